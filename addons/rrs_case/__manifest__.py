@@ -1,0 +1,42 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+{
+    "name": "Refugee Resettlement: Case Management",
+    "summary": "Resettlement cases, households, programs, case notes, consents "
+    "and the security model shared by the RRS suite",
+    "version": "19.0.1.0.0",
+    "category": "Services/Case Management",
+    "website": "https://github.com/rrs-suite/rrs",
+    "author": "RRS suite contributors",
+    "license": "AGPL-3",
+    "application": True,
+    "installable": True,
+    "depends": [
+        "mail",
+        "contacts",
+        "hr",
+        "partner_contact_birthdate",
+        "partner_contact_gender",
+        "partner_contact_nationality",
+    ],
+    "data": [
+        "security/rrs_case_security.xml",
+        "security/ir.model.access.csv",
+        "security/rrs_case_rules.xml",
+        "data/ir_sequence_data.xml",
+        "data/rrs_immigration_category_data.xml",
+        "data/rrs_language_data.xml",
+        "data/rrs_program_data.xml",
+        "views/rrs_program_views.xml",
+        "views/rrs_immigration_category_views.xml",
+        "views/rrs_language_views.xml",
+        "views/rrs_case_member_views.xml",
+        "views/rrs_case_note_views.xml",
+        "views/rrs_consent_views.xml",
+        "views/rrs_case_views.xml",
+        "views/menus.xml",
+    ],
+    "demo": [
+        "demo/rrs_case_demo_users.xml",
+        "demo/rrs_case_demo.xml",
+    ],
+}

@@ -1,0 +1,21 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, models
+
+
+class HrEmployee(models.Model):
+    _inherit = "hr.employee"
+
+    # The supervisor record rules on cases evaluate ``user.employee_ids`` once and cache
+    # the resulting domain; linking a user to an employee must invalidate that cache.
+    @api.model_create_multi
+    def create(self, vals_list):
+        employees = super().create(vals_list)
+        if any(vals.get("user_id") for vals in vals_list):
+            self.env.registry.clear_cache()
+        return employees
+
+    def write(self, vals):
+        res = super().write(vals)
+        if "user_id" in vals:
+            self.env.registry.clear_cache()
+        return res

@@ -1,0 +1,23 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    rrs_member_ids = fields.One2many("rrs.case.member", "partner_id", string="Case memberships")
+
+    @api.constrains("birthdate_date")
+    def _check_birthdate_not_future(self):
+        today = fields.Date.context_today(self)
+        for partner in self:
+            if partner.birthdate_date and partner.birthdate_date > today:
+                raise ValidationError(
+                    self.env._(
+                        "The date of birth of %(name)s (%(date)s) is in the future. "
+                        "Enter the real date of birth, or leave it empty if it is unknown.",
+                        name=partner.display_name,
+                        date=partner.birthdate_date,
+                    )
+                )

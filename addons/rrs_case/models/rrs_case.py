@@ -1,0 +1,603 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.fields import Domain
+
+OPEN_STATES = ("intake", "waiting", "assessment", "active", "closing")
+# States in which the agency has accepted the case (rule ELIG-1, INT-2, CLO-1 apply).
+ACCEPTED_STATES = ("assessment", "active", "closing")
+
+
+class RrsCase(models.Model):
+    """A resettlement case: one person or one family (rule ELIG-2)."""
+
+    _name = "rrs.case"
+    _description = "Resettlement Case"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "priority desc, intake_date desc, id desc"
+    _check_company_auto = True
+    _rec_names_search = ["name", "head_partner_id.name"]
+
+    name = fields.Char(
+        string="Case number", required=True, readonly=True, copy=False, default="New", index="trigram"
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+    program_id = fields.Many2one(
+        "rrs.program", required=True, index=True, tracking=True, check_company=True
+    )
+    state = fields.Selection(
+        [
+            ("intake", "Intake"),
+            ("waiting", "Waiting list"),
+            ("assessment", "Assessment"),
+            ("active", "In service"),
+            ("closing", "Closing"),
+            ("closed", "Closed"),
+        ],
+        string="Stage",
+        required=True,
+        default="intake",
+        index=True,
+        tracking=True,
+        copy=False,
+        group_expand=True,
+    )
+    color = fields.Integer()
+    # rule INT-1: urgent needs and emergencies first
+    priority = fields.Selection(
+        [("0", "Normal"), ("1", "Urgent"), ("2", "Emergency")],
+        default="0",
+        required=True,
+        index=True,
+        tracking=True,
+    )
+    urgent_needs = fields.Text(
+        help="Urgent needs or emergencies found at intake (shelter, safety, medication, food ...)."
+    )
+    intake_date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
+
+    # household (rule ELIG-2)
+    member_ids = fields.One2many("rrs.case.member", "case_id", string="Household", copy=True)
+    member_count = fields.Integer(compute="_compute_member_count", string="Members")
+    head_partner_id = fields.Many2one(
+        "res.partner",
+        string="Head of household",
+        compute="_compute_head_partner_id",
+        store=True,
+        index=True,
+    )
+
+    # rule ELIG-1
+    immigration_category_id = fields.Many2one("rrs.immigration.category", tracking=True)
+    country_of_origin_id = fields.Many2one("res.country", string="Country of origin")
+    arrival_date = fields.Date(tracking=True)
+
+    # languages and interpreters (rule CON-1)
+    primary_language_id = fields.Many2one("rrs.language")
+    language_ids = fields.Many2many("rrs.language", string="Languages spoken")
+    interpreter_needed = fields.Boolean()
+    interpreter_language_id = fields.Many2one("rrs.language", string="Interpret into")
+    refuses_community_interpreter = fields.Boolean(
+        string="No interpreter from own community",
+        tracking=True,
+        help="The client asked not to be served by an interpreter from their own community.",
+    )
+    interpreter_note = fields.Char(string="Interpreter preferences")
+
+    # assignment (rule ELIG-2: every family has one primary worker)
+    user_id = fields.Many2one(
+        "res.users",
+        string="Primary case worker",
+        required=True,
+        index=True,
+        tracking=True,
+        default=lambda self: self.env.user,
+        domain=lambda self: [("all_group_ids", "in", self.env.ref("rrs_case.group_case_worker").ids)],
+    )
+    secondary_user_ids = fields.Many2many(
+        "res.users",
+        "rrs_case_secondary_user_rel",
+        "case_id",
+        "user_id",
+        string="Secondary workers",
+        domain=lambda self: [("all_group_ids", "in", self.env.ref("rrs_case.group_case_worker").ids)],
+    )
+    supervisor_user_id = fields.Many2one(
+        "res.users", string="Supervisor", compute="_compute_supervisor_user_id"
+    )
+
+    # rule INT-2: what the applicant was told
+    service_match = fields.Selection(
+        [
+            ("full", "Matches our services"),
+            ("partial", "Partly matches our services"),
+            ("none", "Does not match our services"),
+        ],
+        string="Match with our services",
+        tracking=True,
+    )
+    service_match_note = fields.Text(string="What was explained")
+    expected_service_date = fields.Date(string="Services available from")
+    applicant_informed_date = fields.Date(string="Applicant informed on", tracking=True)
+    waiting_since = fields.Date(readonly=True, copy=False)
+    waiting_reason = fields.Text()
+    referred_out_partner_id = fields.Many2one(
+        "res.partner", string="Referred out to", tracking=True, copy=False
+    )
+    referral_out_reason = fields.Text(copy=False)
+
+    # service period
+    service_start_date = fields.Date(tracking=True, copy=False)
+    extension = fields.Integer(
+        tracking=True, copy=False, help="Extension of the service beyond the program's standard length."
+    )
+    extension_reason = fields.Text(copy=False)
+    duration_unit = fields.Selection(related="program_id.duration_unit")
+    planned_end_date = fields.Date(
+        compute="_compute_planned_end_date", store=True, index=True, tracking=True
+    )
+
+    # closing (rule CLO-1: planning starts at intake with a responsible staff member)
+    closing_user_id = fields.Many2one(
+        "res.users",
+        string="Closing responsible",
+        tracking=True,
+        help="Staff member responsible for planning the closing, assigned from intake.",
+    )
+    closing_plan = fields.Text(
+        help="Closing planning, started at intake: who takes part (worker, client, family, "
+        "guardians) and what must be in place before services end."
+    )
+    closing_reason = fields.Selection(
+        [
+            ("goals_met", "Service goals achieved"),
+            ("end_of_period", "End of the service period"),
+            ("moved", "Moved out of the service area"),
+            ("referred_out", "Referred to another organisation"),
+            ("declined", "Client declined further services"),
+            ("lost_contact", "Lost contact"),
+            ("ineligible", "Not eligible"),
+            ("other", "Other"),
+        ],
+        tracking=True,
+        copy=False,
+    )
+    closing_date = fields.Date(tracking=True, copy=False)
+    closing_summary = fields.Text(copy=False)
+
+    note_ids = fields.One2many("rrs.case.note", "case_id", string="Case notes")
+    note_count = fields.Integer(compute="_compute_counts")
+    late_note_count = fields.Integer(compute="_compute_counts")
+    consent_ids = fields.One2many("rrs.consent", "case_id", string="Consents and forms")
+    consent_count = fields.Integer(compute="_compute_counts")
+    consent_missing = fields.Text(
+        string="Missing forms", compute="_compute_consent_missing"
+    )
+
+    _name_company_unique = models.Constraint(
+        "UNIQUE(name, company_id)", "This case number is already used."
+    )
+    _extension_positive = models.Constraint(
+        "CHECK(extension >= 0)", "An extension cannot be negative."
+    )
+
+    # ------------------------------------------------------------------ compute
+    @api.depends("member_ids")
+    def _compute_member_count(self):
+        for case in self:
+            case.member_count = len(case.member_ids)
+
+    @api.depends("member_ids.is_head", "member_ids.partner_id")
+    def _compute_head_partner_id(self):
+        for case in self:
+            case.head_partner_id = case.member_ids.filtered("is_head")[:1].partner_id
+
+    @api.depends("user_id")
+    def _compute_supervisor_user_id(self):
+        for case in self:
+            employee = case.user_id.employee_ids.filtered(
+                lambda e: e.company_id == case.company_id
+            )[:1]
+            case.supervisor_user_id = employee.parent_id.user_id
+
+    @api.depends(
+        "service_start_date",
+        "extension",
+        "program_id.service_duration",
+        "program_id.duration_unit",
+    )
+    def _compute_planned_end_date(self):
+        for case in self:
+            if case.program_id and case.service_start_date:
+                case.planned_end_date = case.program_id.get_planned_end_date(
+                    case.service_start_date, case.extension
+                )
+            else:
+                case.planned_end_date = False
+
+    def _compute_counts(self):
+        def count(model, extra=()):
+            groups = self.env[model]._read_group(
+                Domain([("case_id", "in", self.ids), *extra]),
+                ["case_id"],
+                ["__count"],
+            )
+            return {case.id: n for case, n in groups}
+
+        notes = count("rrs.case.note") if self.env["rrs.case.note"].has_access("read") else {}
+        late = (
+            count("rrs.case.note", [("is_late", "=", True)])
+            if self.env["rrs.case.note"].has_access("read")
+            else {}
+        )
+        consents = count("rrs.consent") if self.env["rrs.consent"].has_access("read") else {}
+        for case in self:
+            case.note_count = notes.get(case.id, 0)
+            case.late_note_count = late.get(case.id, 0)
+            case.consent_count = consents.get(case.id, 0)
+
+    @api.depends(
+        "member_ids.partner_id",
+        "member_ids.birthdate_date",
+        "member_ids.relationship",
+        "consent_ids",
+        "consent_ids.signature_date",
+        "consent_ids.countersign_date",
+        "consent_ids.revoked",
+    )
+    def _compute_consent_missing(self):
+        for case in self:
+            case.consent_missing = "\n".join(case._get_missing_forms()) or False
+
+    # -------------------------------------------------------------- constraints
+    @api.constrains("arrival_date", "intake_date")
+    def _check_dates_not_future(self):
+        today = fields.Date.context_today(self)
+        for case in self:
+            if case.arrival_date and case.arrival_date > today:
+                raise ValidationError(
+                    self.env._(
+                        "The arrival date (%(date)s) is in the future. Record the arrival date "
+                        "once the family has arrived.",
+                        date=case.arrival_date,
+                    )
+                )
+            if case.intake_date > today:
+                raise ValidationError(self.env._("The intake date cannot be in the future."))
+
+    @api.constrains("member_ids")
+    def _check_one_head(self):
+        for case in self:
+            heads = case.member_ids.filtered("is_head")
+            if len(heads) > 1:
+                raise ValidationError(
+                    self.env._(
+                        "A household has exactly one head. %(names)s are all marked as head "
+                        "of household in case %(case)s.",
+                        names=", ".join(heads.partner_id.mapped("name")),
+                        case=case.name,
+                    )
+                )
+
+    @api.constrains("user_id", "secondary_user_ids")
+    def _check_workers_are_case_workers(self):
+        group = self.env.ref("rrs_case.group_case_worker")
+        for case in self:
+            for user in case.user_id | case.secondary_user_ids:
+                if group not in user.all_group_ids:
+                    raise ValidationError(
+                        self.env._(
+                            "%(user)s is not a case worker and cannot be assigned to a case.",
+                            user=user.name,
+                        )
+                    )
+
+    @api.constrains("user_id", "program_id", "state")
+    def _check_caseload_cap(self):
+        # Counting open cases of every worker concerned, visible or not to the current
+        # user: sudo() only reads counts, nothing is returned to the user.
+        cases = self.filtered(lambda c: c.state in OPEN_STATES)
+        if not cases:
+            return
+        groups = self.env["rrs.case"].sudo()._read_group(
+            [
+                ("user_id", "in", cases.user_id.ids),
+                ("program_id", "in", cases.program_id.ids),
+                ("state", "in", OPEN_STATES),
+            ],
+            ["user_id", "program_id"],
+            ["__count"],
+        )
+        counts = {(user.id, program.id): n for user, program, n in groups}
+        for case in cases:
+            count = counts.get((case.user_id.id, case.program_id.id), 0)
+            if count > case.program_id.caseload_cap:
+                raise ValidationError(
+                    self.env._(
+                        "%(user)s already has %(count)s open cases in %(program)s; the program "
+                        "allows at most %(cap)s per case worker. Assign the case to another "
+                        "worker or close a case first.",
+                        user=case.user_id.name,
+                        count=count - 1,
+                        program=case.program_id.name,
+                        cap=case.program_id.caseload_cap,
+                    )
+                )
+
+    @api.constrains("extension", "program_id")
+    def _check_extension(self):
+        for case in self:
+            if case.extension > case.program_id.max_extension:
+                raise ValidationError(
+                    self.env._(
+                        "%(program)s allows an extension of at most %(max)s %(unit)s.",
+                        program=case.program_id.name,
+                        max=case.program_id.max_extension,
+                        unit=dict(case.program_id._fields["duration_unit"].selection)[
+                            case.program_id.duration_unit
+                        ].lower(),
+                    )
+                )
+            if case.extension and not case.extension_reason:
+                raise ValidationError(self.env._("Record why the service is extended."))
+
+    @api.constrains(
+        "state",
+        "immigration_category_id",
+        "program_id",
+        "closing_user_id",
+        "applicant_informed_date",
+        "closing_reason",
+        "closing_date",
+        "closing_summary",
+        "referred_out_partner_id",
+        "waiting_reason",
+    )
+    def _check_state_preconditions(self):
+        for case in self:
+            problems = case._get_state_problems()
+            if problems:
+                raise ValidationError(
+                    self.env._(
+                        "Case %(case)s cannot be in stage “%(stage)s” yet:\n- %(problems)s",
+                        case=case.name,
+                        stage=dict(self._fields["state"].selection)[case.state],
+                        problems="\n- ".join(problems),
+                    )
+                )
+
+    def _get_state_problems(self):
+        """What stops this case from being in its current stage.
+
+        A hook: other addons (service plans, aftercare) add their own conditions.
+        """
+        self.ensure_one()
+        problems = []
+        state = self.state
+        if state in ("waiting", *ACCEPTED_STATES) and not self.applicant_informed_date:
+            # rule INT-2
+            problems.append(
+                self.env._(
+                    "record when the applicant was told how their request matches "
+                    "our services and when they are available"
+                )
+            )
+        if state == "waiting" and not self.waiting_reason:
+            problems.append(self.env._("say why the applicant is on the waiting list"))
+        if state in ACCEPTED_STATES:
+            if not self.immigration_category_id:
+                problems.append(self.env._("record the immigration category"))
+            elif (
+                self.program_id.category_ids
+                and self.immigration_category_id not in self.program_id.category_ids
+            ):
+                # rule ELIG-1
+                problems.append(
+                    self.env._(
+                        "%(program)s does not serve the category “%(category)s”",
+                        program=self.program_id.name,
+                        category=self.immigration_category_id.name,
+                    )
+                )
+            if not self.head_partner_id:
+                problems.append(self.env._("add the head of household to the household"))
+            if not self.closing_user_id:
+                # rule CLO-1
+                problems.append(self.env._("assign who is responsible for planning the closing"))
+        if state == "closed":
+            if not self.closing_reason:
+                problems.append(self.env._("give the reason for closing"))
+            if not self.closing_date:
+                problems.append(self.env._("give the closing date"))
+            if self.closing_reason == "referred_out":
+                if not self.referred_out_partner_id:
+                    problems.append(self.env._("name the organisation the case is referred to"))
+            elif not self.closing_summary:
+                problems.append(self.env._("write the closing summary"))
+        return problems
+
+    # ---------------------------------------------------------------------- CRUD
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", "New") == "New":
+                company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
+                vals["name"] = (
+                    self.env["ir.sequence"].with_company(company).next_by_code("rrs.case") or "New"
+                )
+            if "closing_user_id" not in vals:
+                vals["closing_user_id"] = vals.get("user_id") or self.env.user.id
+        return super().create(vals_list)
+
+    @api.depends("name", "head_partner_id")
+    def _compute_display_name(self):
+        for case in self:
+            if case.head_partner_id:
+                case.display_name = f"{case.name} – {case.head_partner_id.name}"
+            else:
+                case.display_name = case.name
+
+    # ------------------------------------------------------------------ actions
+    def _check_state_in(self, states, action):
+        for case in self:
+            if case.state not in states:
+                raise UserError(
+                    self.env._(
+                        "%(action)s is not possible for case %(case)s in stage “%(stage)s”.",
+                        action=action,
+                        case=case.name,
+                        stage=dict(self._fields["state"].selection)[case.state],
+                    )
+                )
+
+    def action_accept(self):
+        """Intake or waiting list -> assessment (rules ELIG-1, INT-2, CLO-1)."""
+        self._check_state_in(("intake", "waiting"), self.env._("Accepting"))
+        self.write({"state": "assessment"})
+        return True
+
+    def action_waitlist(self):
+        """The agency cannot serve promptly: the applicant waits (rule INT-1)."""
+        self._check_state_in(("intake",), self.env._("Putting on the waiting list"))
+        self.write({"state": "waiting", "waiting_since": fields.Date.context_today(self)})
+        return True
+
+    def action_refer_out(self):
+        """The agency cannot serve: refer out and close (rule INT-1)."""
+        self._check_state_in(("intake", "waiting"), self.env._("Referring out"))
+        for case in self:
+            if not case.referred_out_partner_id:
+                raise UserError(
+                    self.env._(
+                        "Choose the organisation case %(case)s is referred to first.", case=case.name
+                    )
+                )
+        self.write(
+            {
+                "state": "closed",
+                "closing_reason": "referred_out",
+                "closing_date": fields.Date.context_today(self),
+            }
+        )
+        return True
+
+    def action_start_service(self):
+        """Assessment -> in service: the signed forms must be on file (rule CON-1)."""
+        self._check_state_in(("assessment",), self.env._("Starting services"))
+        for case in self:
+            missing = case._get_missing_forms()
+            if missing:
+                raise UserError(
+                    self.env._(
+                        "Services for case %(case)s can start once these forms are signed:\n- %(missing)s",
+                        case=case.name,
+                        missing="\n- ".join(missing),
+                    )
+                )
+        for case in self:
+            case.write(
+                {
+                    "state": "active",
+                    "service_start_date": case.service_start_date
+                    or fields.Date.context_today(self),
+                }
+            )
+        return True
+
+    def action_start_closing(self):
+        self._check_state_in(("active",), self.env._("Starting the closing"))
+        self.write({"state": "closing"})
+        return True
+
+    def action_close(self):
+        """Closing -> closed; the preconditions are checked by ``_get_state_problems``."""
+        self._check_state_in(("closing",), self.env._("Closing"))
+        for case in self:
+            case.write(
+                {
+                    "state": "closed",
+                    "closing_date": case.closing_date or fields.Date.context_today(self),
+                }
+            )
+        return True
+
+    def action_reopen(self):
+        self._check_state_in(("closed",), self.env._("Reopening"))
+        for case in self:
+            target = "active" if case.service_start_date else "intake"
+            case.write(
+                {
+                    "state": target,
+                    "closing_reason": False,
+                    "closing_date": False,
+                }
+            )
+            case.message_post(
+                body=self.env._("Case reopened by %(user)s.", user=self.env.user.name)
+            )
+        return True
+
+    def _action_related(self, xmlid, field="case_id"):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(xmlid)
+        action["domain"] = [(field, "=", self.id)]
+        action["context"] = {f"default_{field}": self.id}
+        return action
+
+    def action_view_notes(self):
+        return self._action_related("rrs_case.rrs_case_note_action")
+
+    def action_view_consents(self):
+        return self._action_related("rrs_case.rrs_consent_action")
+
+    # --------------------------------------------------------- business logic
+    def _get_missing_forms(self):
+        """Forms still to be signed for this case (rule CON-1).
+
+        Adults (18+) sign the confidentiality form (countersigned by staff) and the Client
+        Charter themselves; minors are covered by the forms of the head of household or a
+        spouse, or by a form their guardian signed for them.
+        """
+        self.ensure_one()
+        missing = []
+        consents = self.consent_ids.filtered(lambda c: c._is_valid())
+        for kind, label in (
+            ("confidentiality", self.env._("Confidentiality form")),
+            ("charter", self.env._("Client Charter")),
+        ):
+            signed = consents.filtered(lambda c, kind=kind: c.consent_type == kind)
+            own = signed.filtered(lambda c: c.signer_role == "client")
+            family_signers = own.filtered(
+                lambda c: c.member_id.relationship in ("head", "spouse")
+            )
+            for member in self.member_ids:
+                if member.is_minor:
+                    covered = family_signers or signed.filtered(
+                        lambda c, m=member: c.signer_role == "guardian" and c.member_id == m
+                    )
+                else:
+                    covered = own.filtered(lambda c, m=member: c.member_id == m)
+                if not covered:
+                    missing.append(f"{label}: {member.partner_id.name}")
+                elif kind == "confidentiality" and not covered.filtered("countersign_date"):
+                    missing.append(
+                        self.env._(
+                            "%(label)s: %(name)s (staff countersignature missing)",
+                            label=label,
+                            name=member.partner_id.name,
+                        )
+                    )
+        return missing
+
+    @api.private
+    def get_valid_release(self, partner, on_date=None):
+        """A release of information naming ``partner`` valid on ``on_date`` (rule CON-2)."""
+        self.ensure_one()
+        on_date = on_date or fields.Date.context_today(self)
+        return self.consent_ids.filtered(
+            lambda c: c.consent_type == "release"
+            and c.party_partner_id.commercial_partner_id == partner.commercial_partner_id
+            and c._is_valid(on_date)
+        )[:1]

@@ -1,0 +1,124 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+ADULT_AGE = 18
+
+
+class RrsCaseMember(models.Model):
+    """A person in a case's household (rule ELIG-2); the person is a contact."""
+
+    _name = "rrs.case.member"
+    _description = "Household Member"
+    _order = "case_id, is_head desc, birthdate_date, id"
+    _rec_name = "partner_id"
+    _check_company_auto = True
+
+    case_id = fields.Many2one("rrs.case", required=True, index=True, ondelete="cascade")
+    company_id = fields.Many2one(related="case_id.company_id", store=True, index=True)
+    case_state = fields.Selection(related="case_id.state", store=True, string="Case stage")
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Person",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        domain=[("is_company", "=", False)],
+    )
+    relationship = fields.Selection(
+        [
+            ("head", "Head of household"),
+            ("spouse", "Spouse / partner"),
+            ("child", "Child"),
+            ("parent", "Parent"),
+            ("sibling", "Sibling"),
+            ("grandparent", "Grandparent"),
+            ("grandchild", "Grandchild"),
+            ("other_relative", "Other relative"),
+            ("non_relative", "Not related"),
+        ],
+        string="Relationship to head",
+        required=True,
+    )
+    is_head = fields.Boolean(
+        string="Head of household", compute="_compute_is_head", store=True, index=True
+    )
+    birthdate_date = fields.Date(
+        related="partner_id.birthdate_date", readonly=False, string="Date of birth"
+    )
+    gender = fields.Selection(related="partner_id.gender", readonly=False)
+    nationality_id = fields.Many2one(related="partner_id.nationality_id", readonly=False)
+    age = fields.Integer(compute="_compute_age")
+    is_minor = fields.Boolean(
+        string="Minor", compute="_compute_age", search="_search_is_minor"
+    )
+
+    _person_once_per_case = models.Constraint(
+        "UNIQUE(case_id, partner_id)", "This person is already a member of this household."
+    )
+
+    @api.depends("relationship")
+    def _compute_is_head(self):
+        for member in self:
+            member.is_head = member.relationship == "head"
+
+    @api.depends("birthdate_date")
+    def _compute_age(self):
+        today = fields.Date.context_today(self)
+        for member in self:
+            if member.birthdate_date:
+                member.age = relativedelta(today, member.birthdate_date).years
+                member.is_minor = member.age < ADULT_AGE
+            else:
+                # An unknown date of birth counts as an adult: the person signs their own forms.
+                member.age = 0
+                member.is_minor = False
+
+    def _search_is_minor(self, operator, value):
+        if operator != "in":
+            return NotImplemented
+        limit = fields.Date.context_today(self) - relativedelta(years=ADULT_AGE)
+        minors = [("birthdate_date", ">", limit)]
+        if True in value and False in value:
+            return []
+        if True in value:
+            return minors
+        return ["|", ("birthdate_date", "=", False), ("birthdate_date", "<=", limit)]
+
+    @api.private
+    def is_adult_on(self, on_date):
+        self.ensure_one()
+        birth = self.birthdate_date
+        return not birth or relativedelta(on_date, birth).years >= ADULT_AGE
+
+    @api.constrains("partner_id", "relationship", "case_id")
+    def _check_head_of_one_household(self):
+        heads = self.filtered("is_head")
+        if not heads:
+            return
+        # sudo(): the other household may belong to a case this user cannot read; only
+        # its existence and number are disclosed in the message.
+        others = (
+            self.sudo()
+            .search(
+                [
+                    ("partner_id", "in", heads.partner_id.ids),
+                    ("is_head", "=", True),
+                    ("case_state", "!=", "closed"),
+                    ("id", "not in", heads.ids),
+                ]
+            )
+        )
+        for member in heads:
+            clash = others.filtered(lambda o, m=member: o.partner_id == m.partner_id)
+            if clash and member.case_state != "closed":
+                raise ValidationError(
+                    self.env._(
+                        "%(name)s is already head of household in open case %(case)s. A person "
+                        "heads only one household: close that case or change the relationship.",
+                        name=member.partner_id.name,
+                        case=clash[0].case_id.name,
+                    )
+                )

@@ -1,0 +1,237 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+# Contacts whose notes must be written within the program's deadline (rule VIS-4).
+FORMAL_CONTACTS = ("meeting", "home_visit", "assessment", "quarterly_checkin")
+
+
+class RrsCaseNote(models.Model):
+    """A case note, for the family or one member.
+
+    Records the practical facts of a contact, never a medical diagnosis (rule REC-1).
+    Confidential notes are readable only by the case's workers, their supervisors and
+    program managers; record rules enforce it.
+    """
+
+    _name = "rrs.case.note"
+    _description = "Case Note"
+    _order = "contact_date desc, id desc"
+    _check_company_auto = True
+
+    case_id = fields.Many2one(
+        "rrs.case", required=True, index=True, ondelete="cascade", check_company=True
+    )
+    company_id = fields.Many2one(related="case_id.company_id", store=True, index=True)
+    member_id = fields.Many2one(
+        "rrs.case.member",
+        string="About",
+        domain="[('case_id', '=', case_id)]",
+        help="Leave empty for a note about the whole household.",
+    )
+    author_id = fields.Many2one(
+        "res.users", required=True, default=lambda self: self.env.user, index=True
+    )
+    subject = fields.Char(required=True)
+    contact_type = fields.Selection(
+        [
+            ("meeting", "Formal meeting"),
+            ("home_visit", "Home visit"),
+            ("assessment", "Assessment"),
+            ("quarterly_checkin", "Quarterly check-in"),
+            ("office_visit", "Office visit / drop-in"),
+            ("phone", "Phone call"),
+            ("correspondence", "Correspondence"),
+            ("consultation", "Consultation of another party"),
+            ("other", "Other"),
+        ],
+        required=True,
+        default="meeting",
+        index=True,
+    )
+    body = fields.Html(
+        string="Note",
+        help="Write the practical requirements and facts. Do not record medical diagnoses, "
+        "young-offender records or details the program does not need; write sensitive matters "
+        "in general terms.",
+    )
+    confidential = fields.Boolean(
+        index=True,
+        help="Readable only by the case's workers, their supervisors and program managers.",
+    )
+    contact_date = fields.Date(required=True, default=fields.Date.context_today, index=True)
+    written_date = fields.Date(
+        string="Written on", required=True, default=fields.Date.context_today, readonly=True
+    )
+    is_formal = fields.Boolean(compute="_compute_deadline", store=True)
+    deadline_date = fields.Date(
+        string="Write by", compute="_compute_deadline", store=True
+    )
+    is_late = fields.Boolean(
+        string="Written late", compute="_compute_deadline", store=True, index=True
+    )
+
+    # correspondence (rule REC-2): who, how, when (contact_date), purpose
+    correspondent_partner_id = fields.Many2one("res.partner", string="Correspondent")
+    direction = fields.Selection([("in", "Received"), ("out", "Sent")])
+    channel = fields.Selection(
+        [
+            ("letter", "Letter"),
+            ("email", "Email"),
+            ("phone", "Phone"),
+            ("fax", "Fax"),
+            ("in_person", "In person"),
+            ("message", "Text / messaging app"),
+            ("other", "Other"),
+        ]
+    )
+    purpose = fields.Char()
+
+    # consultation of another party (rule CON-2)
+    consulted_partner_id = fields.Many2one("res.partner", string="Party consulted")
+    consent_id = fields.Many2one(
+        "rrs.consent",
+        string="Release of information",
+        compute="_compute_consent_id",
+        store=True,
+    )
+    legal_exception = fields.Selection(
+        [
+            ("risk_of_harm", "Risk of harm to self or others"),
+            ("child_abuse", "Suspected child abuse"),
+            ("subpoena", "Subpoena or court order"),
+        ],
+        help="Legal exception allowing information to be shared without the client's consent.",
+    )
+    legal_exception_detail = fields.Text(string="Justification")
+
+    @api.depends("contact_type", "contact_date", "written_date", "case_id.program_id.note_deadline_days")
+    def _compute_deadline(self):
+        holidays_by_calendar = {}
+        for note in self:
+            note.is_formal = note.contact_type in FORMAL_CONTACTS
+            if not note.is_formal or not note.contact_date:
+                note.deadline_date = False
+                note.is_late = False
+                continue
+            calendar = note.case_id.company_id.resource_calendar_id or note.env.company.resource_calendar_id
+            if calendar not in holidays_by_calendar:
+                holidays_by_calendar[calendar] = self._get_non_working(calendar)
+            workdays, holidays = holidays_by_calendar[calendar]
+            days = note.case_id.program_id.note_deadline_days or 5
+            note.deadline_date = self._add_business_days(note.contact_date, days, workdays, holidays)
+            note.is_late = bool(note.written_date and note.written_date > note.deadline_date)
+
+    @api.model
+    def _get_non_working(self, calendar):
+        """Working weekdays and public holidays of ``calendar`` (rule VIS-4 counts business days)."""
+        if not calendar:
+            return {0, 1, 2, 3, 4}, set()
+        workdays = {int(a.dayofweek) for a in calendar.attendance_ids} or {0, 1, 2, 3, 4}
+        holidays = set()
+        # sudo(): public holidays are company configuration that every note author may use.
+        leaves = self.env["resource.calendar.leaves"].sudo().search(
+            [
+                ("resource_id", "=", False),
+                ("calendar_id", "in", [calendar.id, False]),
+                ("company_id", "in", [calendar.company_id.id, False]),
+            ]
+        )
+        for leave in leaves:
+            day = leave.date_from.date()
+            while day <= leave.date_to.date():
+                holidays.add(day)
+                day += timedelta(days=1)
+        return workdays, holidays
+
+    @api.model
+    def _add_business_days(self, start, days, workdays, holidays):
+        day = start
+        counted = 0
+        while counted < days:
+            day += timedelta(days=1)
+            if day.weekday() in workdays and day not in holidays:
+                counted += 1
+        return day
+
+    @api.depends("contact_type", "consulted_partner_id", "contact_date", "case_id.consent_ids")
+    def _compute_consent_id(self):
+        for note in self:
+            if note.contact_type == "consultation" and note.consulted_partner_id and note.case_id:
+                note.consent_id = note.case_id.get_valid_release(
+                    note.consulted_partner_id, note.contact_date
+                )
+            else:
+                note.consent_id = False
+
+    @api.constrains("contact_date", "written_date")
+    def _check_dates(self):
+        today = fields.Date.context_today(self)
+        for note in self:
+            if note.contact_date > today:
+                raise ValidationError(
+                    self.env._(
+                        "The contact date (%(date)s) is in the future. A note records a contact "
+                        "that has taken place; plan future contacts as activities.",
+                        date=note.contact_date,
+                    )
+                )
+            if note.written_date < note.contact_date:
+                raise ValidationError(self.env._("A note cannot be written before the contact."))
+
+    @api.constrains("member_id", "case_id")
+    def _check_member_in_case(self):
+        for note in self:
+            if note.member_id and note.member_id.case_id != note.case_id:
+                raise ValidationError(
+                    self.env._(
+                        "%(name)s is not a member of case %(case)s.",
+                        name=note.member_id.partner_id.name,
+                        case=note.case_id.name,
+                    )
+                )
+
+    @api.constrains("contact_type", "correspondent_partner_id", "channel", "purpose")
+    def _check_correspondence(self):
+        # rule REC-2: who, how, when and purpose of all correspondence
+        for note in self.filtered(lambda n: n.contact_type == "correspondence"):
+            missing = [
+                label
+                for label, value in (
+                    (self.env._("who it was with"), note.correspondent_partner_id),
+                    (self.env._("how (letter, email ...)"), note.channel),
+                    (self.env._("its purpose"), note.purpose),
+                )
+                if not value
+            ]
+            if missing:
+                raise ValidationError(
+                    self.env._(
+                        "A correspondence note must say %(missing)s.", missing=", ".join(missing)
+                    )
+                )
+
+    @api.constrains("contact_type", "consulted_partner_id", "legal_exception", "legal_exception_detail", "contact_date")
+    def _check_consultation_consent(self):
+        # rule CON-2: consult another party only with recorded consent or a legal exception
+        for note in self.filtered(lambda n: n.contact_type == "consultation"):
+            if not note.consulted_partner_id:
+                raise ValidationError(self.env._("Name the party that was consulted."))
+            if note.legal_exception:
+                if not note.legal_exception_detail:
+                    raise ValidationError(
+                        self.env._("Explain why the legal exception applies to this consultation.")
+                    )
+                continue
+            if not note.case_id.get_valid_release(note.consulted_partner_id, note.contact_date):
+                raise ValidationError(
+                    self.env._(
+                        "There is no valid release of information naming %(party)s on %(date)s. "
+                        "Have the client sign one, or record the legal exception that allows "
+                        "the consultation (risk of harm, child abuse, subpoena).",
+                        party=note.consulted_partner_id.display_name,
+                        date=note.contact_date,
+                    )
+                )
