@@ -350,32 +350,21 @@ class RrsCase(models.Model):
         "closing_user_id",
         "applicant_informed_date",
         "closing_reason",
-        "closing_date",
         "closing_summary",
         "referred_out_partner_id",
         "waiting_reason",
     )
     def _check_state_preconditions(self):
-        for case in self:
-            problems = case._get_state_problems()
-            if problems:
-                raise ValidationError(
-                    self.env._(
-                        "Case %(case)s cannot be in stage “%(stage)s” yet:\n- %(problems)s",
-                        case=case.name,
-                        stage=dict(self._fields["state"].selection)[case.state],
-                        problems="\n- ".join(problems),
-                    )
-                )
+        self._raise_state_problems()
 
-    def _get_state_problems(self):
-        """What stops this case from being in its current stage.
+    def _get_state_problems(self, state=None):
+        """What stops this case from being in ``state`` (default: its current stage).
 
         A hook: other addons (service plans, aftercare) add their own conditions.
         """
         self.ensure_one()
         problems = []
-        state = self.state
+        state = state or self.state
         if state in ("waiting", *ACCEPTED_STATES) and not self.applicant_informed_date:
             # rule INT-2
             problems.append(
@@ -409,14 +398,25 @@ class RrsCase(models.Model):
         if state == "closed":
             if not self.closing_reason:
                 problems.append(self.env._("give the reason for closing"))
-            if not self.closing_date:
-                problems.append(self.env._("give the closing date"))
-            if self.closing_reason == "referred_out":
+            elif self.closing_reason == "referred_out":
                 if not self.referred_out_partner_id:
                     problems.append(self.env._("name the organisation the case is referred to"))
             elif not self.closing_summary:
                 problems.append(self.env._("write the closing summary"))
         return problems
+
+    def _raise_state_problems(self, state=None):
+        for case in self:
+            problems = case._get_state_problems(state)
+            if problems:
+                raise ValidationError(
+                    self.env._(
+                        "Case %(case)s cannot be in stage “%(stage)s” yet:\n- %(problems)s",
+                        case=case.name,
+                        stage=dict(self._fields["state"].selection)[state or case.state],
+                        problems="\n- ".join(problems),
+                    )
+                )
 
     # ---------------------------------------------------------------------- CRUD
     @api.model_create_multi
@@ -430,6 +430,17 @@ class RrsCase(models.Model):
             if "closing_user_id" not in vals:
                 vals["closing_user_id"] = vals.get("user_id") or self.env.user.id
         return super().create(vals_list)
+
+    def write(self, vals):
+        if vals.get("state") == "closed" and "closing_date" not in vals:
+            today = fields.Date.context_today(self)
+            undated = self.filtered(lambda c: not c.closing_date)
+            if undated and undated != self:
+                super(RrsCase, undated).write(dict(vals, closing_date=today))
+                return super(RrsCase, self - undated).write(vals)
+            if undated:
+                vals = dict(vals, closing_date=today)
+        return super().write(vals)
 
     @api.depends("name", "head_partner_id")
     def _compute_display_name(self):
@@ -455,12 +466,14 @@ class RrsCase(models.Model):
     def action_accept(self):
         """Intake or waiting list -> assessment (rules ELIG-1, INT-2, CLO-1)."""
         self._check_state_in(("intake", "waiting"), self.env._("Accepting"))
+        self._raise_state_problems("assessment")
         self.write({"state": "assessment"})
         return True
 
     def action_waitlist(self):
         """The agency cannot serve promptly: the applicant waits (rule INT-1)."""
         self._check_state_in(("intake",), self.env._("Putting on the waiting list"))
+        self._raise_state_problems("waiting")
         self.write({"state": "waiting", "waiting_since": fields.Date.context_today(self)})
         return True
 
@@ -472,6 +485,14 @@ class RrsCase(models.Model):
                 raise UserError(
                     self.env._(
                         "Choose the organisation case %(case)s is referred to first.", case=case.name
+                    )
+                )
+            if not case.applicant_informed_date:
+                # rule INT-2: the applicant is told why and where they are referred
+                raise UserError(
+                    self.env._(
+                        "Record when the applicant of case %(case)s was told about the referral.",
+                        case=case.name,
                     )
                 )
         self.write(
@@ -486,6 +507,7 @@ class RrsCase(models.Model):
     def action_start_service(self):
         """Assessment -> in service: the signed forms must be on file (rule CON-1)."""
         self._check_state_in(("assessment",), self.env._("Starting services"))
+        self._raise_state_problems("active")
         for case in self:
             missing = case._get_missing_forms()
             if missing:
@@ -508,12 +530,14 @@ class RrsCase(models.Model):
 
     def action_start_closing(self):
         self._check_state_in(("active",), self.env._("Starting the closing"))
+        self._raise_state_problems("closing")
         self.write({"state": "closing"})
         return True
 
     def action_close(self):
         """Closing -> closed; the preconditions are checked by ``_get_state_problems``."""
         self._check_state_in(("closing",), self.env._("Closing"))
+        self._raise_state_problems("closed")
         for case in self:
             case.write(
                 {

@@ -56,6 +56,7 @@ class RrsConsent(models.Model):
     document_name = fields.Char()
     is_valid = fields.Boolean(string="Valid today", compute="_compute_is_valid")
 
+    @api.depends("signature_date", "expiry_date", "revoked", "revoked_date")
     def _compute_is_valid(self):
         for consent in self:
             consent.is_valid = consent._is_valid()

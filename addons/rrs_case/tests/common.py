@@ -1,0 +1,120 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from contextlib import contextmanager
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import Command, fields
+from odoo.exceptions import ValidationError
+from odoo.tests import TransactionCase, new_test_user
+
+
+class RrsCaseCommon(TransactionCase):
+    """Users of every role, a supervision hierarchy and helpers to build cases."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+        cls.company = cls.env.company
+        cls.program = cls.env.ref("rrs_case.program_reception_placement")
+        cls.program_icm = cls.env.ref("rrs_case.program_intensive_case_management")
+        cls.program_prs = cls.env.ref("rrs_case.program_post_release_services")
+        cls.cat_refugee = cls.env.ref("rrs_case.immigration_category_refugee")
+        cls.cat_gar = cls.env.ref("rrs_case.immigration_category_gar")
+
+        def user(login, group):
+            return new_test_user(
+                cls.env, login=login, groups=f"rrs_case.{group}", name=login.replace("_", " ").title()
+            )
+
+        cls.worker = user("rrs_worker", "group_case_worker")
+        cls.worker_other = user("rrs_worker_other", "group_case_worker")
+        cls.worker_far = user("rrs_worker_far", "group_case_worker")
+        cls.supervisor = user("rrs_supervisor", "group_supervisor")
+        cls.supervisor_other = user("rrs_supervisor_other", "group_supervisor")
+        cls.manager = user("rrs_manager", "group_program_manager")
+        cls.finance = user("rrs_finance", "group_finance")
+        cls.auditor = user("rrs_auditor", "group_auditor")
+        cls.volunteer = user("rrs_volunteer", "group_volunteer")
+
+        Employee = cls.env["hr.employee"]
+        sup = Employee.create({"name": "Supervisor", "user_id": cls.supervisor.id})
+        sup_other = Employee.create({"name": "Other supervisor", "user_id": cls.supervisor_other.id})
+        Employee.create({"name": "Worker", "user_id": cls.worker.id, "parent_id": sup.id})
+        Employee.create({"name": "Other worker", "user_id": cls.worker_other.id, "parent_id": sup.id})
+        Employee.create(
+            {"name": "Far worker", "user_id": cls.worker_far.id, "parent_id": sup_other.id}
+        )
+
+        cls.today = fields.Date.context_today(Employee)
+
+    @contextmanager
+    def assertRefused(self, regex, exception=ValidationError):
+        """The block is refused with a message matching ``regex`` and leaves nothing written."""
+        with self.assertRaisesRegex(exception, regex), self.cr.savepoint():
+            yield
+        self.env.invalidate_all()
+
+    # ----------------------------------------------------------------- helpers
+    @classmethod
+    def _person(cls, name, age=None, birthdate=None):
+        if age is not None and birthdate is None:
+            birthdate = cls.today - relativedelta(years=age, days=10)
+        return cls.env["res.partner"].create({"name": name, "birthdate_date": birthdate})
+
+    @classmethod
+    def _case(cls, user=None, head=None, program=None, members=(), **vals):
+        """A case in intake with a head of household and optional other members.
+
+        ``members`` is a list of (partner, relationship).
+        """
+        head = head or cls._person("Head of household", age=40)
+        lines = [Command.create({"partner_id": head.id, "relationship": "head"})]
+        lines += [Command.create({"partner_id": p.id, "relationship": rel}) for p, rel in members]
+        values = {
+            "program_id": (program or cls.program).id,
+            "user_id": (user or cls.worker).id,
+            "member_ids": lines,
+        }
+        values.update(vals)
+        return cls.env["rrs.case"].create(values)
+
+    @classmethod
+    def _accepted_case(cls, **kwargs):
+        kwargs.setdefault("immigration_category_id", cls.cat_refugee.id)
+        kwargs.setdefault("applicant_informed_date", cls.today)
+        case = cls._case(**kwargs)
+        case.action_accept()
+        return case
+
+    @classmethod
+    def _sign_all(cls, case, on_date=None):
+        """Confidentiality form (countersigned) and Client Charter for every adult."""
+        on_date = on_date or cls.today
+        Consent = cls.env["rrs.consent"]
+        for member in case.member_ids.filtered(lambda m: not m.is_minor):
+            for kind in ("confidentiality", "charter"):
+                vals = {
+                    "case_id": case.id,
+                    "consent_type": kind,
+                    "member_id": member.id,
+                    "signer_role": "client",
+                    "signer_partner_id": member.partner_id.id,
+                    "signature_date": on_date,
+                }
+                if kind == "confidentiality":
+                    vals.update(countersign_user_id=case.user_id.id, countersign_date=on_date)
+                Consent.create(vals)
+
+    @classmethod
+    def _active_case(cls, **kwargs):
+        case = cls._accepted_case(**kwargs)
+        cls._sign_all(case)
+        case.action_start_service()
+        return case
+
+    @staticmethod
+    def _monday(year=2026, month=3, day=2):
+        d = date(year, month, day)
+        return d - relativedelta(days=d.weekday())

@@ -1,0 +1,212 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from dateutil.relativedelta import relativedelta
+from freezegun import freeze_time
+
+from odoo.exceptions import UserError, ValidationError
+from odoo.tests import tagged
+
+from .common import RrsCaseCommon
+
+
+@tagged("post_install", "-at_install")
+class TestCaseLifecycle(RrsCaseCommon):
+    def test_reference_from_sequence(self):
+        case = self._case()
+        self.assertTrue(case.name.startswith("RRS/"), case.name)
+        self.assertNotEqual(case.name, self._case().name)
+        self.assertEqual(case.state, "intake")
+
+    def test_int1_urgent_cases_come_first(self):
+        # rule INT-1: urgent needs and emergencies are put first
+        normal = self._case()
+        emergency = self._case(priority="2", urgent_needs="No shelter tonight")
+        urgent = self._case(priority="1", urgent_needs="Medication runs out in 3 days")
+        found = self.env["rrs.case"].search([("id", "in", (normal | emergency | urgent).ids)])
+        self.assertEqual(found.ids, [emergency.id, urgent.id, normal.id])
+
+    def test_int1_waiting_list_needs_reason_and_information(self):
+        # rule INT-1 and INT-2: waiting list when the agency cannot serve promptly
+        case = self._case()
+        with self.assertRefused("waiting list"):
+            case.action_waitlist()
+        self.assertEqual(case.state, "intake")
+        case.write({"applicant_informed_date": self.today, "waiting_reason": "Caseloads full until May"})
+        case.action_waitlist()
+        self.assertEqual(case.state, "waiting")
+        self.assertEqual(case.waiting_since, self.today)
+
+    def test_int1_refer_out_names_the_organisation(self):
+        # rule INT-1: referred out when the agency cannot serve
+        case = self._case()
+        with self.assertRefused(exception=UserError, regex="organisation"):
+            case.action_refer_out()
+        other_agency = self.env["res.partner"].create({"name": "Lutheran Services", "is_company": True})
+        case.write(
+            {
+                "referred_out_partner_id": other_agency.id,
+                "applicant_informed_date": self.today,
+                "referral_out_reason": "Lives outside our service area",
+            }
+        )
+        case.action_refer_out()
+        self.assertEqual(case.state, "closed")
+        self.assertEqual(case.closing_reason, "referred_out")
+        self.assertEqual(case.closing_date, self.today)
+
+    def test_int2_accept_requires_applicant_informed(self):
+        # rule INT-2: the applicant is told how the request matches our services
+        case = self._case(immigration_category_id=self.cat_refugee.id)
+        with self.assertRefused("applicant was told"):
+            case.action_accept()
+        self.assertEqual(case.state, "intake")
+        case.write({"service_match": "full", "applicant_informed_date": self.today})
+        case.action_accept()
+        self.assertEqual(case.state, "assessment")
+
+    def test_elig1_category_must_be_served_by_program(self):
+        # rule ELIG-1: only eligible immigration categories are accepted
+        case = self._case(applicant_informed_date=self.today)
+        with self.assertRefused("immigration category"):
+            case.action_accept()
+        case.immigration_category_id = self.cat_gar  # a Canadian class, not served by COA R&P
+        with self.assertRefused("does not serve"):
+            case.action_accept()
+        self.assertEqual(case.state, "intake")
+        case.immigration_category_id = self.env.ref("rrs_case.immigration_category_siv")
+        case.action_accept()
+        self.assertEqual(case.state, "assessment")
+
+    def test_elig1_shipped_categories(self):
+        # rule ELIG-1: the shipped categories cover the US and Canadian classes and PRS
+        codes = set(self.env["rrs.immigration.category"].search([]).mapped("code"))
+        self.assertLessEqual(
+            {
+                "refugee", "asylee", "cuban_haitian_entrant", "trafficking_victim", "amerasian",
+                "siv", "gar", "jas", "psr", "bvor", "uac",
+            },
+            codes,
+        )
+        self.assertEqual(self.program_prs.category_ids.mapped("code"), ["uac"])
+
+    def test_elig2_one_primary_worker(self):
+        # rule ELIG-2: every family has one assigned primary worker, a case worker
+        with self.assertRaises(ValidationError):
+            self._case(user=self.finance)
+        case = self._case()
+        with self.assertRaises(Exception):
+            with self.cr.savepoint():
+                case.user_id = False
+                case.flush_recordset()
+        self.assertEqual(case.user_id, self.worker)
+
+    def test_clo1_closing_responsible_from_intake(self):
+        # rule CLO-1: closing planning has an assigned responsible staff member from intake
+        case = self._case(user=self.worker_other)
+        self.assertEqual(case.closing_user_id, self.worker_other)
+        case.write({"closing_user_id": False, "immigration_category_id": self.cat_refugee.id,
+                    "applicant_informed_date": self.today})
+        with self.assertRefused("responsible for planning the closing"):
+            case.action_accept()
+
+    def test_con1_services_start_only_with_signed_forms(self):
+        # rule CON-1: confidentiality form and Client Charter at the start of service
+        case = self._accepted_case()
+        with self.assertRefused(exception=UserError, regex="Confidentiality form"):
+            case.action_start_service()
+        self.assertEqual(case.state, "assessment")
+        self._sign_all(case)
+        case.action_start_service()
+        self.assertEqual(case.state, "active")
+        self.assertEqual(case.service_start_date, self.today)
+
+    def test_planned_end_and_extension(self):
+        case = self._active_case()
+        case.service_start_date = "2026-01-15"
+        self.assertEqual(str(case.planned_end_date), "2027-01-14")
+        with self.assertRefused("why the service is extended"):
+            case.extension = 6
+        with self.assertRefused("at most 12 months"):
+            case.write({"extension": 13, "extension_reason": "High needs"})
+        case.write({"extension": 12, "extension_reason": "High needs at the 12-month review"})
+        self.assertEqual(str(case.planned_end_date), "2028-01-14")
+
+    def test_planned_end_in_days_for_prs(self):
+        child = self._person("Child released to a sponsor", age=15)
+        sponsor = self._person("Sponsor (aunt)", age=38)
+        case = self._accepted_case(
+            program=self.program_prs,
+            immigration_category_id=self.env.ref("rrs_case.immigration_category_uac").id,
+            head=child,
+        )
+        # rule CON-1: a minor's forms are signed by the guardian
+        for kind in ("confidentiality", "charter"):
+            self.env["rrs.consent"].create(
+                {
+                    "case_id": case.id,
+                    "consent_type": kind,
+                    "member_id": case.member_ids.id,
+                    "signer_role": "guardian",
+                    "signer_partner_id": sponsor.id,
+                    "countersign_user_id": self.worker.id if kind == "confidentiality" else False,
+                    "countersign_date": self.today if kind == "confidentiality" else False,
+                }
+            )
+        case.action_start_service()
+        case.service_start_date = "2026-03-01"
+        self.assertEqual(case.planned_end_date, case.service_start_date + relativedelta(days=89))
+
+    def test_close_refused_without_preconditions_nothing_written(self):
+        case = self._active_case()
+        case.action_start_closing()
+        case.closing_summary = False
+        with self.assertRefused("reason for closing"):
+            case.action_close()
+        case.invalidate_recordset()
+        self.assertEqual(case.state, "closing")
+        self.assertFalse(case.closing_date)
+        case.closing_reason = "goals_met"
+        with self.assertRefused("closing summary"):
+            case.action_close()
+        case.invalidate_recordset()
+        self.assertEqual(case.state, "closing")
+        case.closing_summary = "Employed, housing stable, children in school."
+        case.action_close()
+        self.assertEqual(case.state, "closed")
+        self.assertEqual(case.closing_date, self.today)
+
+    def test_close_by_direct_write_is_refused(self):
+        case = self._active_case()
+        with self.assertRefused("cannot be in stage"):
+            case.write({"state": "closed"})
+
+    def test_reopen(self):
+        case = self._active_case()
+        case.action_start_closing()
+        case.write({"closing_reason": "moved", "closing_summary": "Moved to Ohio"})
+        case.action_close()
+        case.action_reopen()
+        self.assertEqual(case.state, "active")
+        self.assertFalse(case.closing_reason)
+
+    def test_actions_check_the_stage(self):
+        case = self._case()
+        with self.assertRefused(exception=UserError, regex="not possible"):
+            case.action_close()
+        with self.assertRefused(exception=UserError, regex="not possible"):
+            case.action_start_service()
+
+    @freeze_time("2026-05-10")
+    def test_arrival_date_in_the_future_refused(self):
+        with self.assertRefused("arrival date"):
+            self._case(arrival_date="2026-05-11")
+        case = self._case(arrival_date="2026-05-10")
+        self.assertEqual(str(case.arrival_date), "2026-05-10")
+
+    def test_caseload_hard_cap(self):
+        program = self.program.copy({"code": "CAP", "caseload_target": 1, "caseload_cap": 2})
+        self._case(program=program)
+        self._case(program=program)
+        with self.assertRefused("at most 2 per case worker"):
+            self._case(program=program)
+        other = self._case(program=program, user=self.worker_other)
+        self.assertEqual(other.user_id, self.worker_other)
