@@ -1,0 +1,85 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Query counts of the case list, the note list and the case form's counters.
+
+Each path is measured at two data sizes and must cost the same number of queries.
+"""
+
+from odoo.tests import tagged
+
+from .common import RrsCaseCommon
+
+CASE_LIST = {
+    "priority": {},
+    "name": {},
+    "head_partner_id": {"fields": {"display_name": {}}},
+    "member_count": {},
+    "program_id": {"fields": {"display_name": {}}},
+    "country_of_origin_id": {"fields": {"display_name": {}}},
+    "user_id": {"fields": {"display_name": {}}},
+    "planned_end_date": {},
+    "state": {},
+}
+NOTE_LIST = {
+    "contact_date": {},
+    "case_id": {"fields": {"display_name": {}}},
+    "member_id": {"fields": {"display_name": {}}},
+    "contact_type": {},
+    "subject": {},
+    "author_id": {"fields": {"display_name": {}}},
+    "written_date": {},
+    "is_late": {},
+    "confidential": {},
+}
+CASE_COUNTERS = {"note_count": {}, "late_note_count": {}, "consent_count": {}, "member_count": {}}
+
+
+@tagged("post_install", "-at_install")
+class TestPerformance(RrsCaseCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        syria = cls.env.ref("base.sy")
+        cls.cases = cls.env["rrs.case"]
+        for i in range(30):
+            case = cls._case(
+                head=cls._person(f"Head {i}", age=30 + i % 20),
+                members=[(cls._person(f"Child {i}", age=i % 17), "child")],
+                country_of_origin_id=syria.id,
+            )
+            cls.env["rrs.case.note"].create(
+                [{"case_id": case.id, "subject": f"Note {n}", "contact_type": "phone"} for n in range(3)]
+            )
+            cls.cases |= case
+
+    def _measure(self, model, domain, spec, limit):
+        records = self.env[model].with_user(self.worker)
+        records.web_search_read(domain, spec, limit=limit)  # warm the caches (rules, views)
+        self.env.invalidate_all()
+        return records
+
+    def test_case_list_query_count(self):
+        for limit in (5, 30):
+            Case = self._measure("rrs.case", [], CASE_LIST, limit)
+            with self.assertQueryCount(14):
+                result = Case.web_search_read([], CASE_LIST, limit=limit)
+            self.assertEqual(len(result["records"]), limit)
+            self.env.invalidate_all()
+
+    def test_note_list_query_count(self):
+        for limit in (5, 60):
+            Note = self._measure("rrs.case.note", [], NOTE_LIST, limit)
+            with self.assertQueryCount(10):
+                result = Note.web_search_read([], NOTE_LIST, limit=limit)
+            self.assertEqual(len(result["records"]), limit)
+            self.env.invalidate_all()
+
+    def test_case_counters_query_count(self):
+        for size in (1, 30):
+            cases = self.cases[:size].with_user(self.worker)
+            for _warm_up in range(2):  # steady state: rules, ACLs and the user are cached
+                cases.web_read(CASE_COUNTERS)
+                self.env.invalidate_all()
+            with self.assertQueryCount(11):
+                values = cases.web_read(CASE_COUNTERS)
+            self.assertEqual({v["note_count"] for v in values}, {3})
+            self.env.invalidate_all()

@@ -1,0 +1,130 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Fill a database with a large, realistic case load for benchmarks.
+
+Creates supervisors and case workers (users and employees), then N households through the
+ORM (so every constraint and computed field runs as in production), about 10% of them open,
+with 1-5 members and 3 case notes each. Committed in batches; safe to run again (it adds).
+"""
+
+import random
+import time
+from datetime import timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import Command, fields
+
+from rrs_odoo import environment, parser
+
+FIRST = ["Amina", "Ahmad", "Fatima", "Omar", "Mariam", "Yusuf", "Aisha", "Hassan", "Leila", "Khalid",
+         "Nour", "Samir", "Hana", "Tariq", "Zainab", "Jean", "Marie", "Esperance", "Claude", "Grace",
+         "Yonas", "Selam", "Dawit", "Hiwet", "Olena", "Andriy", "Iryna", "Mohamed", "Hodan", "Abdi",
+         "Aung", "Khin", "Nur", "Rashida", "Carlos", "Maria", "José", "Ana", "Daniela", "Luis"]
+LAST = ["Rahimi", "Haidari", "Al-Hassan", "Haddad", "Nkurunziza", "Uwase", "Tesfaye", "Gebremedhin",
+        "Kovalenko", "Shevchenko", "Abdullahi", "Warsame", "Hossain", "Begum", "Moe", "Htoo",
+        "Mendoza", "López", "Ramírez", "Osman", "Idris", "Mutombo", "Kabila", "Noor", "Sultani"]
+COUNTRIES = ["af", "sy", "cd", "er", "ua", "so", "mm", "sd", "ve", "iq", "bi", "gt", "hn", "ss"]
+
+
+def main():
+    p = parser(__doc__)
+    p.add_argument("--cases", type=int, default=100_000)
+    p.add_argument("--workers", type=int, default=200)
+    p.add_argument("--batch", type=int, default=1000)
+    p.add_argument("--seed", type=int, default=42)
+    args = p.parse_args()
+    rnd = random.Random(args.seed)
+    with environment(args) as env:
+        env = env(context=dict(env.context, mail_create_nolog=True, mail_notrack=True))
+        worker_group = env.ref("rrs_case.group_case_worker")
+        sup_group = env.ref("rrs_case.group_supervisor")
+        Users = env["res.users"].with_context(no_reset_password=True)
+        stamp = int(time.time())
+        supervisors = Users.create([
+            {"name": f"Bench supervisor {i}", "login": f"bench_sup_{stamp}_{i}",
+             "group_ids": [Command.set(sup_group.ids)]}
+            for i in range(max(1, args.workers // 10))
+        ])
+        sup_emps = env["hr.employee"].create([{"name": u.name, "user_id": u.id} for u in supervisors])
+        workers = Users.create([
+            {"name": f"Bench worker {i}", "login": f"bench_worker_{stamp}_{i}",
+             "group_ids": [Command.set(worker_group.ids)]}
+            for i in range(args.workers)
+        ])
+        env["hr.employee"].create([
+            {"name": u.name, "user_id": u.id, "parent_id": sup_emps[i % len(sup_emps)].id}
+            for i, u in enumerate(workers)
+        ])
+        env.cr.commit()
+        programs = [
+            (env.ref("rrs_case.program_reception_placement"), env.ref("rrs_case.immigration_category_refugee")),
+            (env.ref("rrs_case.program_intensive_case_management"), env.ref("rrs_case.immigration_category_gar")),
+        ]
+        countries = [env.ref(f"base.{c}") for c in COUNTRIES]
+        today = fields.Date.today()
+        created = 0
+        started = time.time()
+        while created < args.cases:
+            size = min(args.batch, args.cases - created)
+            people = []
+            shapes = []
+            for _ in range(size):
+                n = rnd.choice((1, 1, 2, 3, 4, 5))
+                last = rnd.choice(LAST)
+                shapes.append(n)
+                for k in range(n):
+                    age = rnd.randint(20, 65) if k < 2 else rnd.randint(0, 17)
+                    people.append({
+                        "name": f"{rnd.choice(FIRST)} {last}",
+                        "birthdate_date": today - relativedelta(years=age, days=rnd.randint(0, 364)),
+                    })
+            partners = env["res.partner"].create(people)
+            case_vals = []
+            pos = 0
+            for n in shapes:
+                members = partners[pos:pos + n]
+                pos += n
+                program, category = rnd.choice(programs)
+                is_open = rnd.random() < 0.1
+                intake = today - timedelta(days=rnd.randint(1, 3000 if not is_open else 300))
+                vals = {
+                    "program_id": program.id,
+                    "immigration_category_id": category.id,
+                    "user_id": workers[rnd.randrange(len(workers))].id,
+                    "country_of_origin_id": rnd.choice(countries).id,
+                    "intake_date": intake,
+                    "arrival_date": intake - timedelta(days=rnd.randint(0, 30)),
+                    "applicant_informed_date": intake,
+                    "priority": rnd.choice("0000012"),
+                    "service_start_date": intake + timedelta(days=14),
+                    "member_ids": [
+                        Command.create({"partner_id": m.id, "relationship": rel})
+                        for m, rel in zip(members, ["head", "spouse", "child", "child", "child"])
+                    ],
+                }
+                if is_open:
+                    vals["state"] = rnd.choice(("intake", "assessment", "active", "active", "active"))
+                    if vals["state"] == "intake":
+                        vals.pop("service_start_date")
+                else:
+                    vals.update(state="closed", closing_reason="goals_met",
+                                closing_date=intake + timedelta(days=365),
+                                closing_summary="Services completed; goals reviewed with the family.")
+                case_vals.append(vals)
+            cases = env["rrs.case"].create(case_vals)
+            env["rrs.case.note"].create([
+                {"case_id": c.id, "subject": subject, "contact_type": kind,
+                 "contact_date": c.intake_date + timedelta(days=d), "written_date": c.intake_date + timedelta(days=d + 2)}
+                for c in cases
+                for subject, kind, d in (("Intake interview", "meeting", 0), ("Home visit", "home_visit", 7),
+                                         ("Phone follow-up", "phone", 20))
+                if c.intake_date + timedelta(days=d + 2) <= today
+            ])
+            env.cr.commit()
+            created += size
+            rate = created / (time.time() - started)
+            print(f"{created} cases ({rate:.0f}/s)", flush=True)
+
+
+if __name__ == "__main__":
+    main()
