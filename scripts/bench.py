@@ -57,7 +57,7 @@ def main():
         print("| scenario | median ms | queries |")
         print("| --- | ---: | ---: |")
         open_domain = [("state", "!=", "closed")]
-        mine = ["|", ("user_id", "=", worker.id), ("secondary_user_ids", "in", [worker.id])] + open_domain
+        mine = [("worker_user_ids", "in", [worker.id])] + open_domain
         W = Case.with_user(worker)
         S = Case.with_user(supervisor)
         M = Case.with_user(manager)

@@ -1,5 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from . import res_partner
+from . import res_users
 from . import hr_employee
 from . import rrs_immigration_category
 from . import rrs_language

@@ -5,8 +5,9 @@ from odoo import api, models
 class HrEmployee(models.Model):
     _inherit = "hr.employee"
 
-    # The supervisor record rules on cases evaluate ``user.employee_ids`` once and cache
-    # the resulting domain; linking a user to an employee must invalidate that cache.
+    # The supervisor record rules on cases resolve the supervised team once per user and
+    # cache the domain (res.users.rrs_supervised_user_ids): a change of the hierarchy or
+    # of an employee's user must invalidate that cache.
     @api.model_create_multi
     def create(self, vals_list):
         employees = super().create(vals_list)
@@ -16,6 +17,11 @@ class HrEmployee(models.Model):
 
     def write(self, vals):
         res = super().write(vals)
-        if "user_id" in vals:
+        if {"user_id", "parent_id", "active"} & set(vals):
             self.env.registry.clear_cache()
+        return res
+
+    def unlink(self):
+        res = super().unlink()
+        self.env.registry.clear_cache()
         return res

@@ -8,6 +8,16 @@ class ResPartner(models.Model):
 
     rrs_member_ids = fields.One2many("rrs.case.member", "partner_id", string="Case memberships")
 
+    def init(self):
+        super().init()
+        # Case workers find households by a member's name ("ilike"): at 100,000 cases a
+        # trigram index on res_partner.name turns a scan of every person into an index scan.
+        if self.env.registry.has_trigram:
+            self.env.cr.execute(
+                "CREATE INDEX IF NOT EXISTS rrs_res_partner_name_trgm_idx "
+                "ON res_partner USING gin (name gin_trgm_ops)"
+            )
+
     @api.constrains("birthdate_date")
     def _check_birthdate_not_future(self):
         today = fields.Date.context_today(self)

@@ -104,6 +104,16 @@ class RrsCase(models.Model):
         string="Secondary workers",
         domain=lambda self: [("all_group_ids", "in", self.env.ref("rrs_case.group_case_worker").ids)],
     )
+    worker_user_ids = fields.Many2many(
+        "res.users",
+        "rrs_case_worker_user_rel",
+        "case_id",
+        "user_id",
+        string="Assigned workers",
+        compute="_compute_worker_user_ids",
+        store=True,
+        help="Primary and secondary workers: what record rules and “My cases” search on.",
+    )
     supervisor_user_id = fields.Many2one(
         "res.users", string="Supervisor", compute="_compute_supervisor_user_id"
     )
@@ -193,6 +203,11 @@ class RrsCase(models.Model):
     def _compute_head_partner_id(self):
         for case in self:
             case.head_partner_id = case.member_ids.filtered("is_head")[:1].partner_id
+
+    @api.depends("user_id", "secondary_user_ids")
+    def _compute_worker_user_ids(self):
+        for case in self:
+            case.worker_user_ids = case.user_id | case.secondary_user_ids
 
     @api.depends("user_id")
     def _compute_supervisor_user_id(self):

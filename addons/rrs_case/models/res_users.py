@@ -1,0 +1,21 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, models
+
+
+class ResUsers(models.Model):
+    _inherit = "res.users"
+
+    @api.private
+    def rrs_supervised_user_ids(self):
+        """Ids of this user and of every user below them in the employee hierarchy.
+
+        Used by the supervisor record rules; the rule cache is cleared whenever the
+        hierarchy changes (see hr.employee).
+        """
+        self.ensure_one()
+        # sudo(): case workers and supervisors may not read hr.employee; this only walks
+        # the hierarchy below the user's own employee records and returns user ids.
+        Employee = self.env["hr.employee"].sudo().with_context(active_test=False)
+        own = Employee.search([("user_id", "=", self.id)])
+        team = Employee.search([("id", "child_of", own.ids)]) if own else Employee
+        return (team.user_id | self).ids
