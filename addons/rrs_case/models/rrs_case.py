@@ -618,7 +618,15 @@ class RrsCase(models.Model):
                     )
                 else:
                     covered = own.filtered(lambda c, m=member: c.member_id == m)
-                if not covered:
+                if not covered and member.is_minor:
+                    missing.append(
+                        self.env._(
+                            "%(label)s: %(name)s (signed by a parent or guardian)",
+                            label=label,
+                            name=member.partner_id.name,
+                        )
+                    )
+                elif not covered:
                     missing.append(f"{label}: {member.partner_id.name}")
                 elif kind == "confidentiality" and not covered.filtered("countersign_date"):
                     missing.append(
