@@ -91,7 +91,7 @@ class RrsCaseCommon(TransactionCase):
     @classmethod
     def _sign_all(cls, case, on_date=None):
         """Confidentiality form (countersigned) and Client Charter for every adult."""
-        on_date = on_date or cls.today
+        on_date = on_date or fields.Date.context_today(case)
         Consent = cls.env["rrs.consent"]
         for member in case.member_ids.filtered(lambda m: not m.is_minor):
             for kind in ("confidentiality", "charter"):
