@@ -11,19 +11,41 @@ import time
 from rrs_odoo import environment, parser
 
 CASE_LIST = {
-    "priority": {}, "name": {}, "head_partner_id": {"fields": {"display_name": {}}},
-    "member_count": {}, "program_id": {"fields": {"display_name": {}}},
+    "priority": {},
+    "name": {},
+    "head_partner_id": {"fields": {"display_name": {}}},
+    "member_count": {},
+    "program_id": {"fields": {"display_name": {}}},
     "country_of_origin_id": {"fields": {"display_name": {}}},
-    "user_id": {"fields": {"display_name": {}}}, "planned_end_date": {}, "state": {},
+    "user_id": {"fields": {"display_name": {}}},
+    "planned_end_date": {},
+    "state": {},
 }
 KANBAN = {
-    "name": {}, "priority": {}, "head_partner_id": {"fields": {"display_name": {}}},
-    "program_id": {"fields": {"display_name": {}}}, "member_count": {},
-    "user_id": {"fields": {"display_name": {}}}, "country_of_origin_id": {"fields": {"display_name": {}}},
+    "name": {},
+    "priority": {},
+    "head_partner_id": {"fields": {"display_name": {}}},
+    "program_id": {"fields": {"display_name": {}}},
+    "member_count": {},
+    "user_id": {"fields": {"display_name": {}}},
+    "country_of_origin_id": {"fields": {"display_name": {}}},
 }
-FORM = dict(CASE_LIST, note_count={}, consent_count={}, late_note_count={}, consent_missing={},
-            member_ids={"fields": {"partner_id": {"fields": {"display_name": {}}}, "relationship": {},
-                                   "birthdate_date": {}, "age": {}, "is_minor": {}}})
+FORM = dict(
+    CASE_LIST,
+    note_count={},
+    consent_count={},
+    late_note_count={},
+    consent_missing={},
+    member_ids={
+        "fields": {
+            "partner_id": {"fields": {"display_name": {}}},
+            "relationship": {},
+            "birthdate_date": {},
+            "age": {},
+            "is_minor": {},
+        }
+    },
+)
 REPEAT = 5
 
 
@@ -47,13 +69,17 @@ def main():
         Case = env["rrs.case"]
         total = Case.search_count([])
         open_count = Case.search_count([("state", "!=", "closed")])
-        groups = Case._read_group([("state", "!=", "closed")], ["user_id"], ["__count"], order="__count desc", limit=1)
+        groups = Case._read_group(
+            [("state", "!=", "closed")], ["user_id"], ["__count"], order="__count desc", limit=1
+        )
         worker = groups[0][0]
         supervisor = worker.employee_ids.parent_id.user_id[:1]
         manager = env.ref("base.user_admin")
-        print(f"Database {args.database}: {total} cases, {open_count} open, "
-              f"{env['rrs.case.member'].search_count([])} people, {env['rrs.case.note'].search_count([])} notes. "
-              f"Worker {worker.login} has {groups[0][1]} open cases.\n")
+        print(
+            f"Database {args.database}: {total} cases, {open_count} open, "
+            f"{env['rrs.case.member'].search_count([])} people, {env['rrs.case.note'].search_count([])} notes. "
+            f"Worker {worker.login} has {groups[0][1]} open cases.\n"
+        )
         print("| scenario | median ms | queries |")
         print("| --- | ---: | ---: |")
         open_domain = [("state", "!=", "closed")]
@@ -61,25 +87,110 @@ def main():
         W = Case.with_user(worker)
         S = Case.with_user(supervisor)
         M = Case.with_user(manager)
-        measure(env, "worker: My cases, list page (80) + count", lambda: W.web_search_read(mine, CASE_LIST, limit=80, count_limit=10001))
-        measure(env, "worker: My cases, kanban by stage", lambda: W.web_read_group(
-            mine, ["state"], auto_unfold=True, unfold_read_specification=KANBAN, unfold_read_default_limit=40))
-        measure(env, "supervisor: team's open cases, list page + count", lambda: S.web_search_read(open_domain, CASE_LIST, limit=80, count_limit=10001))
-        measure(env, "manager: open cases, list page + count", lambda: M.web_search_read(open_domain, CASE_LIST, limit=80, count_limit=10001))
-        measure(env, "manager: all cases, list page + count", lambda: M.web_search_read([], CASE_LIST, limit=80, count_limit=10001))
-        measure(env, "manager: open cases grouped by program and worker", lambda: M.web_read_group(open_domain, ["program_id", "user_id"], ["__count"]))
-        measure(env, "manager: kanban by stage, all cases", lambda: M.web_read_group(
-            [], ["state"], auto_unfold=True, unfold_read_specification=KANBAN, unfold_read_default_limit=40))
-        measure(env, "manager: search a household member by name", lambda: M.web_search_read(
-            [("member_ids.partner_id.name", "ilike", "Rahimi")], CASE_LIST, limit=80, count_limit=10001))
-        measure(env, "manager: urgent open cases", lambda: M.web_search_read(
-            [("priority", "in", ("1", "2"))] + open_domain, CASE_LIST, limit=80, count_limit=10001))
+        measure(
+            env,
+            "worker: My cases, list page (80) + count",
+            lambda: W.web_search_read(mine, CASE_LIST, limit=80, count_limit=10001),
+        )
+        measure(
+            env,
+            "worker: My cases, kanban by stage",
+            lambda: W.web_read_group(
+                mine,
+                ["state"],
+                auto_unfold=True,
+                unfold_read_specification=KANBAN,
+                unfold_read_default_limit=40,
+            ),
+        )
+        measure(
+            env,
+            "supervisor: team's open cases, list page + count",
+            lambda: S.web_search_read(open_domain, CASE_LIST, limit=80, count_limit=10001),
+        )
+        measure(
+            env,
+            "manager: open cases, list page + count",
+            lambda: M.web_search_read(open_domain, CASE_LIST, limit=80, count_limit=10001),
+        )
+        measure(
+            env,
+            "manager: all cases, list page + count",
+            lambda: M.web_search_read([], CASE_LIST, limit=80, count_limit=10001),
+        )
+        measure(
+            env,
+            "manager: open cases grouped by program and worker",
+            lambda: M.web_read_group(open_domain, ["program_id", "user_id"], ["__count"]),
+        )
+        measure(
+            env,
+            "manager: kanban by stage, all cases",
+            lambda: M.web_read_group(
+                [],
+                ["state"],
+                auto_unfold=True,
+                unfold_read_specification=KANBAN,
+                unfold_read_default_limit=40,
+            ),
+        )
+        measure(
+            env,
+            "manager: search a household member by name",
+            lambda: M.web_search_read(
+                [("member_ids.partner_id.name", "ilike", "Rahimi")],
+                CASE_LIST,
+                limit=80,
+                count_limit=10001,
+            ),
+        )
+        measure(
+            env,
+            "manager: urgent open cases",
+            lambda: M.web_search_read(
+                [("priority", "in", ("1", "2"))] + open_domain,
+                CASE_LIST,
+                limit=80,
+                count_limit=10001,
+            ),
+        )
         case = W.search(mine, limit=1)
         measure(env, "worker: open a case form", lambda: case.web_read(FORM))
         Note = env["rrs.case.note"]
-        measure(env, "worker: case notes list (late first)", lambda: Note.with_user(worker).web_search_read(
-            [("is_late", "=", True)], {"subject": {}, "contact_date": {}, "case_id": {"fields": {"display_name": {}}}}, limit=80))
+        measure(
+            env,
+            "worker: case notes list (late first)",
+            lambda: Note.with_user(worker).web_search_read(
+                [("is_late", "=", True)],
+                {"subject": {}, "contact_date": {}, "case_id": {"fields": {"display_name": {}}}},
+                limit=80,
+            ),
+        )
         env.cr.rollback()
+        if "rrs.assessment" in env:
+            bench_assessment_cron(env)
+
+
+def bench_assessment_cron(env):
+    """The daily assessment cron over every open assessment, twice: the second run finds
+    everything done already (idempotence) and shows the cost of a quiet day."""
+    import odoo.addons.rrs_assessment.models.rrs_assessment as module
+
+    Assessment = env["rrs.assessment"]
+    open_count = Assessment.search_count([("state", "in", ("planned", "in_progress"))])
+    print(f"\nAssessment cron ({open_count} open assessments, batches of {module.BATCH_SIZE}):\n")
+    print("| run | seconds | queries | queries per batch |")
+    print("| --- | ---: | ---: | ---: |")
+    batches = -(-open_count // module.BATCH_SIZE)
+    for label in ("first run (flags and reminders)", "second run (nothing to change)"):
+        before = env.cr.sql_log_count
+        start = time.perf_counter()
+        Assessment._cron_assessment_reminders()
+        seconds = time.perf_counter() - start
+        queries = env.cr.sql_log_count - before
+        print(
+            f"| {label} | {seconds:.1f} | {queries} | {queries / max(batches, 1):.0f} |", flush=True
+        )
 
 
 if __name__ == "__main__":

@@ -11,18 +11,78 @@ import time
 from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
-
 from odoo import Command, fields
-
 from rrs_odoo import environment, parser
 
-FIRST = ["Amina", "Ahmad", "Fatima", "Omar", "Mariam", "Yusuf", "Aisha", "Hassan", "Leila", "Khalid",
-         "Nour", "Samir", "Hana", "Tariq", "Zainab", "Jean", "Marie", "Esperance", "Claude", "Grace",
-         "Yonas", "Selam", "Dawit", "Hiwet", "Olena", "Andriy", "Iryna", "Mohamed", "Hodan", "Abdi",
-         "Aung", "Khin", "Nur", "Rashida", "Carlos", "Maria", "José", "Ana", "Daniela", "Luis"]
-LAST = ["Rahimi", "Haidari", "Al-Hassan", "Haddad", "Nkurunziza", "Uwase", "Tesfaye", "Gebremedhin",
-        "Kovalenko", "Shevchenko", "Abdullahi", "Warsame", "Hossain", "Begum", "Moe", "Htoo",
-        "Mendoza", "López", "Ramírez", "Osman", "Idris", "Mutombo", "Kabila", "Noor", "Sultani"]
+FIRST = [
+    "Amina",
+    "Ahmad",
+    "Fatima",
+    "Omar",
+    "Mariam",
+    "Yusuf",
+    "Aisha",
+    "Hassan",
+    "Leila",
+    "Khalid",
+    "Nour",
+    "Samir",
+    "Hana",
+    "Tariq",
+    "Zainab",
+    "Jean",
+    "Marie",
+    "Esperance",
+    "Claude",
+    "Grace",
+    "Yonas",
+    "Selam",
+    "Dawit",
+    "Hiwet",
+    "Olena",
+    "Andriy",
+    "Iryna",
+    "Mohamed",
+    "Hodan",
+    "Abdi",
+    "Aung",
+    "Khin",
+    "Nur",
+    "Rashida",
+    "Carlos",
+    "Maria",
+    "José",
+    "Ana",
+    "Daniela",
+    "Luis",
+]
+LAST = [
+    "Rahimi",
+    "Haidari",
+    "Al-Hassan",
+    "Haddad",
+    "Nkurunziza",
+    "Uwase",
+    "Tesfaye",
+    "Gebremedhin",
+    "Kovalenko",
+    "Shevchenko",
+    "Abdullahi",
+    "Warsame",
+    "Hossain",
+    "Begum",
+    "Moe",
+    "Htoo",
+    "Mendoza",
+    "López",
+    "Ramírez",
+    "Osman",
+    "Idris",
+    "Mutombo",
+    "Kabila",
+    "Noor",
+    "Sultani",
+]
 COUNTRIES = ["af", "sy", "cd", "er", "ua", "so", "mm", "sd", "ve", "iq", "bi", "gt", "hn", "ss"]
 
 
@@ -40,25 +100,45 @@ def main():
         sup_group = env.ref("rrs_case.group_supervisor")
         Users = env["res.users"].with_context(no_reset_password=True)
         stamp = int(time.time())
-        supervisors = Users.create([
-            {"name": f"Bench supervisor {i}", "login": f"bench_sup_{stamp}_{i}",
-             "group_ids": [Command.set(sup_group.ids)]}
-            for i in range(max(1, args.workers // 10))
-        ])
-        sup_emps = env["hr.employee"].create([{"name": u.name, "user_id": u.id} for u in supervisors])
-        workers = Users.create([
-            {"name": f"Bench worker {i}", "login": f"bench_worker_{stamp}_{i}",
-             "group_ids": [Command.set(worker_group.ids)]}
-            for i in range(args.workers)
-        ])
-        env["hr.employee"].create([
-            {"name": u.name, "user_id": u.id, "parent_id": sup_emps[i % len(sup_emps)].id}
-            for i, u in enumerate(workers)
-        ])
+        supervisors = Users.create(
+            [
+                {
+                    "name": f"Bench supervisor {i}",
+                    "login": f"bench_sup_{stamp}_{i}",
+                    "group_ids": [Command.set(sup_group.ids)],
+                }
+                for i in range(max(1, args.workers // 10))
+            ]
+        )
+        sup_emps = env["hr.employee"].create(
+            [{"name": u.name, "user_id": u.id} for u in supervisors]
+        )
+        workers = Users.create(
+            [
+                {
+                    "name": f"Bench worker {i}",
+                    "login": f"bench_worker_{stamp}_{i}",
+                    "group_ids": [Command.set(worker_group.ids)],
+                }
+                for i in range(args.workers)
+            ]
+        )
+        env["hr.employee"].create(
+            [
+                {"name": u.name, "user_id": u.id, "parent_id": sup_emps[i % len(sup_emps)].id}
+                for i, u in enumerate(workers)
+            ]
+        )
         env.cr.commit()
         programs = [
-            (env.ref("rrs_case.program_reception_placement"), env.ref("rrs_case.immigration_category_refugee")),
-            (env.ref("rrs_case.program_intensive_case_management"), env.ref("rrs_case.immigration_category_gar")),
+            (
+                env.ref("rrs_case.program_reception_placement"),
+                env.ref("rrs_case.immigration_category_refugee"),
+            ),
+            (
+                env.ref("rrs_case.program_intensive_case_management"),
+                env.ref("rrs_case.immigration_category_gar"),
+            ),
         ]
         countries = [env.ref(f"base.{c}") for c in COUNTRIES]
         today = fields.Date.today()
@@ -74,15 +154,18 @@ def main():
                 shapes.append(n)
                 for k in range(n):
                     age = rnd.randint(20, 65) if k < 2 else rnd.randint(0, 17)
-                    people.append({
-                        "name": f"{rnd.choice(FIRST)} {last}",
-                        "birthdate_date": today - relativedelta(years=age, days=rnd.randint(0, 364)),
-                    })
+                    people.append(
+                        {
+                            "name": f"{rnd.choice(FIRST)} {last}",
+                            "birthdate_date": today
+                            - relativedelta(years=age, days=rnd.randint(0, 364)),
+                        }
+                    )
             partners = env["res.partner"].create(people)
             case_vals = []
             pos = 0
             for n in shapes:
-                members = partners[pos:pos + n]
+                members = partners[pos : pos + n]
                 pos += n
                 program, category = rnd.choice(programs)
                 is_open = rnd.random() < 0.1
@@ -103,23 +186,38 @@ def main():
                     ],
                 }
                 if is_open:
-                    vals["state"] = rnd.choice(("intake", "assessment", "active", "active", "active"))
+                    vals["state"] = rnd.choice(
+                        ("intake", "assessment", "active", "active", "active")
+                    )
                     if vals["state"] == "intake":
                         vals.pop("service_start_date")
                 else:
-                    vals.update(state="closed", closing_reason="goals_met",
-                                closing_date=intake + timedelta(days=365),
-                                closing_summary="Services completed; goals reviewed with the family.")
+                    vals.update(
+                        state="closed",
+                        closing_reason="goals_met",
+                        closing_date=intake + timedelta(days=365),
+                        closing_summary="Services completed; goals reviewed with the family.",
+                    )
                 case_vals.append(vals)
             cases = env["rrs.case"].create(case_vals)
-            env["rrs.case.note"].create([
-                {"case_id": c.id, "subject": subject, "contact_type": kind,
-                 "contact_date": c.intake_date + timedelta(days=d), "written_date": c.intake_date + timedelta(days=d + 2)}
-                for c in cases
-                for subject, kind, d in (("Intake interview", "meeting", 0), ("Home visit", "home_visit", 7),
-                                         ("Phone follow-up", "phone", 20))
-                if c.intake_date + timedelta(days=d + 2) <= today
-            ])
+            env["rrs.case.note"].create(
+                [
+                    {
+                        "case_id": c.id,
+                        "subject": subject,
+                        "contact_type": kind,
+                        "contact_date": c.intake_date + timedelta(days=d),
+                        "written_date": c.intake_date + timedelta(days=d + 2),
+                    }
+                    for c in cases
+                    for subject, kind, d in (
+                        ("Intake interview", "meeting", 0),
+                        ("Home visit", "home_visit", 7),
+                        ("Phone follow-up", "phone", 20),
+                    )
+                    if c.intake_date + timedelta(days=d + 2) <= today
+                ]
+            )
             env.cr.commit()
             created += size
             rate = created / (time.time() - started)

@@ -18,6 +18,7 @@ are closed through ``odoo.sql_db.close_db`` (Odoo reopens connections on demand,
 Odoo test run after us). Sessions of *other* processes (a developer's server, psql ...) are
 never terminated: the copy is retried for a while, then the test fails and lists them.
 """
+
 import configparser
 import json
 import os
@@ -99,9 +100,7 @@ class DbEnv:
 
     def pg(self, *cmd, check=True):
         """Run a PostgreSQL client program against the configured server."""
-        result = subprocess.run(
-            cmd, env=self.pg_env, capture_output=True, text=True, timeout=300
-        )
+        result = subprocess.run(cmd, env=self.pg_env, capture_output=True, text=True, timeout=300)
         if check and result.returncode:
             raise RuntimeError(
                 f"{' '.join(cmd)} failed ({result.returncode}): {result.stderr.strip()}"

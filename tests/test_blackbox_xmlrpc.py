@@ -4,6 +4,7 @@
 Only the public XML-RPC API is used, as the demo users (password = login); the server
 serves a private copy of the test database (see conftest.py).
 """
+
 import uuid
 import xmlrpc.client
 

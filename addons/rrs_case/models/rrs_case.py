@@ -19,7 +19,12 @@ class RrsCase(models.Model):
     _rec_names_search = ["name", "head_partner_id.name"]
 
     name = fields.Char(
-        string="Case number", required=True, readonly=True, copy=False, default="New", index="trigram"
+        string="Case number",
+        required=True,
+        readonly=True,
+        copy=False,
+        default="New",
+        index="trigram",
     )
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
@@ -94,7 +99,9 @@ class RrsCase(models.Model):
         index=True,
         tracking=True,
         default=lambda self: self.env.user,
-        domain=lambda self: [("all_group_ids", "in", self.env.ref("rrs_case.group_case_worker").ids)],
+        domain=lambda self: [
+            ("all_group_ids", "in", self.env.ref("rrs_case.group_case_worker").ids)
+        ],
     )
     secondary_user_ids = fields.Many2many(
         "res.users",
@@ -102,7 +109,9 @@ class RrsCase(models.Model):
         "case_id",
         "user_id",
         string="Secondary workers",
-        domain=lambda self: [("all_group_ids", "in", self.env.ref("rrs_case.group_case_worker").ids)],
+        domain=lambda self: [
+            ("all_group_ids", "in", self.env.ref("rrs_case.group_case_worker").ids)
+        ],
     )
     worker_user_ids = fields.Many2many(
         "res.users",
@@ -141,7 +150,9 @@ class RrsCase(models.Model):
     # service period
     service_start_date = fields.Date(tracking=True, copy=False)
     extension = fields.Integer(
-        tracking=True, copy=False, help="Extension of the service beyond the program's standard length."
+        tracking=True,
+        copy=False,
+        help="Extension of the service beyond the program's standard length.",
     )
     extension_reason = fields.Text(copy=False)
     duration_unit = fields.Selection(related="program_id.duration_unit")
@@ -182,9 +193,7 @@ class RrsCase(models.Model):
     late_note_count = fields.Integer(compute="_compute_counts")
     consent_ids = fields.One2many("rrs.consent", "case_id", string="Consents and forms")
     consent_count = fields.Integer(compute="_compute_counts")
-    consent_missing = fields.Text(
-        string="Missing forms", compute="_compute_consent_missing"
-    )
+    consent_missing = fields.Text(string="Missing forms", compute="_compute_consent_missing")
 
     _name_company_unique = models.Constraint(
         "UNIQUE(name, company_id)", "This case number is already used."
@@ -213,7 +222,7 @@ class RrsCase(models.Model):
     def _compute_supervisor_user_id(self):
         for case in self:
             employee = case.user_id.employee_ids.filtered(
-                lambda e: e.company_id == case.company_id
+                lambda e, company=case.company_id: e.company_id == company
             )[:1]
             case.supervisor_user_id = employee.parent_id.user_id
 
@@ -316,14 +325,18 @@ class RrsCase(models.Model):
         cases = self.filtered(lambda c: c.state in OPEN_STATES)
         if not cases:
             return
-        groups = self.env["rrs.case"].sudo()._read_group(
-            [
-                ("user_id", "in", cases.user_id.ids),
-                ("program_id", "in", cases.program_id.ids),
-                ("state", "in", OPEN_STATES),
-            ],
-            ["user_id", "program_id"],
-            ["__count"],
+        groups = (
+            self.env["rrs.case"]
+            .sudo()
+            ._read_group(
+                [
+                    ("user_id", "in", cases.user_id.ids),
+                    ("program_id", "in", cases.program_id.ids),
+                    ("state", "in", OPEN_STATES),
+                ],
+                ["user_id", "program_id"],
+                ["__count"],
+            )
         )
         counts = {(user.id, program.id): n for user, program, n in groups}
         for case in cases:
@@ -499,7 +512,8 @@ class RrsCase(models.Model):
             if not case.referred_out_partner_id:
                 raise UserError(
                     self.env._(
-                        "Choose the organisation case %(case)s is referred to first.", case=case.name
+                        "Choose the organisation case %(case)s is referred to first.",
+                        case=case.name,
                     )
                 )
             if not case.applicant_informed_date:
@@ -608,9 +622,7 @@ class RrsCase(models.Model):
         ):
             signed = consents.filtered(lambda c, kind=kind: c.consent_type == kind)
             own = signed.filtered(lambda c: c.signer_role == "client")
-            family_signers = own.filtered(
-                lambda c: c.member_id.relationship in ("head", "spouse")
-            )
+            family_signers = own.filtered(lambda c: c.member_id.relationship in ("head", "spouse"))
             for member in self.member_ids:
                 if member.is_minor:
                     covered = family_signers or signed.filtered(
@@ -644,7 +656,9 @@ class RrsCase(models.Model):
         self.ensure_one()
         on_date = on_date or fields.Date.context_today(self)
         return self.consent_ids.filtered(
-            lambda c: c.consent_type == "release"
-            and c.party_partner_id.commercial_partner_id == partner.commercial_partner_id
-            and c._is_valid(on_date)
+            lambda c: (
+                c.consent_type == "release"
+                and c.party_partner_id.commercial_partner_id == partner.commercial_partner_id
+                and c._is_valid(on_date)
+            )
         )[:1]

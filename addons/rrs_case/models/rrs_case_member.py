@@ -1,6 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from dateutil.relativedelta import relativedelta
-
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
@@ -51,9 +50,7 @@ class RrsCaseMember(models.Model):
     gender = fields.Selection(related="partner_id.gender", readonly=False)
     nationality_id = fields.Many2one(related="partner_id.nationality_id", readonly=False)
     age = fields.Integer(compute="_compute_age")
-    is_minor = fields.Boolean(
-        string="Minor", compute="_compute_age", search="_search_is_minor"
-    )
+    is_minor = fields.Boolean(string="Minor", compute="_compute_age", search="_search_is_minor")
 
     _person_once_per_case = models.Constraint(
         "UNIQUE(case_id, partner_id)", "This person is already a member of this household."
@@ -100,16 +97,13 @@ class RrsCaseMember(models.Model):
             return
         # sudo(): the other household may belong to a case this user cannot read; only
         # its existence and number are disclosed in the message.
-        others = (
-            self.sudo()
-            .search(
-                [
-                    ("partner_id", "in", heads.partner_id.ids),
-                    ("is_head", "=", True),
-                    ("case_state", "!=", "closed"),
-                    ("id", "not in", heads.ids),
-                ]
-            )
+        others = self.sudo().search(
+            [
+                ("partner_id", "in", heads.partner_id.ids),
+                ("is_head", "=", True),
+                ("case_state", "!=", "closed"),
+                ("id", "not in", heads.ids),
+            ]
         )
         for member in heads:
             clash = others.filtered(lambda o, m=member: o.partner_id == m.partner_id)

@@ -66,9 +66,7 @@ class RrsCaseNote(models.Model):
         string="Written on", required=True, default=fields.Date.context_today, readonly=True
     )
     is_formal = fields.Boolean(compute="_compute_deadline", store=True)
-    deadline_date = fields.Date(
-        string="Write by", compute="_compute_deadline", store=True
-    )
+    deadline_date = fields.Date(string="Write by", compute="_compute_deadline", store=True)
     is_late = fields.Boolean(
         string="Written late", compute="_compute_deadline", store=True, index=True
     )
@@ -107,7 +105,9 @@ class RrsCaseNote(models.Model):
     )
     legal_exception_detail = fields.Text(string="Justification")
 
-    @api.depends("contact_type", "contact_date", "written_date", "case_id.program_id.note_deadline_days")
+    @api.depends(
+        "contact_type", "contact_date", "written_date", "case_id.program_id.note_deadline_days"
+    )
     def _compute_deadline(self):
         holidays_by_calendar = {}
         for note in self:
@@ -116,12 +116,17 @@ class RrsCaseNote(models.Model):
                 note.deadline_date = False
                 note.is_late = False
                 continue
-            calendar = note.case_id.company_id.resource_calendar_id or note.env.company.resource_calendar_id
+            calendar = (
+                note.case_id.company_id.resource_calendar_id
+                or note.env.company.resource_calendar_id
+            )
             if calendar not in holidays_by_calendar:
                 holidays_by_calendar[calendar] = self._get_non_working(calendar)
             workdays, holidays = holidays_by_calendar[calendar]
             days = note.case_id.program_id.note_deadline_days or 5
-            note.deadline_date = self._add_business_days(note.contact_date, days, workdays, holidays)
+            note.deadline_date = self._add_business_days(
+                note.contact_date, days, workdays, holidays
+            )
             note.is_late = bool(note.written_date and note.written_date > note.deadline_date)
 
     @api.model
@@ -132,12 +137,16 @@ class RrsCaseNote(models.Model):
         workdays = {int(a.dayofweek) for a in calendar.attendance_ids} or {0, 1, 2, 3, 4}
         holidays = set()
         # sudo(): public holidays are company configuration that every note author may use.
-        leaves = self.env["resource.calendar.leaves"].sudo().search(
-            [
-                ("resource_id", "=", False),
-                ("calendar_id", "in", [calendar.id, False]),
-                ("company_id", "in", [calendar.company_id.id, False]),
-            ]
+        leaves = (
+            self.env["resource.calendar.leaves"]
+            .sudo()
+            .search(
+                [
+                    ("resource_id", "=", False),
+                    ("calendar_id", "in", [calendar.id, False]),
+                    ("company_id", "in", [calendar.company_id.id, False]),
+                ]
+            )
         )
         for leave in leaves:
             day = leave.date_from.date()
@@ -213,7 +222,13 @@ class RrsCaseNote(models.Model):
                     )
                 )
 
-    @api.constrains("contact_type", "consulted_partner_id", "legal_exception", "legal_exception_detail", "contact_date")
+    @api.constrains(
+        "contact_type",
+        "consulted_partner_id",
+        "legal_exception",
+        "legal_exception_detail",
+        "contact_date",
+    )
     def _check_consultation_consent(self):
         # rule CON-2: consult another party only with recorded consent or a legal exception
         for note in self.filtered(lambda n: n.contact_type == "consultation"):

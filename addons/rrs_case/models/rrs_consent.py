@@ -41,7 +41,9 @@ class RrsConsent(models.Model):
         required=True,
         default="client",
     )
-    signer_partner_id = fields.Many2one("res.partner", string="Signed by", required=True, tracking=True)
+    signer_partner_id = fields.Many2one(
+        "res.partner", string="Signed by", required=True, tracking=True
+    )
     signature_date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
     countersign_user_id = fields.Many2one("res.users", string="Countersigned by", tracking=True)
     countersign_date = fields.Date(string="Countersigned on", tracking=True)
@@ -124,7 +126,7 @@ class RrsConsent(models.Model):
                 if consent.signer_partner_id == member.partner_id:
                     raise ValidationError(self.env._("A minor cannot sign as their own guardian."))
                 guardian = consent.case_id.member_ids.filtered(
-                    lambda m: m.partner_id == consent.signer_partner_id
+                    lambda m, signer=consent.signer_partner_id: m.partner_id == signer
                 )
                 if guardian and not guardian.is_adult_on(consent.signature_date):
                     raise ValidationError(

@@ -21,4 +21,6 @@ class RrsImmigrationCategory(models.Model):
     description = fields.Text(translate=True)
     active = fields.Boolean(default=True)
 
-    _code_unique = models.Constraint("UNIQUE(code)", "Each immigration category needs its own code.")
+    _code_unique = models.Constraint(
+        "UNIQUE(code)", "Each immigration category needs its own code."
+    )

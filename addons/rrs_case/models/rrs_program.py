@@ -1,6 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from dateutil.relativedelta import relativedelta
-
 from odoo import api, fields, models
 
 
@@ -118,7 +117,11 @@ class RrsProgram(models.Model):
         self.ensure_one()
         if not start_date:
             return False
-        return start_date + self._delta(self.service_duration + (extension or 0)) - relativedelta(days=1)
+        return (
+            start_date
+            + self._delta(self.service_duration + (extension or 0))
+            - relativedelta(days=1)
+        )
 
     def action_view_cases(self):
         self.ensure_one()

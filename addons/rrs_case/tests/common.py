@@ -3,7 +3,6 @@ from contextlib import contextmanager
 from datetime import date
 
 from dateutil.relativedelta import relativedelta
-
 from odoo import Command, fields
 from odoo.exceptions import ValidationError
 from odoo.tests import TransactionCase, new_test_user
@@ -25,7 +24,10 @@ class RrsCaseCommon(TransactionCase):
 
         def user(login, group):
             return new_test_user(
-                cls.env, login=login, groups=f"rrs_case.{group}", name=login.replace("_", " ").title()
+                cls.env,
+                login=login,
+                groups=f"rrs_case.{group}",
+                name=login.replace("_", " ").title(),
             )
 
         cls.worker = user("rrs_worker", "group_case_worker")
@@ -40,9 +42,13 @@ class RrsCaseCommon(TransactionCase):
 
         Employee = cls.env["hr.employee"]
         sup = Employee.create({"name": "Supervisor", "user_id": cls.supervisor.id})
-        sup_other = Employee.create({"name": "Other supervisor", "user_id": cls.supervisor_other.id})
+        sup_other = Employee.create(
+            {"name": "Other supervisor", "user_id": cls.supervisor_other.id}
+        )
         Employee.create({"name": "Worker", "user_id": cls.worker.id, "parent_id": sup.id})
-        Employee.create({"name": "Other worker", "user_id": cls.worker_other.id, "parent_id": sup.id})
+        Employee.create(
+            {"name": "Other worker", "user_id": cls.worker_other.id, "parent_id": sup.id}
+        )
         Employee.create(
             {"name": "Far worker", "user_id": cls.worker_far.id, "parent_id": sup_other.id}
         )

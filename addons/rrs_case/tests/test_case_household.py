@@ -1,11 +1,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from freezegun import freeze_time
-from psycopg2 import IntegrityError
-
 from odoo import Command
-from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
+from psycopg2 import IntegrityError
 
 from .common import RrsCaseCommon
 
@@ -31,7 +29,9 @@ class TestCaseHousehold(RrsCaseCommon):
         case = self._case()
         with self.assertRefused("exactly one head"):
             case.member_ids = [
-                Command.create({"partner_id": self._person("Second head", age=30).id, "relationship": "head"})
+                Command.create(
+                    {"partner_id": self._person("Second head", age=30).id, "relationship": "head"}
+                )
             ]
 
     def test_head_of_two_open_households_refused(self):
@@ -70,9 +70,13 @@ class TestCaseHousehold(RrsCaseCommon):
         self.assertTrue(day_before.member_ids.is_minor)
         self.assertFalse(on_the_day.member_ids.is_minor)
         Member = self.env["rrs.case.member"]
-        minors = Member.search([("is_minor", "=", True), ("case_id", "in", (day_before | on_the_day).ids)])
+        minors = Member.search(
+            [("is_minor", "=", True), ("case_id", "in", (day_before | on_the_day).ids)]
+        )
         self.assertEqual(minors, day_before.member_ids)
-        adults = Member.search([("is_minor", "=", False), ("case_id", "in", (day_before | on_the_day).ids)])
+        adults = Member.search(
+            [("is_minor", "=", False), ("case_id", "in", (day_before | on_the_day).ids)]
+        )
         self.assertEqual(adults, on_the_day.member_ids)
 
     def test_unknown_birthdate_counts_as_adult(self):

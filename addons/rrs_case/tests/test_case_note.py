@@ -2,8 +2,6 @@
 from datetime import date, datetime
 
 from freezegun import freeze_time
-
-from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
 from .common import RrsCaseCommon
@@ -15,7 +13,9 @@ class TestCaseNote(RrsCaseCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls.case = cls._case()
-        cls.clinic = cls.env["res.partner"].create({"name": "Eastside Community Clinic", "is_company": True})
+        cls.clinic = cls.env["res.partner"].create(
+            {"name": "Eastside Community Clinic", "is_company": True}
+        )
 
     def _note(self, **vals):
         values = {"case_id": self.case.id, "subject": "Contact", "contact_type": "meeting"}
@@ -42,7 +42,9 @@ class TestCaseNote(RrsCaseCommon):
 
     @freeze_time("2026-03-20")
     def test_vis4_contact_on_friday_skips_the_weekend(self):
-        note = self._note(contact_type="home_visit", contact_date="2026-03-13", written_date="2026-03-20")
+        note = self._note(
+            contact_type="home_visit", contact_date="2026-03-13", written_date="2026-03-20"
+        )
         self.assertEqual(note.deadline_date, date(2026, 3, 20))
         self.assertFalse(note.is_late)
 
@@ -63,11 +65,15 @@ class TestCaseNote(RrsCaseCommon):
 
     @freeze_time("2026-03-30")
     def test_vis4_only_formal_contacts_have_a_deadline(self):
-        phone = self._note(contact_type="phone", contact_date="2026-03-02", written_date="2026-03-30")
+        phone = self._note(
+            contact_type="phone", contact_date="2026-03-02", written_date="2026-03-30"
+        )
         self.assertFalse(phone.is_formal)
         self.assertFalse(phone.is_late)
         for kind in ("meeting", "home_visit", "assessment", "quarterly_checkin"):
-            note = self._note(contact_type=kind, contact_date="2026-03-02", written_date="2026-03-30")
+            note = self._note(
+                contact_type=kind, contact_date="2026-03-02", written_date="2026-03-30"
+            )
             self.assertTrue(note.is_late, kind)
 
     @freeze_time("2026-03-30")
@@ -87,7 +93,11 @@ class TestCaseNote(RrsCaseCommon):
         with self.assertRefused("who it was with.*how.*purpose"):
             self._note(contact_type="correspondence")
         with self.assertRefused("its purpose"):
-            self._note(contact_type="correspondence", correspondent_partner_id=self.clinic.id, channel="letter")
+            self._note(
+                contact_type="correspondence",
+                correspondent_partner_id=self.clinic.id,
+                channel="letter",
+            )
         note = self._note(
             contact_type="correspondence",
             correspondent_partner_id=self.clinic.id,
@@ -139,8 +149,11 @@ class TestCaseNote(RrsCaseCommon):
     @freeze_time("2026-03-10")
     def test_con2_legal_exception_needs_justification(self):
         with self.assertRefused("legal exception applies"):
-            self._note(contact_type="consultation", consulted_partner_id=self.clinic.id,
-                       legal_exception="risk_of_harm")
+            self._note(
+                contact_type="consultation",
+                consulted_partner_id=self.clinic.id,
+                legal_exception="risk_of_harm",
+            )
         note = self._note(
             contact_type="consultation",
             consulted_partner_id=self.clinic.id,
@@ -155,9 +168,16 @@ class TestCaseNote(RrsCaseCommon):
         for model in self.env["ir.model"].search([("model", "=like", "rrs.%")]):
             for name, field in self.env[model.model]._fields.items():
                 text = f"{name} {field.string} {field.help or ''}".lower()
-                offending = [w for w in words if w in text and "no medical diagnos" not in text
-                             and "do not record medical diagnos" not in text]
-                self.assertFalse(offending, f"{model.model}.{name} invites sensitive data: {offending}")
+                offending = [
+                    w
+                    for w in words
+                    if w in text
+                    and "no medical diagnos" not in text
+                    and "do not record medical diagnos" not in text
+                ]
+                self.assertFalse(
+                    offending, f"{model.model}.{name} invites sensitive data: {offending}"
+                )
 
     def test_member_must_belong_to_the_case(self):
         other = self._case()

@@ -3,7 +3,7 @@
 
 from odoo import Command
 from odoo.exceptions import AccessError
-from odoo.tests import tagged, new_test_user
+from odoo.tests import new_test_user, tagged
 
 from .common import RrsCaseCommon
 
@@ -60,10 +60,12 @@ class TestCaseSecurity(RrsCaseCommon):
     def test_worker_cannot_create_a_case_for_another_worker(self):
         head = self._person("New arrival", age=30)
         Case = self.env["rrs.case"].with_user(self.worker)
-        own = Case.create({
-            "program_id": self.program.id,
-            "member_ids": [Command.create({"partner_id": head.id, "relationship": "head"})],
-        })
+        own = Case.create(
+            {
+                "program_id": self.program.id,
+                "member_ids": [Command.create({"partner_id": head.id, "relationship": "head"})],
+            }
+        )
         self.assertEqual(own.user_id, self.worker)
         with self.assertRaises(AccessError):
             Case.create({"program_id": self.program.id, "user_id": self.worker_other.id})
@@ -71,8 +73,10 @@ class TestCaseSecurity(RrsCaseCommon):
     def test_worker_reads_notes_and_consents_of_own_cases(self):
         self.assertCanRead(self.worker, self.note, self.note_conf, self.consent)
         self.assertCannotRead(self.worker, self.note_far, self.case_far.consent_ids)
-        note = self.env["rrs.case.note"].with_user(self.worker).create(
-            {"case_id": self.case.id, "subject": "Phone call", "contact_type": "phone"}
+        note = (
+            self.env["rrs.case.note"]
+            .with_user(self.worker)
+            .create({"case_id": self.case.id, "subject": "Phone call", "contact_type": "phone"})
         )
         self.assertEqual(note.author_id, self.worker)
         with self.assertRaises(AccessError):
@@ -110,14 +114,17 @@ class TestCaseSecurity(RrsCaseCommon):
         self.env["hr.employee"].create({"name": "Director", "user_id": director.id})
         self.supervisor.employee_ids.parent_id = director.employee_ids
         self.assertEqual(
-            self.env["rrs.case"].with_user(director).search([]), self.case | self.case_other | self.case_far
+            self.env["rrs.case"].with_user(director).search([]),
+            self.case | self.case_other | self.case_far,
         )
 
     # --------------------------------------------------------- program manager
     def test_program_manager_sees_everything_of_the_company(self):
         Case = self.env["rrs.case"].with_user(self.manager)
-        self.assertEqual(Case.search([("id", "in", (self.case | self.case_other | self.case_far).ids)]),
-                         self.case | self.case_other | self.case_far)
+        self.assertEqual(
+            Case.search([("id", "in", (self.case | self.case_other | self.case_far).ids)]),
+            self.case | self.case_other | self.case_far,
+        )
         self.assertCanRead(self.manager, self.note_conf, self.note_far, self.consent)
         self.program.with_user(self.manager).write({"caseload_target": 30})
         self.note_far.with_user(self.manager).unlink()
@@ -127,16 +134,31 @@ class TestCaseSecurity(RrsCaseCommon):
         self.manager.write({"company_ids": [Command.link(other_company.id)]})
         program_b = self.program.copy({"company_id": other_company.id, "code": "RRS-B"})
         worker_b = new_test_user(
-            self.env, login="rrs_worker_b", groups="rrs_case.group_case_worker",
-            company_id=other_company.id, company_ids=[other_company.id],
+            self.env,
+            login="rrs_worker_b",
+            groups="rrs_case.group_case_worker",
+            company_id=other_company.id,
+            company_ids=[other_company.id],
         )
-        case_b = self.env["rrs.case"].with_company(other_company).create({
-            "program_id": program_b.id, "user_id": worker_b.id, "company_id": other_company.id,
-        })
+        case_b = (
+            self.env["rrs.case"]
+            .with_company(other_company)
+            .create(
+                {
+                    "program_id": program_b.id,
+                    "user_id": worker_b.id,
+                    "company_id": other_company.id,
+                }
+            )
+        )
         # the manager works in the first company: the other company's case is invisible
         manager_a = self.manager.with_context(allowed_company_ids=[self.company.id])
-        self.assertFalse(self.env["rrs.case"].with_user(manager_a).with_context(
-            allowed_company_ids=[self.company.id]).search([("id", "=", case_b.id)]))
+        self.assertFalse(
+            self.env["rrs.case"]
+            .with_user(manager_a)
+            .with_context(allowed_company_ids=[self.company.id])
+            .search([("id", "=", case_b.id)])
+        )
         self.assertCannotRead(worker_b, self.case)
 
     # ----------------------------------------------------------------- finance
@@ -155,10 +177,14 @@ class TestCaseSecurity(RrsCaseCommon):
 
     # ----------------------------------------------------------------- auditor
     def test_auditor_reads_all_but_confidential_notes_and_changes_nothing(self):
-        self.assertCanRead(self.auditor, self.case, self.case_far, self.note, self.note_far, self.consent)
+        self.assertCanRead(
+            self.auditor, self.case, self.case_far, self.note, self.note_far, self.consent
+        )
         with self.assertRaises(AccessError):
             self.note_conf.with_user(self.auditor).read(["body"])
-        self.assertNotIn(self.note_conf, self.env["rrs.case.note"].with_user(self.auditor).search([]))
+        self.assertNotIn(
+            self.note_conf, self.env["rrs.case.note"].with_user(self.auditor).search([])
+        )
         with self.assertRaises(AccessError):
             self.case.with_user(self.auditor).write({"urgent_needs": "x"})
         with self.assertRaises(AccessError):
@@ -171,7 +197,14 @@ class TestCaseSecurity(RrsCaseCommon):
         readers = self.worker | self.supervisor | self.manager
         for user in readers:
             self.assertCanRead(user, self.note_conf)
-        for user in self.worker_other | self.worker_far | self.supervisor_other | self.finance | self.auditor | self.volunteer:
+        for user in (
+            self.worker_other
+            | self.worker_far
+            | self.supervisor_other
+            | self.finance
+            | self.auditor
+            | self.volunteer
+        ):
             self.assertCannotRead(user, self.note_conf)
 
     # --------------------------------------------------------------- volunteer

@@ -1,7 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from freezegun import freeze_time
-
-from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
 from .common import RrsCaseCommon
@@ -67,11 +65,18 @@ class TestConsent(RrsCaseCommon):
         with self.assertRefused("18 or older"):
             self._form("charter", None, signer=self.mother, role="guardian", member_id=member.id)
         self.assertTrue(
-            self._form("charter", None, signer=youth, member_id=member.id, signature_date="2026-06-01")
+            self._form(
+                "charter", None, signer=youth, member_id=member.id, signature_date="2026-06-01"
+            )
         )
         with self.assertRefused("was a minor on 2026-05-31"):
-            self._form("confidentiality", None, signer=youth, member_id=member.id,
-                       signature_date="2026-05-31")
+            self._form(
+                "confidentiality",
+                None,
+                signer=youth,
+                member_id=member.id,
+                signature_date="2026-05-31",
+            )
 
     def test_con1_interpreters_sign_the_confidentiality_form(self):
         form = self._form("confidentiality", None, signer=self.interpreter, role="interpreter")
@@ -100,17 +105,29 @@ class TestConsent(RrsCaseCommon):
     def test_con1_forms_of_an_adult_child_do_not_cover_siblings(self):
         only_son = self._case(
             head=self._person("Grandmother", age=70),
-            members=[(self._person("Adult grandson", age=22), "grandchild"),
-                     (self._person("Minor granddaughter", age=8), "grandchild")],
+            members=[
+                (self._person("Adult grandson", age=22), "grandchild"),
+                (self._person("Minor granddaughter", age=8), "grandchild"),
+            ],
         )
-        grandson = only_son.member_ids.filtered(lambda m: m.relationship == "grandchild" and not m.is_minor)
+        grandson = only_son.member_ids.filtered(
+            lambda m: m.relationship == "grandchild" and not m.is_minor
+        )
         for kind in ("confidentiality", "charter"):
-            self.env["rrs.consent"].create({
-                "case_id": only_son.id, "consent_type": kind, "member_id": grandson.id,
-                "signer_role": "client", "signer_partner_id": grandson.partner_id.id,
-                **({"countersign_user_id": self.worker.id, "countersign_date": self.today}
-                   if kind == "confidentiality" else {}),
-            })
+            self.env["rrs.consent"].create(
+                {
+                    "case_id": only_son.id,
+                    "consent_type": kind,
+                    "member_id": grandson.id,
+                    "signer_role": "client",
+                    "signer_partner_id": grandson.partner_id.id,
+                    **(
+                        {"countersign_user_id": self.worker.id, "countersign_date": self.today}
+                        if kind == "confidentiality"
+                        else {}
+                    ),
+                }
+            )
         self.assertIn("Minor granddaughter", only_son.consent_missing)
         self.assertIn("Grandmother", only_son.consent_missing)
 
@@ -118,8 +135,13 @@ class TestConsent(RrsCaseCommon):
         with self.assertRefused("both the staff member and the date"):
             self._form("confidentiality", self.mother, countersign_user_id=self.worker.id)
         with self.assertRefused("after the client has signed"):
-            self._form("confidentiality", self.mother, signature_date=self.today,
-                       countersign_user_id=self.worker.id, countersign_date="2020-01-01")
+            self._form(
+                "confidentiality",
+                self.mother,
+                signature_date=self.today,
+                countersign_user_id=self.worker.id,
+                countersign_date="2020-01-01",
+            )
 
     @freeze_time("2026-04-01")
     def test_con2_release_names_party_scope_and_expiry(self):
@@ -128,13 +150,27 @@ class TestConsent(RrsCaseCommon):
         with self.assertRefused("names the party"):
             self._form("release", self.mother, party_partner_id=school.id, scope="Enrolment")
         with self.assertRefused("expiry date must come after"):
-            self._form("release", self.mother, party_partner_id=school.id, scope="Enrolment",
-                       expiry_date="2026-04-01")
-        release = self._form("release", self.mother, party_partner_id=school.id, scope="Enrolment",
-                             expiry_date="2026-09-30")
+            self._form(
+                "release",
+                self.mother,
+                party_partner_id=school.id,
+                scope="Enrolment",
+                expiry_date="2026-04-01",
+            )
+        release = self._form(
+            "release",
+            self.mother,
+            party_partner_id=school.id,
+            scope="Enrolment",
+            expiry_date="2026-09-30",
+        )
         self.assertEqual(self.case.get_valid_release(school), release)
         self.assertTrue(release.is_valid)
-        self.assertFalse(self.case.get_valid_release(school, on_date=release.expiry_date.replace(day=1, month=10)))
+        self.assertFalse(
+            self.case.get_valid_release(
+                school, on_date=release.expiry_date.replace(day=1, month=10)
+            )
+        )
         release.action_revoke()
         self.assertFalse(release.is_valid)
         self.assertFalse(self.case.get_valid_release(school))

@@ -47,7 +47,10 @@ class TestPerformance(RrsCaseCommon):
                 country_of_origin_id=syria.id,
             )
             cls.env["rrs.case.note"].create(
-                [{"case_id": case.id, "subject": f"Note {n}", "contact_type": "phone"} for n in range(3)]
+                [
+                    {"case_id": case.id, "subject": f"Note {n}", "contact_type": "phone"}
+                    for n in range(3)
+                ]
             )
             cls.cases |= case
 

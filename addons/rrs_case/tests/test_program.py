@@ -1,10 +1,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import date
 
-from psycopg2 import IntegrityError
-
 from odoo.tests import tagged
 from odoo.tools import mute_logger
+from psycopg2 import IntegrityError
 
 from .common import RrsCaseCommon
 
@@ -14,18 +13,30 @@ class TestProgram(RrsCaseCommon):
     def test_shipped_programs_carry_the_standards_numbers(self):
         # the numbers are data an agency can change, shipped with the standards' values
         self.assertEqual(
-            (self.program_icm.service_duration, self.program_icm.max_extension, self.program_icm.duration_unit),
+            (
+                self.program_icm.service_duration,
+                self.program_icm.max_extension,
+                self.program_icm.duration_unit,
+            ),
             (12, 12, "month"),
         )
-        self.assertEqual((self.program_icm.caseload_target, self.program_icm.caseload_cap), (55, 60))
-        self.assertEqual((self.program_prs.service_duration, self.program_prs.duration_unit), (90, "day"))
-        self.assertEqual((self.program_prs.caseload_target, self.program_prs.caseload_cap), (25, 40))
+        self.assertEqual(
+            (self.program_icm.caseload_target, self.program_icm.caseload_cap), (55, 60)
+        )
+        self.assertEqual(
+            (self.program_prs.service_duration, self.program_prs.duration_unit), (90, "day")
+        )
+        self.assertEqual(
+            (self.program_prs.caseload_target, self.program_prs.caseload_cap), (25, 40)
+        )
         self.assertEqual(self.program.review_interval_months, 3)
         self.assertEqual(self.program.note_deadline_days, 5)
 
     def test_planned_end_date(self):
         self.assertEqual(self.program.get_planned_end_date(date(2026, 1, 31)), date(2027, 1, 30))
-        self.assertEqual(self.program.get_planned_end_date(date(2026, 1, 31), 12), date(2028, 1, 30))
+        self.assertEqual(
+            self.program.get_planned_end_date(date(2026, 1, 31), 12), date(2028, 1, 30)
+        )
         self.assertEqual(self.program_prs.get_planned_end_date(date(2026, 1, 1)), date(2026, 3, 31))
         self.assertFalse(self.program.get_planned_end_date(False))
 
