@@ -1,13 +1,13 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from . import (
-    hr_employee,
-    res_partner,
-    res_users,
-    rrs_case,
-    rrs_case_member,
-    rrs_case_note,
-    rrs_consent,
-    rrs_immigration_category,
-    rrs_language,
-    rrs_program,
-)
+# isort: skip_file
+# Odoo creates tables in import order: keep models before the models that extend them.
+from . import res_partner
+from . import res_users
+from . import hr_employee
+from . import rrs_immigration_category
+from . import rrs_language
+from . import rrs_program
+from . import rrs_case
+from . import rrs_case_member
+from . import rrs_case_note
+from . import rrs_consent

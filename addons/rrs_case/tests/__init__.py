@@ -1,1 +1,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+# isort: skip_file
+from . import test_case_lifecycle
+from . import test_case_household
+from . import test_case_note
+from . import test_consent
+from . import test_case_security
+from . import test_program
+from . import test_performance
