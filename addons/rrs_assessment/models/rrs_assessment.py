@@ -1,0 +1,454 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from dateutil.relativedelta import relativedelta
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from .rrs_assessment_schedule_line import SCHEDULE_POINTS
+
+OPEN = ("planned", "in_progress")
+BATCH_SIZE = 500
+
+
+class RrsAssessment(models.Model):
+    """One administration of an instrument to one person of a case (rules ASM-2 to ASM-4)."""
+
+    _name = "rrs.assessment"
+    _description = "Needs Assessment"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "due_date, id"
+    _check_company_auto = True
+
+    case_id = fields.Many2one(
+        "rrs.case", required=True, index=True, ondelete="cascade", check_company=True
+    )
+    company_id = fields.Many2one(related="case_id.company_id", store=True, index=True)
+    program_id = fields.Many2one(related="case_id.program_id", store=True, index=True)
+    member_id = fields.Many2one(
+        "rrs.case.member",
+        string="Person assessed",
+        required=True,
+        index=True,
+        domain="[('case_id', '=', case_id)]",
+        ondelete="cascade",
+    )
+    partner_id = fields.Many2one(related="member_id.partner_id", store=True, string="Person")
+    user_id = fields.Many2one(
+        "res.users",
+        string="Case worker",
+        index=True,
+        tracking=True,
+        compute="_compute_user_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+    )
+    instrument_id = fields.Many2one(
+        "rrs.assessment.instrument",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        domain="[('state', '=', 'published')]",
+    )
+    kind = fields.Selection(related="instrument_id.kind", store=True)
+    point = fields.Selection(
+        SCHEDULE_POINTS, string="Schedule point", required=True, default="adhoc", index=True
+    )
+    schedule_line_id = fields.Many2one(
+        "rrs.assessment.schedule.line", readonly=True, ondelete="set null"
+    )
+    due_date = fields.Date(index=True, tracking=True)
+    completion_date = fields.Date(readonly=True, tracking=True, copy=False)
+    state = fields.Selection(
+        [
+            ("planned", "Planned"),
+            ("in_progress", "In progress"),
+            ("done", "Completed"),
+            ("skipped", "Skipped"),
+            ("cancelled", "Cancelled"),
+        ],
+        default="planned",
+        required=True,
+        index=True,
+        tracking=True,
+        copy=False,
+    )
+    skip_reason = fields.Text(copy=False)
+    is_overdue = fields.Boolean(
+        string="Overdue",
+        compute="_compute_is_overdue",
+        store=True,
+        index=True,
+        help="Due date passed and not completed; refreshed daily.",
+    )
+    answer_ids = fields.One2many(
+        "rrs.assessment.answer", "assessment_id", string="Answers", copy=False
+    )
+    factor_result_ids = fields.One2many(
+        "rrs.assessment.factor.result", "assessment_id", string="Results by factor", copy=False
+    )
+    question_count = fields.Integer(readonly=True, copy=False)
+    answered_count = fields.Integer(readonly=True, copy=False)
+    progress = fields.Float(readonly=True, copy=False, aggregator="avg")
+    score = fields.Float(
+        string="Average score", readonly=True, copy=False, digits=(3, 2), aggregator="avg"
+    )
+    need_level_id = fields.Many2one(
+        "rrs.need.level", readonly=True, copy=False, index=True, tracking=True
+    )
+    notes = fields.Html()
+
+    _one_per_point = models.UniqueIndex(
+        "(case_id, member_id, point) WHERE state != 'cancelled' AND point != 'adhoc'",
+        "This person already has an assessment at this point of the schedule.",
+    )
+
+    # ------------------------------------------------------------------ compute
+    @api.depends("case_id")
+    def _compute_user_id(self):
+        for assessment in self:
+            assessment.user_id = assessment.user_id or assessment.case_id.user_id
+
+    @api.depends("due_date", "state")
+    def _compute_is_overdue(self):
+        today = fields.Date.context_today(self)
+        for assessment in self:
+            assessment.is_overdue = bool(
+                assessment.state in OPEN and assessment.due_date and assessment.due_date < today
+            )
+
+    @api.depends("point", "partner_id", "instrument_id")
+    def _compute_display_name(self):
+        points = dict(self._fields["point"].selection)
+        for assessment in self:
+            assessment.display_name = " – ".join(
+                filter(
+                    None,
+                    [
+                        points.get(assessment.point),
+                        assessment.partner_id.name,
+                        assessment.instrument_id.name,
+                    ],
+                )
+            )
+
+    # -------------------------------------------------------------- constraints
+    @api.constrains("member_id", "instrument_id", "due_date", "case_id")
+    def _check_person(self):
+        today = fields.Date.context_today(self)
+        for assessment in self:
+            member = assessment.member_id
+            if member.case_id != assessment.case_id:
+                raise ValidationError(
+                    self.env._(
+                        "%(name)s is not a member of case %(case)s.",
+                        name=member.partner_id.name,
+                        case=assessment.case_id.name,
+                    )
+                )
+            on_date = assessment.due_date or today
+            if assessment.instrument_id.adults_only and not member.is_adult_on(on_date):
+                # rule ASM-4
+                raise ValidationError(
+                    self.env._(
+                        "%(name)s is under 18: the %(instrument)s is for adults. Record a minor's "
+                        "needs within the family case (a note or the adults' assessments).",
+                        name=member.partner_id.name,
+                        instrument=assessment.instrument_id.name,
+                    )
+                )
+
+    # ---------------------------------------------------------------- scoring
+    def _applicable_factors(self):
+        """Factors that apply to this household on the assessment date."""
+        self.ensure_one()
+        on_date = self.completion_date or self.due_date or fields.Date.context_today(self)
+        ages = [
+            relativedelta(on_date, m.birthdate_date).years
+            for m in self.case_id.member_ids
+            if m.birthdate_date
+        ]
+        has_young = any(a < 13 for a in ages)
+        has_school_age = any(5 <= a <= 17 for a in ages)
+        return self.instrument_id.factor_ids.filtered(
+            lambda f: (
+                f.applies_to == "all"
+                or (f.applies_to == "children" and has_young)
+                or (f.applies_to == "school_age" and has_school_age)
+            )
+        )
+
+    def _update_results(self):
+        """Scores and need levels per factor and overall, from the answers (rule ASM-3).
+
+        A factor gets a level when at least the instrument's share of its questions is
+        answered (default half); the assessment gets an overall level when at least the
+        instrument's share of the applicable factors is assessed (default three quarters).
+        Anything less is "not assessed", never a guess.
+        """
+        Result = self.env["rrs.assessment.factor.result"]
+        for assessment in self:
+            instrument = assessment.instrument_id
+            applicable = assessment._applicable_factors()
+            answers_by_question = {a.question_id: a for a in assessment.answer_ids if a.option_id}
+            existing = {r.factor_id: r for r in assessment.factor_result_ids}
+            to_create, factor_scores, question_count = [], [], 0
+            for factor in instrument.factor_ids:
+                questions = factor.question_ids
+                is_applicable = factor in applicable
+                answered = [
+                    answers_by_question[q].score for q in questions if q in answers_by_question
+                ]
+                if is_applicable:
+                    question_count += len(questions)
+                score = level = False
+                if (
+                    is_applicable
+                    and questions
+                    and len(answered) >= instrument.min_answered_ratio * len(questions)
+                ):
+                    score = sum(answered) / len(answered)
+                    level = instrument.get_level(score)
+                    factor_scores.append(score)
+                vals = {
+                    "applicable": is_applicable,
+                    "answered_count": len(answered),
+                    "question_count": len(questions),
+                    "score": score,
+                    "need_level_id": level.id if level else False,
+                }
+                if factor in existing:
+                    existing[factor].write(vals)
+                else:
+                    to_create.append(dict(vals, assessment_id=assessment.id, factor_id=factor.id))
+            if to_create:
+                Result.create(to_create)
+            enough = applicable and len(factor_scores) >= instrument.min_factor_ratio * len(
+                applicable
+            )
+            overall = sum(factor_scores) / len(factor_scores) if enough else False
+            answered_total = len(
+                [a for a in answers_by_question.values() if a.factor_id in applicable]
+            )
+            super(RrsAssessment, assessment).write(
+                {
+                    "question_count": question_count,
+                    "answered_count": answered_total,
+                    "progress": 100.0 * answered_total / question_count if question_count else 0.0,
+                    "score": overall,
+                    "need_level_id": instrument.get_level(overall).id if enough else False,
+                }
+            )
+
+    # ------------------------------------------------------------------ actions
+    def action_start(self):
+        """Open the questionnaire: one answer line per question that applies."""
+        planned = self.filtered(lambda a: a.state == "planned")
+        planned._ensure_answer_lines()
+        planned.write({"state": "in_progress"})
+        return True
+
+    def _ensure_answer_lines(self):
+        vals_list = []
+        for assessment in self:
+            answered = assessment.answer_ids.question_id
+            for question in assessment._applicable_factors().question_ids - answered:
+                vals_list.append({"assessment_id": assessment.id, "question_id": question.id})
+        if vals_list:
+            self.env["rrs.assessment.answer"].create(vals_list)
+
+    def action_complete(self):
+        for assessment in self:
+            if assessment.state not in OPEN:
+                raise UserError(
+                    self.env._("Only a planned or ongoing assessment can be completed.")
+                )
+            assessment._update_results()
+            if not assessment.need_level_id:
+                instrument = assessment.instrument_id
+                raise UserError(
+                    self.env._(
+                        "Not enough answers for an overall need level: answer at least %(q)s%% of the "
+                        "questions of %(f)s%% of the factors that apply.",
+                        q=round(instrument.min_answered_ratio * 100),
+                        f=round(instrument.min_factor_ratio * 100),
+                    )
+                )
+        self.write({"state": "done", "completion_date": fields.Date.context_today(self)})
+        self.activity_feedback(["rrs_assessment.mail_activity_type_assessment_due"])
+        return True
+
+    def action_skip(self):
+        """Skip a scheduled assessment where the schedule allows it (rule ASM-2, low need)."""
+        for assessment in self:
+            line = assessment.schedule_line_id
+            if assessment.state not in OPEN or not line.skippable_level_ids:
+                raise UserError(self.env._("This assessment cannot be skipped."))
+            previous = assessment._previous_done()
+            if previous.need_level_id not in line.skippable_level_ids:
+                raise UserError(
+                    self.env._(
+                        "%(point)s may be skipped only when the previous assessment found a need "
+                        "level of %(levels)s; %(name)s was last assessed at %(level)s.",
+                        point=dict(self._fields["point"].selection)[assessment.point],
+                        levels=", ".join(line.skippable_level_ids.mapped("name")),
+                        name=assessment.partner_id.name,
+                        level=previous.need_level_id.name or self.env._("no level yet"),
+                    )
+                )
+            if not assessment.skip_reason:
+                assessment.skip_reason = self.env._(
+                    "Low need at %(point)s: re-assessed at the next point of the schedule.",
+                    point=dict(self._fields["point"].selection)[previous.point],
+                )
+        self.write({"state": "skipped"})
+        self.activity_unlink(["rrs_assessment.mail_activity_type_assessment_due"])
+        return True
+
+    def action_reopen(self):
+        if not self.env.user.has_group("rrs_case.group_supervisor"):
+            raise UserError(self.env._("Only a supervisor reopens a completed assessment."))
+        self.filtered(lambda a: a.state in ("done", "skipped")).write(
+            {"state": "in_progress", "completion_date": False}
+        )
+        return True
+
+    def _previous_done(self):
+        self.ensure_one()
+        return self.search(
+            [
+                ("case_id", "=", self.case_id.id),
+                ("member_id", "=", self.member_id.id),
+                ("instrument_id.code", "=", self.instrument_id.code),
+                ("state", "=", "done"),
+                ("id", "!=", self.id),
+                ("due_date", "<=", self.due_date or fields.Date.today()),
+            ],
+            order="due_date desc, id desc",
+            limit=1,
+        )
+
+    # ----------------------------------------------------------- questionnaire
+    def get_questionnaire(self):
+        """Everything the questionnaire widget shows: factors that apply, questions, answers."""
+        self.ensure_one()
+        self.check_access("read")
+        answers = {a.question_id: a for a in self.answer_ids}
+        factors = []
+        for factor in self._applicable_factors():
+            questions = [
+                {
+                    "id": q.id,
+                    "name": q.name,
+                    "help": q.help or "",
+                    "option_id": answers[q].option_id.id if q in answers else False,
+                    "options": [
+                        {"id": o.id, "name": o.name, "score": o.score} for o in q.option_ids
+                    ],
+                }
+                for q in factor.question_ids
+            ]
+            factors.append(
+                {
+                    "id": factor.id,
+                    "name": factor.name,
+                    "description": factor.description or "",
+                    "questions": questions,
+                }
+            )
+        return dict(self._questionnaire_summary(), factors=factors, editable=self.state in OPEN)
+
+    def save_answer(self, question_id, option_id):
+        """Save one answer as soon as it is given (nothing is lost between saves)."""
+        self.ensure_one()
+        if self.state not in OPEN:
+            raise UserError(
+                self.env._(
+                    "This assessment is completed: its answers no longer change. A supervisor can "
+                    "reopen it."
+                )
+            )
+        question = self.env["rrs.assessment.question"].browse(question_id).exists()
+        answer = self.answer_ids.filtered(lambda a: a.question_id == question)
+        if answer:
+            answer.option_id = option_id or False
+        else:
+            self.env["rrs.assessment.answer"].create(
+                {"assessment_id": self.id, "question_id": question.id, "option_id": option_id}
+            )
+        return self._questionnaire_summary()
+
+    def _questionnaire_summary(self):
+        self.ensure_one()
+        return {
+            "state": self.state,
+            "progress": self.progress,
+            "answered_count": self.answered_count,
+            "question_count": self.question_count or len(self._applicable_factors().question_ids),
+            "need_level": self.need_level_id.name or False,
+            "factor_levels": {
+                r.factor_id.id: r.need_level_id.name or False for r in self.factor_result_ids
+            },
+        }
+
+    # --------------------------------------------------------------- reminders
+    @api.model
+    def _cron_assessment_reminders(self):
+        """Daily: refresh overdue flags and remind workers of assessments coming due.
+
+        Processes open assessments in batches by id; every batch is idempotent and
+        committed with its progress, so a failure leaves earlier batches done.
+        """
+        domain = [("state", "in", OPEN)]
+        remaining = self.search_count(domain)
+        last_id = 0
+        while True:
+            batch = self.search(domain + [("id", ">", last_id)], order="id", limit=BATCH_SIZE)
+            if not batch:
+                break
+            last_id = batch[-1].id
+            batch._process_reminders()
+            remaining = max(remaining - len(batch), 0)
+            if self.env["ir.cron"]._commit_progress(len(batch), remaining=remaining) <= 0:
+                break
+
+    def _process_reminders(self):
+        """One batch: overdue flags and missing reminder activities; safe to run twice."""
+        today = fields.Date.context_today(self)
+        overdue = self.filtered(lambda a: a.due_date and a.due_date < today)
+        (overdue.filtered(lambda a: not a.is_overdue)).write({"is_overdue": True})
+        (self - overdue).filtered("is_overdue").write({"is_overdue": False})
+        activity_type = self.env.ref("rrs_assessment.mail_activity_type_assessment_due")
+        has_activity = set(
+            self.env["mail.activity"]
+            .search(
+                [
+                    ("res_model", "=", self._name),
+                    ("res_id", "in", self.ids),
+                    ("activity_type_id", "=", activity_type.id),
+                ]
+            )
+            .mapped("res_id")
+        )
+        model_id = self.env["ir.model"]._get_id(self._name)
+        vals_list = []
+        for assessment in self:
+            if assessment.id in has_activity or not assessment.due_date or not assessment.user_id:
+                continue
+            days = assessment.program_id.assessment_reminder_days
+            if assessment.due_date - relativedelta(days=days) <= today:
+                vals_list.append(
+                    {
+                        "res_model_id": model_id,
+                        "res_id": assessment.id,
+                        "activity_type_id": activity_type.id,
+                        "user_id": assessment.user_id.id,
+                        "date_deadline": assessment.due_date,
+                        "summary": assessment.display_name,
+                        "automated": True,
+                    }
+                )
+        if vals_list:
+            # sudo(): reminders are assigned to the case's worker by the system cron
+            self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(
+                vals_list
+            )

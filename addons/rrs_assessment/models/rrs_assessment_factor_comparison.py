@@ -1,0 +1,71 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, models, tools
+
+
+class RrsAssessmentFactorComparison(models.Model):
+    """First versus latest completed matrix, factor by factor, per person (rule ASM-3).
+
+    A database view over the kept factor results; factors are matched by code so that
+    versions of the instrument compare.
+    """
+
+    _name = "rrs.assessment.factor.comparison"
+    _description = "Need Level Change by Factor"
+    _auto = False
+    _order = "case_id, member_id, factor_sequence"
+
+    case_id = fields.Many2one("rrs.case", readonly=True)
+    company_id = fields.Many2one("res.company", readonly=True)
+    member_id = fields.Many2one("rrs.case.member", string="Person", readonly=True)
+    factor_id = fields.Many2one("rrs.assessment.factor", readonly=True)
+    factor_sequence = fields.Integer(readonly=True)
+    first_point = fields.Selection(related="first_assessment_id.point", string="First")
+    first_assessment_id = fields.Many2one("rrs.assessment", readonly=True)
+    first_score = fields.Float(digits=(3, 2), readonly=True)
+    first_level_id = fields.Many2one("rrs.need.level", string="First level", readonly=True)
+    last_point = fields.Selection(related="last_assessment_id.point", string="Latest")
+    last_assessment_id = fields.Many2one("rrs.assessment", readonly=True)
+    last_score = fields.Float(digits=(3, 2), readonly=True)
+    last_level_id = fields.Many2one("rrs.need.level", string="Latest level", readonly=True)
+    change = fields.Float(digits=(3, 2), readonly=True, help="Negative: less need than at first.")
+    trend = fields.Selection(
+        [("better", "Less need"), ("same", "No change"), ("worse", "More need")], readonly=True
+    )
+    assessment_count = fields.Integer(string="Assessments", readonly=True)
+
+    def init(self):
+        tools.drop_view_if_exists(self.env.cr, self._table)
+        self.env.cr.execute(f"""
+            CREATE OR REPLACE VIEW {self._table} AS (
+                WITH done AS (
+                    SELECT r.id, a.case_id, a.company_id, a.member_id, r.factor_id, f.code,
+                           f.sequence, r.score, r.need_level_id, a.id AS assessment_id,
+                           row_number() OVER w_first AS first_rank,
+                           row_number() OVER w_last AS last_rank,
+                           count(*) OVER (PARTITION BY a.case_id, a.member_id, f.code) AS n
+                      FROM rrs_assessment_factor_result r
+                      JOIN rrs_assessment a ON a.id = r.assessment_id
+                      JOIN rrs_assessment_factor f ON f.id = r.factor_id
+                     WHERE a.state = 'done' AND a.kind = 'matrix' AND r.score IS NOT NULL
+                    WINDOW w_first AS (PARTITION BY a.case_id, a.member_id, f.code
+                                       ORDER BY a.completion_date, a.id),
+                           w_last AS (PARTITION BY a.case_id, a.member_id, f.code
+                                      ORDER BY a.completion_date DESC, a.id DESC)
+                )
+                SELECT l.id, l.case_id, l.company_id, l.member_id, l.factor_id,
+                       l.sequence AS factor_sequence,
+                       f.assessment_id AS first_assessment_id, f.score AS first_score,
+                       f.need_level_id AS first_level_id,
+                       l.assessment_id AS last_assessment_id, l.score AS last_score,
+                       l.need_level_id AS last_level_id,
+                       l.score - f.score AS change,
+                       CASE WHEN l.score - f.score <= -0.25 THEN 'better'
+                            WHEN l.score - f.score >= 0.25 THEN 'worse'
+                            ELSE 'same' END AS trend,
+                       l.n AS assessment_count
+                  FROM done l
+                  JOIN done f ON f.case_id = l.case_id AND f.member_id = l.member_id
+                             AND f.code = l.code AND f.first_rank = 1
+                 WHERE l.last_rank = 1
+            )
+        """)

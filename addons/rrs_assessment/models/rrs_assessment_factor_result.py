@@ -1,0 +1,34 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, models
+
+
+class RrsAssessmentFactorResult(models.Model):
+    """Score and need level of one factor in one assessment (kept to show change, ASM-3)."""
+
+    _name = "rrs.assessment.factor.result"
+    _description = "Assessment Result by Factor"
+    _order = "assessment_id, factor_sequence, id"
+
+    assessment_id = fields.Many2one("rrs.assessment", required=True, index=True, ondelete="cascade")
+    factor_id = fields.Many2one(
+        "rrs.assessment.factor", required=True, index=True, ondelete="restrict"
+    )
+    factor_sequence = fields.Integer(related="factor_id.sequence", store=True)
+    factor_code = fields.Char(related="factor_id.code", store=True, index=True)
+    case_id = fields.Many2one(related="assessment_id.case_id", store=True, index=True)
+    company_id = fields.Many2one(related="assessment_id.company_id", store=True)
+    program_id = fields.Many2one(related="assessment_id.program_id", store=True)
+    user_id = fields.Many2one(related="assessment_id.user_id", store=True, string="Case worker")
+    member_id = fields.Many2one(related="assessment_id.member_id", store=True)
+    point = fields.Selection(related="assessment_id.point", store=True)
+    state = fields.Selection(related="assessment_id.state", store=True)
+    completion_date = fields.Date(related="assessment_id.completion_date", store=True)
+    applicable = fields.Boolean()
+    question_count = fields.Integer()
+    answered_count = fields.Integer()
+    score = fields.Float(digits=(3, 2), aggregator="avg")
+    need_level_id = fields.Many2one("rrs.need.level", index=True)
+
+    _factor_once = models.Constraint(
+        "UNIQUE(assessment_id, factor_id)", "One result per factor and assessment."
+    )

@@ -1,0 +1,7 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+# isort: skip_file
+from . import test_assessment_schedule
+from . import test_assessment_scoring
+from . import test_assessment_questionnaire
+from . import test_assessment_security
+from . import test_assessment_performance

@@ -1,0 +1,45 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from freezegun import freeze_time
+from odoo.tests import tagged
+
+from .common import RrsAssessmentCommon
+
+
+@tagged("post_install", "-at_install")
+class TestAssessmentPerformance(RrsAssessmentCommon):
+    def test_reminder_batch_query_count_does_not_grow(self):
+        """The daily cron costs the same number of queries per batch, whatever its size."""
+        cases = [self._family_case(start="2026-01-15") for _ in range(10)]
+        a1 = self.env["rrs.assessment"].concat(
+            *[c.assessment_ids.filtered(lambda a: a.point == "a1") for c in cases]
+        )
+        warm, small, large = a1[:4], a1[4:8], a1[8:]
+        self.assertEqual(len(large), 12)
+        with freeze_time("2026-02-16"):  # overdue and within the reminder window
+            warm._process_reminders()
+            for batch in (small, large):
+                self.env.invalidate_all()
+                with self.assertQueryCount(17):
+                    batch._process_reminders()
+                self.assertTrue(all(batch.mapped("is_overdue")))
+                self.assertEqual(len(batch.activity_ids), len(batch))
+            # a second run changes nothing and costs less
+            for batch in (small, large):
+                self.env.invalidate_all()
+                with self.assertQueryCount(4):
+                    batch._process_reminders()
+
+    def test_case_assessment_counters_query_count(self):
+        cases = self.env["rrs.case"].concat(*[self._family_case() for _ in range(6)])
+        for size in (1, 6):
+            subset = cases[:size].with_user(self.worker)
+            for _warm in range(2):
+                subset.web_read(
+                    {"assessment_count": {}, "assessment_overdue_count": {}, "need_level_id": {}}
+                )
+                self.env.invalidate_all()
+            with self.assertQueryCount(4):
+                values = subset.web_read(
+                    {"assessment_count": {}, "assessment_overdue_count": {}, "need_level_id": {}}
+                )
+            self.assertEqual({v["assessment_count"] for v in values}, {8})
