@@ -221,6 +221,7 @@ class TestCaseLifecycle(RrsCaseCommon):
         self.assertEqual(str(case.arrival_date), "2026-05-10")
 
     def test_caseload_hard_cap(self):
+        # rule PRS-9 (the generic part): a worker is never assigned past the program's hard cap
         program = self.program.copy({"code": "CAP", "caseload_target": 1, "caseload_cap": 2})
         self._case(program=program)
         self._case(program=program)

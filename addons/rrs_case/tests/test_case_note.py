@@ -164,6 +164,7 @@ class TestCaseNote(RrsCaseCommon):
 
     # rule REC-1: nothing invites a medical diagnosis ----------------------------
     def test_rec1_no_field_asks_for_a_diagnosis(self):
+        # rule REC-1: collect only what the program needs; no diagnosis field anywhere
         words = ("diagnos", "icd", "disease", "illness", "medical_condition", "offence", "offense")
         for model in self.env["ir.model"].search([("model", "=like", "rrs.%")]):
             for name, field in self.env[model.model]._fields.items():
