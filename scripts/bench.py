@@ -77,7 +77,8 @@ def main():
         manager = env.ref("base.user_admin")
         print(
             f"Database {args.database}: {total} cases, {open_count} open, "
-            f"{env['rrs.case.member'].search_count([])} people, {env['rrs.case.note'].search_count([])} notes. "
+            f"{env['rrs.case.member'].search_count([])} people, "
+            f"{env['rrs.case.note'].search_count([])} notes. "
             f"Worker {worker.login} has {groups[0][1]} open cases.\n"
         )
         print("| scenario | median ms | queries |")

@@ -11,8 +11,9 @@ import time
 from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
-from odoo import Command, fields
 from rrs_odoo import environment, parser
+
+from odoo import Command, fields
 
 FIRST = [
     "Amina",

@@ -1,5 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
@@ -229,7 +230,7 @@ class RrsAssessment(models.Model):
             answered_total = len(
                 [a for a in answers_by_question.values() if a.factor_id in applicable]
             )
-            super(RrsAssessment, assessment).write(
+            assessment.write(
                 {
                     "question_count": question_count,
                     "answered_count": answered_total,
@@ -267,8 +268,8 @@ class RrsAssessment(models.Model):
                 instrument = assessment.instrument_id
                 raise UserError(
                     self.env._(
-                        "Not enough answers for an overall need level: answer at least %(q)s%% of the "
-                        "questions of %(f)s%% of the factors that apply.",
+                        "Not enough answers for an overall need level: answer at least "
+                        "%(q)s%% of the questions of %(f)s%% of the factors that apply.",
                         q=round(instrument.min_answered_ratio * 100),
                         f=round(instrument.min_factor_ratio * 100),
                     )

@@ -1,5 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from freezegun import freeze_time
+
 from odoo.tests import tagged
 
 from .common import RrsAssessmentCommon

@@ -3,6 +3,7 @@ from datetime import date
 from unittest.mock import patch
 
 from freezegun import freeze_time
+
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
@@ -197,7 +198,7 @@ class TestAssessmentSchedule(RrsAssessmentCommon):
 @tagged("post_install", "-at_install")
 class TestScheduleOnInstall(RrsAssessmentCommon):
     def test_asm2_cases_already_in_service_get_their_schedule(self):
-        from odoo.addons.rrs_assessment import post_init_hook
+        from .. import post_init_hook
 
         case = self._family_case()
         case.assessment_ids.unlink()

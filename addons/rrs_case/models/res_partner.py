@@ -9,7 +9,7 @@ class ResPartner(models.Model):
     rrs_member_ids = fields.One2many("rrs.case.member", "partner_id", string="Case memberships")
 
     def init(self):
-        super().init()
+        res = super().init()
         # Case workers find households by a member's name ("ilike"): at 100,000 cases a
         # trigram index on res_partner.name turns a scan of every person into an index scan.
         if self.env.registry.has_trigram:
@@ -17,6 +17,7 @@ class ResPartner(models.Model):
                 "CREATE INDEX IF NOT EXISTS rrs_res_partner_name_trgm_idx "
                 "ON res_partner USING gin (name gin_trgm_ops)"
             )
+        return res
 
     @api.constrains("birthdate_date")
     def _check_birthdate_not_future(self):

@@ -542,7 +542,8 @@ class RrsCase(models.Model):
             if missing:
                 raise UserError(
                     self.env._(
-                        "Services for case %(case)s can start once these forms are signed:\n- %(missing)s",
+                        "Services for case %(case)s can start once these forms are signed:"
+                        "\n- %(missing)s",
                         case=case.name,
                         missing="\n- ".join(missing),
                     )

@@ -131,7 +131,7 @@ class RrsCaseNote(models.Model):
 
     @api.model
     def _get_non_working(self, calendar):
-        """Working weekdays and public holidays of ``calendar`` (rule VIS-4 counts business days)."""
+        """Working weekdays and public holidays of ``calendar`` (VIS-4 counts business days)."""
         if not calendar:
             return {0, 1, 2, 3, 4}, set()
         workdays = {int(a.dayofweek) for a in calendar.attendance_ids} or {0, 1, 2, 3, 4}

@@ -3,6 +3,7 @@ from contextlib import contextmanager
 from datetime import date
 
 from dateutil.relativedelta import relativedelta
+
 from odoo import Command, fields
 from odoo.exceptions import ValidationError
 from odoo.tests import TransactionCase, new_test_user

@@ -1,9 +1,10 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from freezegun import freeze_time
+from psycopg2 import IntegrityError
+
 from odoo import Command
 from odoo.tests import tagged
 from odoo.tools import mute_logger
-from psycopg2 import IntegrityError
 
 from .common import RrsCaseCommon
 

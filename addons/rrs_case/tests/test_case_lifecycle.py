@@ -1,10 +1,11 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from dateutil.relativedelta import relativedelta
 from freezegun import freeze_time
+from psycopg2.errors import NotNullViolation
+
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
-from psycopg2.errors import NotNullViolation
 
 from .common import RrsCaseCommon
 

@@ -2,6 +2,7 @@
 from datetime import date, datetime
 
 from freezegun import freeze_time
+
 from odoo.tests import tagged
 
 from .common import RrsCaseCommon
