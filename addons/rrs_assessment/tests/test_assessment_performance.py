@@ -10,6 +10,7 @@ from .common import RrsAssessmentCommon
 class TestAssessmentPerformance(RrsAssessmentCommon):
     def test_reminder_batch_query_count_does_not_grow(self):
         """The daily cron costs the same number of queries per batch, whatever its size."""
+        # rule ASM-2: the daily reminder cron, measured
         cases = [self._family_case(start="2026-01-15") for _ in range(10)]
         a1 = self.env["rrs.assessment"].concat(
             *[c.assessment_ids.filtered(lambda a: a.point == "a1") for c in cases]

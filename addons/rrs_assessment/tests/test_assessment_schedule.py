@@ -2,6 +2,7 @@
 from datetime import date
 from unittest.mock import patch
 
+from dateutil.relativedelta import relativedelta
 from freezegun import freeze_time
 
 from odoo.exceptions import UserError
@@ -33,12 +34,14 @@ class TestAssessmentSchedule(RrsAssessmentCommon):
         self.assertEqual(case.assessment_count, 8)
 
     def test_asm2_no_schedule_before_service(self):
+        # rule ASM-2: the schedule is created when the case starts service
         case = self._accepted_case(
             program=self.program_sched, immigration_category_id=self.cat_gar.id
         )
         self.assertFalse(case.assessment_ids)
 
     def test_asm2_never_duplicates(self):
+        # rule ASM-2: the schedule never duplicates an assessment
         case = self._family_case()
         before = self._scheduled(case)
         case._sync_assessment_schedule()
@@ -61,6 +64,7 @@ class TestAssessmentSchedule(RrsAssessmentCommon):
         self.assertEqual(len(self._scheduled(case, "a5")), 2, "re-created, not duplicated")
 
     def test_asm2_moved_start_moves_only_undone(self):
+        # rule ASM-2: the schedule follows the start date; completed assessments stay
         case = self._family_case(start="2026-01-15")
         a1 = self._scheduled(case, "a1")
         done = a1[0]
@@ -87,6 +91,7 @@ class TestAssessmentSchedule(RrsAssessmentCommon):
 
     @freeze_time("2026-03-01")
     def test_asm4_youth_turning_18_enters_the_schedule(self):
+        # rule ASM-4: adults receive the matrix, from the assessment after their 18th birthday
         case = self._family_case(start="2026-01-15", child_birthdate="2008-06-01")
         child = case.member_ids.filtered(lambda m: m.relationship == "child")
         # 18 on 2026-06-01: a minor at A1 (02-15) and A2 (05-15), an adult at A3 and A4
@@ -94,6 +99,7 @@ class TestAssessmentSchedule(RrsAssessmentCommon):
         self.assertEqual(points, {"a3", "a4"})
 
     def test_asm2_low_need_may_skip_a2(self):
+        # rule ASM-2: a low-need client after A1 may skip A2
         case = self._family_case()
         a1, a2 = self._scheduled(case, "a1")[0], self._scheduled(case, "a2")[0]
         with self.assertRefused("may be skipped only when", exception=UserError):
@@ -117,17 +123,34 @@ class TestAssessmentSchedule(RrsAssessmentCommon):
         return self._scheduled(case, "a1")
 
     def test_asm2_overdue_boundaries(self):
-        a1 = self._a1()
-        for day, overdue in (("2026-02-14", False), ("2026-02-15", False), ("2026-02-16", True)):
-            with freeze_time(day):
-                a1._process_reminders()
-                self.assertEqual(set(a1.mapped("is_overdue")), {overdue}, day)
+        # rule ASM-2: every due date of the schedule, the day before, the day of, the day after
+        case = self._family_case(start="2026-01-15")
+        case.write({"extension": 12, "extension_reason": "High needs"})
+        due = {
+            "a1": "2026-02-15",
+            "a2": "2026-05-15",
+            "a3": "2026-09-15",
+            "a4": "2027-01-15",
+            "a5": "2027-05-15",
+        }
+        for point, day in due.items():
+            scheduled = self._scheduled(case, point)
+            self.assertEqual(set(scheduled.mapped("due_date")), {date.fromisoformat(day)}, point)
+            on_the_day = date.fromisoformat(day)
+            for offset, overdue in ((-1, False), (0, False), (1, True)):
+                with freeze_time(on_the_day + relativedelta(days=offset)):
+                    scheduled._process_reminders()
+                    self.assertEqual(
+                        set(scheduled.mapped("is_overdue")), {overdue}, (point, offset)
+                    )
+        a1 = self._scheduled(case, "a1")
         with freeze_time("2026-02-16"):
             self._answer(a1[0], [2] * 8)
             a1[0].action_complete()
             self.assertFalse(a1[0].is_overdue)
 
     def test_asm2_reminder_boundaries_and_idempotence(self):
+        # rule ASM-2: activities remind the worker ahead of the due date, once
         a1 = self._a1()  # program reminds 14 days ahead: from 2026-02-01
         Activity = self.env["mail.activity"]
         domain = [("res_model", "=", "rrs.assessment"), ("res_id", "in", a1.ids)]
@@ -147,6 +170,7 @@ class TestAssessmentSchedule(RrsAssessmentCommon):
             self.assertEqual(len(Activity.search(domain)), 1, "completing marks the reminder done")
 
     def test_cron_processes_in_batches_and_commits_progress(self):
+        # rule ASM-2: the daily cron keeps flags true in committed batches
         cases = [self._family_case(start="2026-01-15") for _ in range(3)]
         open_count = sum(len(self._scheduled(c)) for c in cases)
         calls = []
@@ -170,6 +194,7 @@ class TestAssessmentSchedule(RrsAssessmentCommon):
             self.assertFalse(any(self._scheduled(case, "a2").mapped("is_overdue")))
 
     def test_case_need_level_is_the_latest_matrix(self):
+        # rule ASM-3: the case shows the level of the latest completed matrix
         case = self._family_case()
         a1 = self._scheduled(case, "a1")
         self.assertFalse(case.need_level_id)
@@ -198,6 +223,7 @@ class TestAssessmentSchedule(RrsAssessmentCommon):
 @tagged("post_install", "-at_install")
 class TestScheduleOnInstall(RrsAssessmentCommon):
     def test_asm2_cases_already_in_service_get_their_schedule(self):
+        # rule ASM-2: installing the addon on live data schedules cases in service
         from .. import post_init_hook
 
         case = self._family_case()
@@ -207,6 +233,7 @@ class TestScheduleOnInstall(RrsAssessmentCommon):
         self.assertEqual(len(case.assessment_ids.filtered(lambda a: a.state == "planned")), 8)
 
     def test_asm2_case_created_in_service_is_scheduled(self):
+        # rule ASM-2
         head = self._person("Imported head", age=44)
         case = self.env["rrs.case"].create(
             {

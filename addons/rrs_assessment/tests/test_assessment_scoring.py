@@ -49,6 +49,7 @@ class TestAssessmentScoring(RrsAssessmentCommon):
         self.assertEqual(a.state, "done")
 
     def test_asm3_level_boundaries(self):
+        # rule ASM-3: the level rules at their exact thresholds
         get = self.instrument.get_level
         self.assertEqual(get(3.2), self.levels["very_high"])
         self.assertEqual(get(3.19), self.levels["high"])
@@ -79,6 +80,7 @@ class TestAssessmentScoring(RrsAssessmentCommon):
         self.assertEqual(a.state, "done")
 
     def test_factors_for_children_apply_only_with_children(self):
+        # rule ASM-1: childcare and school-age factors apply only to households with children
         a = self._assessment(child_age=15)  # no child under 13: childcare does not apply
         self.assertNotIn("childcare", a._applicable_factors().mapped("code"))
         a.action_start()
@@ -99,6 +101,7 @@ class TestAssessmentScoring(RrsAssessmentCommon):
         self.assertEqual(a.state, "in_progress")
 
     def test_published_instrument_is_frozen_new_version_keeps_old_answers(self):
+        # rule ASM-3: levels kept per assessment stay comparable: answers keep their meaning
         a = self._assessment()
         self._answer(a, [2] * 8)
         a.action_complete()
