@@ -460,6 +460,19 @@ class RrsCase(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
+        if (
+            "user_id" in vals
+            and not self.env.su
+            and not self.env.user.has_group("rrs_case.group_supervisor")
+            and any(case.user_id.id != vals["user_id"] for case in self)
+        ):
+            raise UserError(
+                self.env._(
+                    "Only a supervisor or a program manager assigns the primary case worker. "
+                    "Add a colleague as secondary worker, or ask your supervisor to reassign "
+                    "the case."
+                )
+            )
         if vals.get("state") == "closed" and "closing_date" not in vals:
             today = fields.Date.context_today(self)
             undated = self.filtered(lambda c: not c.closing_date)
@@ -578,6 +591,8 @@ class RrsCase(models.Model):
         return True
 
     def action_reopen(self):
+        if not self.env.user.has_group("rrs_case.group_supervisor"):
+            raise UserError(self.env._("Only a supervisor or a program manager reopens a case."))
         self._check_state_in(("closed",), self.env._("Reopening"))
         for case in self:
             target = "active" if case.service_start_date else "intake"

@@ -2,7 +2,7 @@
 """Permission matrix: what each role may and may NOT do on cases, notes and consents."""
 
 from odoo import Command
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
 
 from .common import RrsCaseCommon
@@ -85,6 +85,23 @@ class TestCaseSecurity(RrsCaseCommon):
             )
         with self.assertRaises(AccessError):
             note.unlink()
+
+    def test_only_supervisors_reassign_and_reopen(self):
+        with self.assertRaises(UserError):
+            self.case.with_user(self.worker).write({"user_id": self.worker_other.id})
+        self.case.with_user(self.worker).write(
+            {"secondary_user_ids": [Command.link(self.worker_other.id)]}
+        )
+        self.case.with_user(self.supervisor).write({"user_id": self.worker_other.id})
+        self.assertEqual(self.case.user_id, self.worker_other)
+        closed = self._active_case(user=self.worker)
+        closed.action_start_closing()
+        closed.write({"closing_reason": "moved", "closing_summary": "Moved out of state"})
+        closed.action_close()
+        with self.assertRaises(UserError):
+            closed.with_user(self.worker).action_reopen()
+        closed.with_user(self.supervisor).action_reopen()
+        self.assertEqual(closed.state, "active")
 
     def test_worker_cannot_change_configuration(self):
         with self.assertRaises(AccessError):
