@@ -116,6 +116,20 @@ CONF
   pg_reachable || die "PostgreSQL started but user $RRS_DB_USER cannot connect."
 }
 
+# Odoo's browser tours run in headless Chromium (Debian's package).
+ensure_chromium() {
+  local b
+  for b in chromium google-chrome chromium-browser google-chrome-stable; do
+    command -v "$b" >/dev/null && return 0
+  done
+  log "Installing Chromium from Debian packages (for the browser tours)"
+  if [ "$(id -u)" = 0 ]; then
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } >&2
+  else
+    { sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } >&2
+  fi || die "Could not install Chromium, which the browser tours need (apt-get install chromium)."
+}
+
 # render_config DB_NAME OUT_FILE
 render_config() {
   local db=$1 out=$2

@@ -33,5 +33,8 @@
         "web.assets_backend": [
             "rrs_assessment/static/src/questionnaire/*",
         ],
+        "web.assets_tests": [
+            "rrs_assessment/static/tests/tours/*",
+        ],
     },
 }

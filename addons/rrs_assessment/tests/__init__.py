@@ -5,3 +5,4 @@ from . import test_assessment_scoring
 from . import test_assessment_questionnaire
 from . import test_assessment_security
 from . import test_assessment_performance
+from . import test_assessment_tour
