@@ -10,9 +10,7 @@ class TestQuestionnaireTour(HttpCase, RrsAssessmentCommon):
         """A case worker answers factor by factor in the browser, each tap saved at once."""
         # rule ASM-3: the levels shown while answering are those kept on the assessment
         case = self._family_case(child_age=15)  # childcare does not apply: 6 questions
-        a1 = case.assessment_ids.filtered(
-            lambda a: a.point == "a1" and a.member_id.is_head
-        )
+        a1 = case.assessment_ids.filtered(lambda a: a.point == "a1" and a.member_id.is_head)
         self.start_tour(
             f"/odoo/action-rrs_assessment.rrs_assessment_action/{a1.id}",
             "rrs_assessment_questionnaire",
