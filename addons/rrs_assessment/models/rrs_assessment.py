@@ -361,13 +361,7 @@ class RrsAssessment(models.Model):
     def save_answer(self, question_id, option_id):
         """Save one answer as soon as it is given (nothing is lost between saves)."""
         self.ensure_one()
-        if self.state not in OPEN:
-            raise UserError(
-                self.env._(
-                    "This assessment is completed: its answers no longer change. A supervisor can "
-                    "reopen it."
-                )
-            )
+        # a completed assessment is refused by the answer itself (_check_open)
         question = self.env["rrs.assessment.question"].browse(question_id).exists()
         answer = self.answer_ids.filtered(lambda a: a.question_id == question)
         if answer:

@@ -3,6 +3,15 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 
+def frozen_instrument_error(env):
+    return UserError(
+        env._(
+            "A published instrument cannot change: its answers must keep their meaning. "
+            "Make a new version and change that one."
+        )
+    )
+
+
 class FrozenWhenPublished(models.AbstractModel):
     """Parts of an instrument cannot change once it is published (answers keep their meaning)."""
 
@@ -16,12 +25,7 @@ class FrozenWhenPublished(models.AbstractModel):
         if self.env.context.get("install_mode"):
             return  # shipped data files build published instruments part by part
         if self._instruments().filtered(lambda i: i.state != "draft"):
-            raise UserError(
-                self.env._(
-                    "A published instrument cannot change: its answers must keep their meaning. "
-                    "Make a new version and change that one."
-                )
-            )
+            raise frozen_instrument_error(self.env)
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -2,6 +2,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .rrs_assessment_factor import frozen_instrument_error
+
 
 class RrsAssessmentInstrument(models.Model):
     """An assessment instrument: factors, questions, scored answers and level rules.
@@ -102,12 +104,7 @@ class RrsAssessmentInstrument(models.Model):
             and not self.env.context.get("install_mode")
             and self.filtered(lambda i: i.state != "draft")
         ):
-            raise UserError(
-                self.env._(
-                    "A published instrument cannot change: its answers must keep their meaning. "
-                    "Make a new version and change that one."
-                )
-            )
+            raise frozen_instrument_error(self.env)
         return super().write(vals)
 
     def action_publish(self):
