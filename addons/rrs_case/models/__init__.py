@@ -11,3 +11,5 @@ from . import rrs_case
 from . import rrs_case_member
 from . import rrs_case_note
 from . import rrs_consent
+from . import rrs_service_category
+from . import rrs_referral

@@ -7,6 +7,13 @@ class ResPartner(models.Model):
     _inherit = "res.partner"
 
     rrs_member_ids = fields.One2many("rrs.case.member", "partner_id", string="Case memberships")
+    rrs_is_provider = fields.Boolean(
+        string="Service provider", index=True, help="Listed in the directory of service providers."
+    )
+    rrs_service_category_ids = fields.Many2many("rrs.service.category", string="Services offered")
+    rrs_language_ids = fields.Many2many(
+        "rrs.language", "res_partner_rrs_language_rel", string="Languages served"
+    )
 
     def init(self):
         res = super().init()

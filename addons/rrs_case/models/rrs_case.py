@@ -193,6 +193,8 @@ class RrsCase(models.Model):
     late_note_count = fields.Integer(compute="_compute_counts")
     consent_ids = fields.One2many("rrs.consent", "case_id", string="Consents and forms")
     consent_count = fields.Integer(compute="_compute_counts")
+    referral_ids = fields.One2many("rrs.referral", "case_id", string="Referrals")
+    referral_count = fields.Integer(compute="_compute_counts")
     consent_missing = fields.Text(string="Missing forms", compute="_compute_consent_missing")
 
     _name_company_unique = models.Constraint(
@@ -257,10 +259,12 @@ class RrsCase(models.Model):
             else {}
         )
         consents = count("rrs.consent") if self.env["rrs.consent"].has_access("read") else {}
+        referrals = count("rrs.referral") if self.env["rrs.referral"].has_access("read") else {}
         for case in self:
             case.note_count = notes.get(case.id, 0)
             case.late_note_count = late.get(case.id, 0)
             case.consent_count = consents.get(case.id, 0)
+            case.referral_count = referrals.get(case.id, 0)
 
     @api.depends(
         "member_ids.partner_id",
@@ -620,6 +624,9 @@ class RrsCase(models.Model):
 
     def action_view_consents(self):
         return self._action_related("rrs_case.rrs_consent_action")
+
+    def action_view_referrals(self):
+        return self._action_related("rrs_case.rrs_referral_action")
 
     # --------------------------------------------------------- business logic
     def _get_missing_forms(self):

@@ -4,6 +4,12 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+# Legal exceptions allowing information to be shared without consent (rule CON-2).
+LEGAL_EXCEPTIONS = [
+    ("risk_of_harm", "Risk of harm to self or others"),
+    ("child_abuse", "Suspected child abuse"),
+    ("subpoena", "Subpoena or court order"),
+]
 # Contacts whose notes must be written within the program's deadline (rule VIS-4).
 FORMAL_CONTACTS = ("meeting", "home_visit", "assessment", "quarterly_checkin")
 
@@ -96,11 +102,7 @@ class RrsCaseNote(models.Model):
         store=True,
     )
     legal_exception = fields.Selection(
-        [
-            ("risk_of_harm", "Risk of harm to self or others"),
-            ("child_abuse", "Suspected child abuse"),
-            ("subpoena", "Subpoena or court order"),
-        ],
+        LEGAL_EXCEPTIONS,
         help="Legal exception allowing information to be shared without the client's consent.",
     )
     legal_exception_detail = fields.Text(string="Justification")

@@ -81,6 +81,14 @@ class RrsProgram(models.Model):
         tracking=True,
         help="Formal notes written later than this after the contact are flagged late.",
     )
+    referral_follow_up_days = fields.Integer(
+        string="Follow up referrals after (days)",
+        required=True,
+        default=7,
+        tracking=True,
+        help="When a provider has not answered a referral after this many days, the worker "
+        "gets a follow-up activity.",
+    )
     case_count = fields.Integer(compute="_compute_case_count", string="Open cases")
 
     _code_company_unique = models.Constraint(
@@ -88,7 +96,7 @@ class RrsProgram(models.Model):
     )
     _durations_positive = models.Constraint(
         "CHECK(service_duration > 0 AND max_extension >= 0 AND review_interval_months > 0 "
-        "AND retention_years > 0 AND note_deadline_days > 0)",
+        "AND retention_years > 0 AND note_deadline_days > 0 AND referral_follow_up_days > 0)",
         "Durations, intervals and retention must be positive numbers.",
     )
     _caseload_consistent = models.Constraint(

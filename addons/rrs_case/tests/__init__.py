@@ -7,3 +7,4 @@ from . import test_consent
 from . import test_case_security
 from . import test_program
 from . import test_performance
+from . import test_referral

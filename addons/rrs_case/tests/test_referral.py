@@ -1,0 +1,176 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import date
+from unittest.mock import patch
+
+from freezegun import freeze_time
+
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import tagged
+
+from .common import RrsCaseCommon
+
+REFERRAL_LIST = {
+    "case_id": {"fields": {"display_name": {}}},
+    "member_id": {"fields": {"display_name": {}}},
+    "service_category_id": {"fields": {"display_name": {}}},
+    "provider_id": {"fields": {"display_name": {}}},
+    "user_id": {"fields": {"display_name": {}}},
+    "sent_date": {},
+    "outcome": {},
+    "state": {},
+}
+
+
+@tagged("post_install", "-at_install")
+class TestReferral(RrsCaseCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.case = cls._active_case()
+        cls.legal_aid = cls.env["res.partner"].create(
+            {
+                "name": "Legal Aid Immigration Clinic",
+                "is_company": True,
+                "rrs_is_provider": True,
+                "rrs_service_category_ids": [
+                    (6, 0, cls.env.ref("rrs_case.service_category_legal").ids)
+                ],
+            }
+        )
+        cls.legal = cls.env.ref("rrs_case.service_category_legal")
+
+    def _referral(self, **vals):
+        values = {
+            "case_id": self.case.id,
+            "provider_id": self.legal_aid.id,
+            "service_category_id": self.legal.id,
+            "reason": "Advice on family sponsorship for the spouse still abroad",
+        }
+        values.update(vals)
+        return self.env["rrs.referral"].create(values)
+
+    def _release(self, **vals):
+        head = self.case.member_ids.filtered("is_head")
+        values = {
+            "case_id": self.case.id,
+            "consent_type": "release",
+            "member_id": head.id,
+            "signer_role": "client",
+            "signer_partner_id": head.partner_id.id,
+            "party_partner_id": self.legal_aid.id,
+            "scope": "Immigration history needed for the sponsorship application",
+            "signature_date": "2026-01-05",
+            "expiry_date": "2026-12-31",
+        }
+        values.update(vals)
+        return self.env["rrs.consent"].create(values)
+
+    # rule CON-2 ---------------------------------------------------------------
+    @freeze_time("2026-03-02")
+    def test_con2_referral_sharing_information_needs_a_release(self):
+        referral = self._referral()
+        with self.assertRefused("No valid release of information names", exception=UserError):
+            referral.action_send()
+        self.assertEqual(referral.state, "draft")
+        release = self._release()
+        referral.action_send()
+        self.assertEqual((referral.state, referral.consent_id), ("sent", release))
+        self.assertEqual(referral.sent_date, date(2026, 3, 2))
+
+    @freeze_time("2027-01-05")
+    def test_con2_expired_release_refused_legal_exception_allowed(self):
+        self._release()  # expired on 2026-12-31
+        referral = self._referral()
+        with self.assertRefused("No valid release", exception=UserError):
+            referral.action_send()
+        referral.legal_exception = "subpoena"
+        with self.assertRefused("Explain why the legal exception applies", exception=UserError):
+            referral.action_send()
+        referral.legal_exception_detail = "Court order of 2027-01-02 for the custody hearing."
+        referral.action_send()
+        self.assertEqual(referral.state, "sent")
+        self.assertFalse(referral.consent_id)
+
+    def test_con2_referral_without_client_information(self):
+        referral = self._referral(shares_client_info=False)
+        referral.action_send()
+        self.assertEqual(referral.state, "sent")
+
+    # rule PLAN-6: tracked to the outcome ----------------------------------------
+    def test_plan6_closed_loop_to_the_outcome(self):
+        referral = self._referral(shares_client_info=False)
+        with self.assertRefused("this step is not possible", exception=UserError):
+            referral.action_accept()
+        referral.action_send()
+        referral.action_accept()
+        referral.action_start_service()
+        with self.assertRefused("Record the outcome", exception=UserError):
+            referral.action_complete()
+        referral.write({"outcome": "achieved", "outcome_note": "Application filed"})
+        referral.action_complete()
+        self.assertEqual(referral.state, "completed")
+        self.assertTrue(referral.completed_date)
+        self.assertEqual(self.case.referral_count, 1)
+
+    def test_plan6_declined_needs_a_reason(self):
+        referral = self._referral(shares_client_info=False)
+        referral.action_send()
+        with self.assertRefused("why the provider declined", exception=UserError):
+            referral.action_decline()
+        referral.decline_reason = "Waiting list closed until spring"
+        referral.action_decline()
+        self.assertEqual(referral.state, "declined")
+
+    def test_plan6_follow_up_when_the_provider_does_not_answer(self):
+        # rule PLAN-6: the program's follow-up delay (7 days), at the boundary days
+        with freeze_time("2026-03-02"):
+            referral = self._referral(shares_client_info=False)
+            referral.action_send()
+        self.assertEqual(referral.follow_up_date, date(2026, 3, 9))
+        Activity = self.env["mail.activity"]
+        domain = [("res_model", "=", "rrs.referral"), ("res_id", "=", referral.id)]
+        Referral = self.env["rrs.referral"]
+        # outside a real cron run, _commit_progress would commit the test transaction
+        no_commit = patch.object(
+            type(self.env["ir.cron"]), "_commit_progress", lambda *a, **k: float("inf")
+        )
+        with no_commit, freeze_time("2026-03-08"):
+            Referral._cron_referral_follow_up()
+            self.assertFalse(Activity.search(domain))
+        with no_commit, freeze_time("2026-03-09"):
+            Referral._cron_referral_follow_up()
+            Referral._cron_referral_follow_up()
+            activity = Activity.search(domain)
+            self.assertEqual(len(activity), 1, "one follow-up however often the cron runs")
+            self.assertEqual(activity.user_id, self.worker)
+        referral.action_accept()
+        self.assertFalse(Activity.search(domain), "the answer closes the follow-up")
+
+    # permissions ----------------------------------------------------------------
+    def test_referral_permissions(self):
+        referral = self._referral(shares_client_info=False)
+        self.assertEqual(self.env["rrs.referral"].with_user(self.worker).search([]), referral)
+        self.assertEqual(self.env["rrs.referral"].with_user(self.supervisor).search([]), referral)
+        for user in (self.worker_far, self.supervisor_other):
+            with self.assertRaises(AccessError):
+                referral.with_user(user).read(["reason"])
+        for user in (self.volunteer, self.finance):
+            with self.assertRaises(AccessError):
+                self.env["rrs.referral"].with_user(user).search([])
+        with self.assertRaises(AccessError):
+            referral.with_user(self.auditor).write({"reason": "x"})
+        self.assertTrue(referral.with_user(self.auditor).read(["reason"]))
+        with self.assertRaises(AccessError):
+            referral.with_user(self.worker).unlink()
+
+    def test_referral_list_query_count(self):
+        for _ in range(25):
+            self._referral(shares_client_info=False)
+        Referral = self.env["rrs.referral"].with_user(self.worker)
+        for limit in (5, 25):
+            for _warm in range(2):
+                Referral.web_search_read([], REFERRAL_LIST, limit=limit)
+                self.env.invalidate_all()
+            with self.assertQueryCount(10):
+                result = Referral.web_search_read([], REFERRAL_LIST, limit=limit)
+            self.assertEqual(len(result["records"]), limit)
