@@ -599,6 +599,8 @@ class RrsCase(models.Model):
             raise UserError(self.env._("Only a supervisor or a program manager reopens a case."))
         self._check_state_in(("closed",), self.env._("Reopening"))
         for case in self:
+            # rule ELIG-2: the head may meanwhile head another open household
+            case.member_ids.filtered("is_head")._check_head_of_one_household_open_elsewhere()
             target = "active" if case.service_start_date else "intake"
             case.write(
                 {

@@ -93,6 +93,10 @@ class RrsCaseMember(models.Model):
 
     @api.constrains("partner_id", "relationship", "case_id")
     def _check_head_of_one_household(self):
+        self._check_head_of_one_household_open_elsewhere(closed_ok=True)
+
+    def _check_head_of_one_household_open_elsewhere(self, closed_ok=False):
+        """Refuse a person heading two open households (checked before reopening too)."""
         heads = self.filtered("is_head")
         if not heads:
             return
@@ -108,7 +112,7 @@ class RrsCaseMember(models.Model):
         )
         for member in heads:
             clash = others.filtered(lambda o, m=member: o.partner_id == m.partner_id)
-            if clash and member.case_state != "closed":
+            if clash and not (closed_ok and member.case_state == "closed"):
                 raise ValidationError(
                     self.env._(
                         "%(name)s is already head of household in open case %(case)s. A person "

@@ -50,6 +50,10 @@ class TestCaseHousehold(RrsCaseCommon):
         first.action_refer_out()
         second = self._case(head=head)
         self.assertEqual(second.head_partner_id, head)
+        # reopening the first case would make them head of two open households again
+        with self.assertRefused("already head of household in open case"):
+            first.action_reopen()
+        self.assertEqual(first.state, "closed")
 
     def test_same_person_twice_refused(self):
         person = self._person("Amani Uwase", age=33)
