@@ -15,7 +15,7 @@ class RrsAssessment(models.Model):
 
     _name = "rrs.assessment"
     _description = "Needs Assessment"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "rrs.batch.mixin"]
     _order = "due_date, id"
     _check_company_auto = True
 
@@ -390,21 +390,9 @@ class RrsAssessment(models.Model):
     def _cron_assessment_reminders(self):
         """Daily: refresh overdue flags and remind workers of assessments coming due.
 
-        Processes open assessments in batches by id; every batch is idempotent and
-        committed with its progress, so a failure leaves earlier batches done.
+        Processes open assessments in committed batches; every batch is idempotent.
         """
-        domain = [("state", "in", OPEN)]
-        remaining = self.search_count(domain)
-        last_id = 0
-        while True:
-            batch = self.search(domain + [("id", ">", last_id)], order="id", limit=BATCH_SIZE)
-            if not batch:
-                break
-            last_id = batch[-1].id
-            batch._process_reminders()
-            remaining = max(remaining - len(batch), 0)
-            if self.env["ir.cron"]._commit_progress(len(batch), remaining=remaining) <= 0:
-                break
+        self._rrs_run_in_batches([("state", "in", OPEN)], "_process_reminders", BATCH_SIZE)
 
     def _process_reminders(self):
         """One batch: overdue flags and missing reminder activities; safe to run twice."""
@@ -412,38 +400,18 @@ class RrsAssessment(models.Model):
         overdue = self.filtered(lambda a: a.due_date and a.due_date < today)
         (overdue.filtered(lambda a: not a.is_overdue)).write({"is_overdue": True})
         (self - overdue).filtered("is_overdue").write({"is_overdue": False})
-        activity_type = self.env.ref("rrs_assessment.mail_activity_type_assessment_due")
-        has_activity = set(
-            self.env["mail.activity"]
-            .search(
-                [
-                    ("res_model", "=", self._name),
-                    ("res_id", "in", self.ids),
-                    ("activity_type_id", "=", activity_type.id),
-                ]
-            )
-            .mapped("res_id")
-        )
-        model_id = self.env["ir.model"]._get_id(self._name)
-        vals_list = []
-        for assessment in self:
-            if assessment.id in has_activity or not assessment.due_date or not assessment.user_id:
-                continue
+
+        def values_for(assessment):
+            due = assessment.due_date
             days = assessment.program_id.assessment_reminder_days
-            if assessment.due_date - relativedelta(days=days) <= today:
-                vals_list.append(
-                    {
-                        "res_model_id": model_id,
-                        "res_id": assessment.id,
-                        "activity_type_id": activity_type.id,
-                        "user_id": assessment.user_id.id,
-                        "date_deadline": assessment.due_date,
-                        "summary": assessment.display_name,
-                        "automated": True,
-                    }
-                )
-        if vals_list:
-            # sudo(): reminders are assigned to the case's worker by the system cron
-            self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(
-                vals_list
-            )
+            if due and assessment.user_id and due - relativedelta(days=days) <= today:
+                return {
+                    "user_id": assessment.user_id.id,
+                    "date_deadline": due,
+                    "summary": assessment.display_name,
+                }
+            return None
+
+        self._rrs_schedule_activities(
+            "rrs_assessment.mail_activity_type_assessment_due", values_for, notify=False
+        )

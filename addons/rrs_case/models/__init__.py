@@ -6,6 +6,7 @@ from . import res_users
 from . import hr_employee
 from . import rrs_immigration_category
 from . import rrs_language
+from . import rrs_batch_mixin
 from . import rrs_program
 from . import rrs_case
 from . import rrs_case_member

@@ -18,7 +18,7 @@ class RrsReferral(models.Model):
 
     _name = "rrs.referral"
     _description = "Referral"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "rrs.batch.mixin"]
     _order = "create_date desc, id desc"
     _check_company_auto = True
 
@@ -208,48 +208,18 @@ class RrsReferral(models.Model):
     def _cron_referral_follow_up(self):
         """Daily: a follow-up activity for every referral the provider has not answered."""
         domain = [("state", "=", "sent"), ("follow_up_date", "<=", fields.Date.context_today(self))]
-        remaining = self.search_count(domain)
-        last_id = 0
-        while True:
-            batch = self.search(domain + [("id", ">", last_id)], order="id", limit=BATCH_SIZE)
-            if not batch:
-                break
-            last_id = batch[-1].id
-            batch._schedule_follow_ups()
-            remaining = max(remaining - len(batch), 0)
-            if self.env["ir.cron"]._commit_progress(len(batch), remaining=remaining) <= 0:
-                break
+        self._rrs_run_in_batches(domain, "_schedule_follow_ups", BATCH_SIZE)
 
     def _schedule_follow_ups(self):
         """One batch; a referral gets one follow-up activity however often it runs."""
-        activity_type = self.env.ref("rrs_case.mail_activity_type_referral_follow_up")
-        done = set(
-            self.env["mail.activity"]
-            .search(
-                [
-                    ("res_model", "=", self._name),
-                    ("res_id", "in", self.ids),
-                    ("activity_type_id", "=", activity_type.id),
-                ]
-            )
-            .mapped("res_id")
-        )
-        model_id = self.env["ir.model"]._get_id(self._name)
-        vals_list = [
-            {
-                "res_model_id": model_id,
-                "res_id": referral.id,
-                "activity_type_id": activity_type.id,
+
+        def values_for(referral):
+            return referral.user_id and {
                 "user_id": referral.user_id.id,
                 "date_deadline": referral.follow_up_date,
                 "summary": self.env._(
                     "%(provider)s has not answered the referral", provider=referral.provider_id.name
                 ),
-                "automated": True,
             }
-            for referral in self
-            if referral.id not in done and referral.user_id
-        ]
-        if vals_list:
-            # sudo(): the system cron assigns the follow-up to the referral's case worker
-            self.env["mail.activity"].sudo().create(vals_list)
+
+        self._rrs_schedule_activities("rrs_case.mail_activity_type_referral_follow_up", values_for)
