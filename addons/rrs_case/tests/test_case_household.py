@@ -36,6 +36,7 @@ class TestCaseHousehold(RrsCaseCommon):
             ]
 
     def test_head_of_two_open_households_refused(self):
+        # rule ELIG-2: a person heads one open household, also when a case is reopened
         head = self._person("Khalid Noor", age=50)
         first = self._case(head=head)
         with self.assertRefused("already head of household in open case"):

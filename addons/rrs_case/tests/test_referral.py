@@ -162,6 +162,13 @@ class TestReferral(RrsCaseCommon):
         self.assertTrue(referral.with_user(self.auditor).read(["reason"]))
         with self.assertRaises(AccessError):
             referral.with_user(self.worker).unlink()
+        # the service categories are configuration: read by all, changed by managers only
+        Category = self.env["rrs.service.category"]
+        for user in (self.volunteer, self.worker, self.supervisor, self.finance, self.auditor):
+            self.assertTrue(Category.with_user(user).search([]))
+            with self.assertRaises(AccessError):
+                Category.with_user(user).create({"name": "Invented", "code": f"x_{user.id}"})
+        Category.with_user(self.manager).create({"name": "Translation", "code": "translation"})
 
     def test_referral_list_query_count(self):
         for _ in range(25):
