@@ -116,6 +116,14 @@ CONF
   pg_reachable || die "PostgreSQL started but user $RRS_DB_USER cannot connect."
 }
 
+apt_install() {
+  if [ "$(id -u)" = 0 ]; then
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@"; } >&2
+  else
+    { sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@"; } >&2
+  fi
+}
+
 # Odoo's browser tours run in headless Chromium (Debian's package).
 ensure_chromium() {
   local b
@@ -123,11 +131,16 @@ ensure_chromium() {
     command -v "$b" >/dev/null && return 0
   done
   log "Installing Chromium from Debian packages (for the browser tours)"
-  if [ "$(id -u)" = 0 ]; then
-    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } >&2
-  else
-    { sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } >&2
-  fi || die "Could not install Chromium, which the browser tours need (apt-get install chromium)."
+  apt_install chromium ||
+    die "Could not install Chromium, which the browser tours need (apt-get install chromium)."
+}
+
+# Odoo prints PDF reports (the service agreement) with wkhtmltopdf (Debian's package).
+ensure_wkhtmltopdf() {
+  command -v wkhtmltopdf >/dev/null && return 0
+  log "Installing wkhtmltopdf from Debian packages (for the PDF reports)"
+  apt_install wkhtmltopdf ||
+    die "Could not install wkhtmltopdf, which the PDF reports need (apt-get install wkhtmltopdf)."
 }
 
 # render_config DB_NAME OUT_FILE

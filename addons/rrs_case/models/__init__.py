@@ -1,6 +1,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 # isort: skip_file
 # Odoo creates tables in import order: keep models before the models that extend them.
+from . import res_company
+from . import res_config_settings
 from . import res_partner
 from . import res_users
 from . import hr_employee
@@ -14,3 +16,7 @@ from . import rrs_case_note
 from . import rrs_consent
 from . import rrs_service_category
 from . import rrs_referral
+from . import rrs_service_plan
+from . import rrs_service_goal
+from . import rrs_service_plan_participant
+from . import rrs_case_review

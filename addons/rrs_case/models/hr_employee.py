@@ -1,9 +1,16 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, models
+from odoo import api, fields, models
 
 
 class HrEmployee(models.Model):
     _inherit = "hr.employee"
+
+    rrs_self_review = fields.Boolean(
+        string="Reviews own cases",
+        groups="hr.group_hr_user,rrs_case.group_supervisor",
+        help="An experienced case worker who reviews their own cases; their supervisor checks "
+        "a sample of those reviews (rule PLAN-4).",
+    )
 
     # The supervisor record rules on cases resolve the supervised team once per user and
     # cache the domain (res.users.rrs_supervised_user_ids): a change of the hierarchy or

@@ -19,3 +19,13 @@ class ResUsers(models.Model):
         own = Employee.search([("user_id", "=", self.id)])
         team = Employee.search([("id", "child_of", own.ids)]) if own else Employee
         return (team.user_id | self).ids
+
+    def _rrs_reviews_own_cases(self, company):
+        """Whether this user is an experienced worker who reviews their own cases (PLAN-4)."""
+        self.ensure_one()
+        # sudo(): reads one flag of the user's own employee record in the company.
+        return any(
+            self.sudo()
+            .employee_ids.filtered(lambda e: e.company_id == company)
+            .mapped("rrs_self_review")
+        )

@@ -1,6 +1,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
 
 OPEN_STATES = ("intake", "waiting", "assessment", "active", "closing")
@@ -13,7 +15,7 @@ class RrsCase(models.Model):
 
     _name = "rrs.case"
     _description = "Resettlement Case"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "rrs.batch.mixin"]
     _order = "priority desc, intake_date desc, id desc"
     _check_company_auto = True
     _rec_names_search = ["name", "head_partner_id.name"]
@@ -187,6 +189,23 @@ class RrsCase(models.Model):
     )
     closing_date = fields.Date(tracking=True, copy=False)
     closing_summary = fields.Text(copy=False)
+    closing_requirement = fields.Selection(related="program_id.closing_requirement")
+    # rule CLO-2: aftercare plan made before closing ...
+    aftercare_plan_date = fields.Date(string="Aftercare planned on", tracking=True, copy=False)
+    aftercare_short_term_needs = fields.Text(string="Short-term needs", copy=False)
+    aftercare_long_term_needs = fields.Text(string="Long-term needs", copy=False)
+    aftercare_supports = fields.Text(string="Continuing supports", copy=False)
+    aftercare_partner_id = fields.Many2one(
+        "res.partner",
+        string="Who continues",
+        copy=False,
+        help="The organisation or person who continues to support the family after closing.",
+    )
+    # ... or, where the contract has no aftercare, a formal closing evaluation
+    closing_evaluation = fields.Text(copy=False)
+    unmet_needs = fields.Text(string="Unmet needs", copy=False)
+    reopened_date = fields.Date(string="Last reopened on", readonly=True, copy=False)
+    reopen_count = fields.Integer(string="Times reopened", readonly=True, copy=False)
 
     note_ids = fields.One2many("rrs.case.note", "case_id", string="Case notes")
     note_count = fields.Integer(compute="_compute_counts")
@@ -196,6 +215,25 @@ class RrsCase(models.Model):
     referral_ids = fields.One2many("rrs.referral", "case_id", string="Referrals")
     referral_count = fields.Integer(compute="_compute_counts")
     consent_missing = fields.Text(string="Missing forms", compute="_compute_consent_missing")
+    service_plan_ids = fields.One2many("rrs.service.plan", "case_id", string="Service plans")
+    plan_count = fields.Integer(compute="_compute_counts")
+    current_plan_id = fields.Many2one(
+        "rrs.service.plan",
+        string="Current plan",
+        compute="_compute_current_plan_id",
+        store=True,
+        index="btree_not_null",
+        help="The signed service plan in force.",
+    )
+    review_ids = fields.One2many("rrs.case.review", "case_id", string="Case reviews")
+    review_count = fields.Integer(compute="_compute_counts")
+    last_review_date = fields.Date(compute="_compute_review_dates", store=True)
+    next_review_date = fields.Date(
+        compute="_compute_review_dates",
+        store=True,
+        index=True,
+        help="Cases are reviewed at the program's interval from the start of services (PLAN-4).",
+    )
 
     _name_company_unique = models.Constraint(
         "UNIQUE(name, company_id)", "This case number is already used."
@@ -260,11 +298,40 @@ class RrsCase(models.Model):
         )
         consents = count("rrs.consent") if self.env["rrs.consent"].has_access("read") else {}
         referrals = count("rrs.referral") if self.env["rrs.referral"].has_access("read") else {}
+        plans = count("rrs.service.plan") if self.env["rrs.service.plan"].has_access("read") else {}
+        reviews = count("rrs.case.review") if self.env["rrs.case.review"].has_access("read") else {}
         for case in self:
+            case.plan_count = plans.get(case.id, 0)
+            case.review_count = reviews.get(case.id, 0)
             case.note_count = notes.get(case.id, 0)
             case.late_note_count = late.get(case.id, 0)
             case.consent_count = consents.get(case.id, 0)
             case.referral_count = referrals.get(case.id, 0)
+
+    @api.depends("service_plan_ids.state")
+    def _compute_current_plan_id(self):
+        for case in self:
+            case.current_plan_id = case.service_plan_ids.filtered(lambda p: p.state == "signed")[:1]
+
+    @api.depends(
+        "service_start_date",
+        "state",
+        "program_id.review_interval_months",
+        "review_ids.state",
+        "review_ids.review_date",
+    )
+    def _compute_review_dates(self):
+        # rule PLAN-4: at least every review interval (quarterly by default)
+        for case in self:
+            done = case.review_ids.filtered(lambda r: r.state == "done" and r.review_date)
+            case.last_review_date = max(done.mapped("review_date"), default=False)
+            start = case.last_review_date or case.service_start_date
+            if start and case.state in ("active", "closing"):
+                case.next_review_date = start + relativedelta(
+                    months=case.program_id.review_interval_months
+                )
+            else:
+                case.next_review_date = False
 
     @api.depends(
         "member_ids.partner_id",
@@ -385,6 +452,8 @@ class RrsCase(models.Model):
         "closing_summary",
         "referred_out_partner_id",
         "waiting_reason",
+        "aftercare_plan_date",
+        "closing_date",
     )
     def _check_state_preconditions(self):
         self._raise_state_problems()
@@ -435,6 +504,35 @@ class RrsCase(models.Model):
                     problems.append(self.env._("name the organisation the case is referred to"))
             elif not self.closing_summary:
                 problems.append(self.env._("write the closing summary"))
+            if self.service_start_date:
+                problems += self._get_aftercare_problems()
+        return problems
+
+    def _get_aftercare_problems(self):
+        """Rule CLO-2: an aftercare plan made in advance, or a formal closing evaluation."""
+        problems = []
+        if self.closing_requirement == "evaluation":
+            if not self.closing_evaluation:
+                problems.append(self.env._("write the closing evaluation"))
+            if not self.unmet_needs:
+                problems.append(self.env._("record the unmet needs (or that there are none)"))
+            return problems
+        if not (self.aftercare_short_term_needs and self.aftercare_long_term_needs):
+            problems.append(self.env._("record the short- and long-term needs for aftercare"))
+        if not self.aftercare_supports:
+            problems.append(self.env._("record the supports that continue after closing"))
+        closing_day = self.closing_date or fields.Date.context_today(self)
+        if not self.aftercare_plan_date:
+            problems.append(self.env._("record when the aftercare plan was made"))
+        elif self.aftercare_plan_date > closing_day:
+            problems.append(
+                self.env._(
+                    "the aftercare plan is made before closing, not after (planned on "
+                    "%(planned)s, closing on %(closing)s)",
+                    planned=self.aftercare_plan_date,
+                    closing=closing_day,
+                )
+            )
         return problems
 
     def _raise_state_problems(self, state=None):
@@ -607,6 +705,8 @@ class RrsCase(models.Model):
                     "state": target,
                     "closing_reason": False,
                     "closing_date": False,
+                    "reopened_date": fields.Date.context_today(self),
+                    "reopen_count": case.reopen_count + 1,
                 }
             )
             case.message_post(
@@ -629,6 +729,37 @@ class RrsCase(models.Model):
 
     def action_view_referrals(self):
         return self._action_related("rrs_case.rrs_referral_action")
+
+    def action_view_plans(self):
+        return self._action_related("rrs_case.rrs_service_plan_action")
+
+    def action_view_reviews(self):
+        return self._action_related("rrs_case.rrs_case_review_action")
+
+    def action_new_plan(self):
+        """Open the plan being drafted, or start one (a revision of the current plan)."""
+        self.ensure_one()
+        draft = self.service_plan_ids.filtered(lambda p: p.state == "draft")[:1]
+        if not draft and self.current_plan_id:
+            return self.current_plan_id.action_revise()
+        if not draft:
+            draft = self.env["rrs.service.plan"].create({"case_id": self.id})
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "rrs.service.plan",
+            "res_id": draft.id,
+            "view_mode": "form",
+        }
+
+    def action_open_close_wizard(self):
+        """Closing is a guided step (rules CLO-1, CLO-2)."""
+        self.ensure_one()
+        self._check_state_in(("closing",), self.env._("Closing"))
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "rrs_case.rrs_case_close_wizard_action"
+        )
+        action["context"] = {"default_case_id": self.id}
+        return action
 
     # --------------------------------------------------------- business logic
     def _get_missing_forms(self):
@@ -674,6 +805,61 @@ class RrsCase(models.Model):
                         )
                     )
         return missing
+
+    def _check_supervisor_of(self, user, action):
+        """``user`` supervises the case's worker, or manages programs, and is not its worker.
+
+        A worker never signs or reviews as their own supervisor (rules PLAN-4, PLAN-5).
+        """
+        for case in self:
+            if user in case.worker_user_ids:
+                raise AccessError(
+                    self.env._(
+                        "%(user)s works on case %(case)s and cannot %(action)s as its supervisor.",
+                        user=user.name,
+                        case=case.name,
+                        action=action,
+                    )
+                )
+            if user.has_group("rrs_case.group_program_manager"):
+                continue
+            if not user.has_group("rrs_case.group_supervisor") or (
+                case.user_id.id not in user.rrs_supervised_user_ids()
+            ):
+                raise AccessError(
+                    self.env._(
+                        "Only the supervisor of %(worker)s or a program manager can %(action)s.",
+                        worker=case.user_id.name,
+                        action=action,
+                    )
+                )
+
+    # ------------------------------------------------------------------- cron
+    @api.model
+    def _cron_case_reviews(self):
+        """Daily: an activity for each case whose review is coming due (rule PLAN-4)."""
+        domain = [
+            ("state", "in", ("active", "closing")),
+            ("next_review_date", "!=", False),
+            ("next_review_date", "<=", fields.Date.context_today(self) + relativedelta(days=14)),
+        ]
+        self._rrs_run_in_batches(domain, "_schedule_review_activities", 500)
+
+    def _schedule_review_activities(self):
+        """One batch: the supervisor (or the self-reviewing worker) is reminded once."""
+        self_reviewers = {
+            user.id for user in self.user_id if user._rrs_reviews_own_cases(self.env.company)
+        }
+
+        def values_for(case):
+            user = case.user_id if case.user_id.id in self_reviewers else case.supervisor_user_id
+            return {
+                "user_id": (user or case.user_id).id,
+                "date_deadline": case.next_review_date,
+                "summary": self.env._("Case review due"),
+            }
+
+        self._rrs_schedule_activities("rrs_case.mail_activity_type_case_review", values_for)
 
     @api.private
     def get_valid_release(self, partner, on_date=None):

@@ -5,6 +5,8 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 ADULT_AGE = 18
+# Children take part in service planning from this age (rule PLAN-2).
+PARTICIPATION_AGE = 6
 
 
 class RrsCaseMember(models.Model):
@@ -73,6 +75,11 @@ class RrsCaseMember(models.Model):
                 # An unknown date of birth counts as an adult: the person signs their own forms.
                 member.age = 0
                 member.is_minor = False
+
+    def _is_young_child(self):
+        """Younger than the planning age, by a known date of birth (rule PLAN-2)."""
+        self.ensure_one()
+        return bool(self.birthdate_date) and self.age < PARTICIPATION_AGE
 
     def _search_is_minor(self, operator, value):
         if operator != "in":

@@ -89,6 +89,31 @@ class RrsProgram(models.Model):
         help="When a provider has not answered a referral after this many days, the worker "
         "gets a follow-up activity.",
     )
+    plan_supervisor_signature = fields.Boolean(
+        string="Supervisor signs service plans",
+        tracking=True,
+        help="Service plans of this program are signed by the supervisor as well as the client "
+        "and the worker (rule PLAN-1).",
+    )
+    self_review_sample_percent = fields.Integer(
+        string="Self-reviews sampled (%)",
+        default=20,
+        tracking=True,
+        help="Share of the case reviews that experienced workers do on their own cases which "
+        "their supervisor reviews in turn (rule PLAN-4).",
+    )
+    closing_requirement = fields.Selection(
+        [
+            ("aftercare", "Aftercare plan"),
+            ("evaluation", "Formal closing evaluation"),
+        ],
+        required=True,
+        default="aftercare",
+        tracking=True,
+        help="What must be on file before a case closes (rule CLO-2): an aftercare plan made "
+        "in advance, or, where the contract has no aftercare, a formal closing evaluation "
+        "including unmet needs.",
+    )
     case_count = fields.Integer(compute="_compute_case_count", string="Open cases")
 
     _code_company_unique = models.Constraint(
@@ -98,6 +123,10 @@ class RrsProgram(models.Model):
         "CHECK(service_duration > 0 AND max_extension >= 0 AND review_interval_months > 0 "
         "AND retention_years > 0 AND note_deadline_days > 0 AND referral_follow_up_days > 0)",
         "Durations, intervals and retention must be positive numbers.",
+    )
+    _sample_percent_range = models.Constraint(
+        "CHECK(self_review_sample_percent >= 0 AND self_review_sample_percent <= 100)",
+        "The share of self-reviews sampled is a percentage from 0 to 100.",
     )
     _caseload_consistent = models.Constraint(
         "CHECK(caseload_target > 0 AND caseload_cap >= caseload_target)",

@@ -8,3 +8,6 @@ from . import test_case_security
 from . import test_program
 from . import test_performance
 from . import test_referral
+from . import test_service_plan
+from . import test_case_closing
+from . import test_service_plan_tour

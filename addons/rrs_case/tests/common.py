@@ -121,6 +121,16 @@ class RrsCaseCommon(TransactionCase):
         case.action_start_service()
         return case
 
+    @classmethod
+    def _aftercare(cls, plan_date=None):
+        """An aftercare plan made on ``plan_date`` (default today), rule CLO-2."""
+        return {
+            "aftercare_plan_date": plan_date or cls.today,
+            "aftercare_short_term_needs": "Lease renewal in two months",
+            "aftercare_long_term_needs": "Citizenship application when eligible",
+            "aftercare_supports": "Community center mentor continues monthly visits",
+        }
+
     @staticmethod
     def _monday(year=2026, month=3, day=2):
         d = date(year, month, day)

@@ -176,6 +176,7 @@ class TestCaseLifecycle(RrsCaseCommon):
 
     def test_close_refused_without_preconditions_nothing_written(self):
         case = self._active_case()
+        case.write(self._aftercare())
         case.action_start_closing()
         case.closing_summary = False
         with self.assertRefused("reason for closing"):
@@ -201,11 +202,16 @@ class TestCaseLifecycle(RrsCaseCommon):
     def test_reopen(self):
         case = self._active_case()
         case.action_start_closing()
-        case.write({"closing_reason": "moved", "closing_summary": "Moved to Ohio"})
+        case.write(
+            {"closing_reason": "moved", "closing_summary": "Moved to Ohio", **self._aftercare()}
+        )
         case.action_close()
-        case.action_reopen()
+        case.with_user(self.supervisor).action_reopen()
         self.assertEqual(case.state, "active")
         self.assertFalse(case.closing_reason)
+        # CLO-2: reopening is recorded
+        self.assertEqual(case.reopened_date, self.today)
+        self.assertEqual(case.reopen_count, 1)
 
     def test_actions_check_the_stage(self):
         case = self._case()

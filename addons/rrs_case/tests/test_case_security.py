@@ -96,7 +96,13 @@ class TestCaseSecurity(RrsCaseCommon):
         self.assertEqual(self.case.user_id, self.worker_other)
         closed = self._active_case(user=self.worker)
         closed.action_start_closing()
-        closed.write({"closing_reason": "moved", "closing_summary": "Moved out of state"})
+        closed.write(
+            {
+                "closing_reason": "moved",
+                "closing_summary": "Moved out of state",
+                **self._aftercare(),
+            }
+        )
         closed.action_close()
         with self.assertRaises(UserError):
             closed.with_user(self.worker).action_reopen()

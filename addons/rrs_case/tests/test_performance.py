@@ -4,6 +4,7 @@
 Each path is measured at two data sizes and must cost the same number of queries.
 """
 
+from odoo import Command
 from odoo.tests import tagged
 
 from .common import RrsCaseCommon
@@ -30,7 +31,25 @@ NOTE_LIST = {
     "is_late": {},
     "confidential": {},
 }
-CASE_COUNTERS = {"note_count": {}, "late_note_count": {}, "consent_count": {}, "member_count": {}}
+# the case form's smart buttons
+CASE_COUNTERS = {
+    "note_count": {},
+    "late_note_count": {},
+    "consent_count": {},
+    "referral_count": {},
+    "plan_count": {},
+    "review_count": {},
+    "member_count": {},
+}
+PLAN_LIST = {
+    "case_id": {"fields": {"display_name": {}}},
+    "version": {},
+    "plan_date": {},
+    "goal_count": {},
+    "user_id": {"fields": {"display_name": {}}},
+    "signed_date": {},
+    "state": {},
+}
 
 
 @tagged("post_install", "-at_install")
@@ -51,6 +70,22 @@ class TestPerformance(RrsCaseCommon):
                     {"case_id": case.id, "subject": f"Note {n}", "contact_type": "phone"}
                     for n in range(3)
                 ]
+            )
+            cls.env["rrs.service.plan"].create(
+                {
+                    "case_id": case.id,
+                    "goal_ids": [
+                        Command.create(
+                            {
+                                "name": f"Goal {g}",
+                                "desired_outcome": "Outcome",
+                                "target_date": cls.today,
+                                "services": "Services",
+                            }
+                        )
+                        for g in range(2)
+                    ],
+                }
             )
             cls.cases |= case
 
@@ -76,13 +111,23 @@ class TestPerformance(RrsCaseCommon):
             self.assertEqual(len(result["records"]), limit)
             self.env.invalidate_all()
 
+    def test_plan_list_query_count(self):
+        for limit in (5, 30):
+            Plan = self._measure("rrs.service.plan", [], PLAN_LIST, limit)
+            with self.assertQueryCount(9):
+                result = Plan.web_search_read([], PLAN_LIST, limit=limit)
+            self.assertEqual(len(result["records"]), limit)
+            self.assertEqual({r["goal_count"] for r in result["records"]}, {2})
+            self.env.invalidate_all()
+
     def test_case_counters_query_count(self):
         for size in (1, 30):
             cases = self.cases[:size].with_user(self.worker)
             for _warm_up in range(2):  # steady state: rules, ACLs and the user are cached
                 cases.web_read(CASE_COUNTERS)
                 self.env.invalidate_all()
-            with self.assertQueryCount(11):
+            with self.assertQueryCount(10):
                 values = cases.web_read(CASE_COUNTERS)
             self.assertEqual({v["note_count"] for v in values}, {3})
+            self.assertEqual({v["plan_count"] for v in values}, {1})
             self.env.invalidate_all()

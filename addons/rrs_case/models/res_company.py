@@ -1,0 +1,34 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from markupsafe import Markup
+
+from odoo import fields, models
+
+# Markup of constant text written here, never of user data.
+DEFAULT_CONFLICT_POLICY = Markup(
+    "<p>Our staff and volunteers act only in your interest. They do not accept gifts, money or "
+    "favours from you or your family, do not do private business with you, and do not serve "
+    "a relative or a close friend. When a conflict of interest could arise, the worker tells "
+    "the supervisor, who assigns another worker.</p>"
+)
+DEFAULT_INFORMATION_POLICY = Markup(
+    "<p>We collect only the information the program needs. It is kept confidential and used "
+    "to provide and coordinate your services. We share it with another organisation only with "
+    "your written consent, naming that organisation, except where the law requires it: a risk "
+    "of harm to you or to others, suspected abuse of a child, or a court order. You may see "
+    "your file and ask for a correction. Records are kept for the period the program requires "
+    "and then destroyed securely.</p>"
+)
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    # rule PLAN-3: the policies given to the client with the signed plan
+    rrs_conflict_of_interest_policy = fields.Html(
+        string="Conflict of interest policy", default=DEFAULT_CONFLICT_POLICY, translate=True
+    )
+    rrs_client_information_policy = fields.Html(
+        string="Use and protection of client information",
+        default=DEFAULT_INFORMATION_POLICY,
+        translate=True,
+    )

@@ -1,0 +1,13 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    rrs_conflict_of_interest_policy = fields.Html(
+        related="company_id.rrs_conflict_of_interest_policy", readonly=False
+    )
+    rrs_client_information_policy = fields.Html(
+        related="company_id.rrs_client_information_policy", readonly=False
+    )

@@ -1,0 +1,447 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import base64
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+# Content of a plan that its signatures cover: frozen once the plan is signed (rule PLAN-5).
+SIGNED_CONTENT = frozenset(
+    {
+        "case_id",
+        "plan_date",
+        "summary",
+        "family_network",
+        "crisis_procedure",
+        "self_sufficiency_pathway",
+        "self_sufficiency_barriers",
+        "goal_ids",
+        "participant_ids",
+        "client_signer_partner_id",
+        "client_signer_role",
+        "client_signature",
+        "client_signature_date",
+        "worker_signer_id",
+        "worker_signature_date",
+        "supervisor_signer_id",
+        "supervisor_signature_date",
+    }
+)
+
+
+class RrsServicePlan(models.Model):
+    """A service plan made with the person and family (rule PLAN-1), signed and versioned.
+
+    A plan is drafted, discussed and signed by the client or legal guardian, the worker and,
+    where the program says so, the supervisor, each with the date (rules PLAN-1, PLAN-5).
+    Once signed, its content is frozen and the signed service agreement is kept as a PDF
+    (rule PLAN-3); a revision is a new version that supersedes it when it is signed in turn.
+    """
+
+    _name = "rrs.service.plan"
+    _description = "Service Plan"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "case_id, version desc"
+    _check_company_auto = True
+    _rec_name = "name"
+
+    name = fields.Char(compute="_compute_name", store=True)
+    case_id = fields.Many2one(
+        "rrs.case", required=True, index=True, ondelete="cascade", check_company=True
+    )
+    company_id = fields.Many2one(related="case_id.company_id", store=True, index=True)
+    program_id = fields.Many2one(related="case_id.program_id", store=True, index=True)
+    user_id = fields.Many2one(related="case_id.user_id", string="Primary case worker", store=True)
+    version = fields.Integer(required=True, default=1, readonly=True, copy=False)
+    previous_plan_id = fields.Many2one(
+        "rrs.service.plan", string="Revision of", readonly=True, copy=False, index="btree_not_null"
+    )
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("signed", "Signed"),
+            ("superseded", "Superseded"),
+        ],
+        default="draft",
+        required=True,
+        index=True,
+        tracking=True,
+        copy=False,
+    )
+    is_current = fields.Boolean(
+        compute="_compute_is_current", search="_search_is_current", string="Current plan"
+    )
+    plan_date = fields.Date(
+        string="Planned on", required=True, default=fields.Date.context_today, tracking=True
+    )
+    summary = fields.Text(
+        string="Basis of the plan",
+        help="What the plan is based on: the assessment's findings and the person's own "
+        "priorities.",
+    )
+    goal_ids = fields.One2many("rrs.service.goal", "plan_id", string="Goals", copy=True)
+    goal_count = fields.Integer(compute="_compute_goal_count")
+    family_network = fields.Text(
+        string="Family and informal networks",
+        help="How the plan keeps and strengthens family ties and informal support networks.",
+    )
+    crisis_procedure = fields.Text(
+        string="Expedited planning in a crisis",
+        help="What is done, and by whom, when a crisis or an urgent need arises.",
+    )
+    self_sufficiency_pathway = fields.Text(string="Pathway to economic self-sufficiency")
+    self_sufficiency_barriers = fields.Text(string="Barriers to economic self-sufficiency")
+    participant_ids = fields.One2many(
+        "rrs.service.plan.participant", "plan_id", string="Who took part", copy=True
+    )
+
+    # signatures (rules PLAN-1, PLAN-5)
+    client_signer_partner_id = fields.Many2one(
+        "res.partner",
+        string="Signed by (client or guardian)",
+        help="The person served, or the legal guardian of a minor.",
+    )
+    client_signer_role = fields.Selection(
+        [("client", "Client"), ("guardian", "Legal guardian")], default="client"
+    )
+    client_signature = fields.Binary(copy=False, attachment=True)
+    client_signature_date = fields.Date(copy=False, readonly=True)
+    worker_signer_id = fields.Many2one(
+        "res.users", string="Signed by the worker", copy=False, readonly=True
+    )
+    worker_signature_date = fields.Date(copy=False, readonly=True)
+    supervisor_required = fields.Boolean(
+        related="program_id.plan_supervisor_signature", string="Supervisor signs"
+    )
+    supervisor_signer_id = fields.Many2one(
+        "res.users", string="Signed by the supervisor", copy=False, readonly=True
+    )
+    supervisor_signature_date = fields.Date(copy=False, readonly=True)
+    signed_date = fields.Date(copy=False, readonly=True, tracking=True, index=True)
+    agreement_attachment_id = fields.Many2one(
+        "ir.attachment", string="Signed agreement", copy=False, readonly=True
+    )
+    agreement_given_date = fields.Date(
+        string="Agreement given to the client on",
+        copy=False,
+        tracking=True,
+        help="When the client received (or was explained) the signed plan and the policies.",
+    )
+
+    _case_version_unique = models.Constraint(
+        "UNIQUE(case_id, version)", "A case has one plan per version number."
+    )
+    _one_draft_per_case = models.UniqueIndex(
+        "(case_id) WHERE state = 'draft'",
+        "A case already has a plan being drafted: finish or delete it before starting another.",
+    )
+
+    # ------------------------------------------------------------------ compute
+    @api.depends("case_id.name", "version")
+    def _compute_name(self):
+        for plan in self:
+            plan.name = self.env._(
+                "Service plan %(case)s v%(version)s", case=plan.case_id.name, version=plan.version
+            )
+
+    @api.depends("goal_ids")
+    def _compute_goal_count(self):
+        for plan in self:
+            plan.goal_count = len(plan.goal_ids)
+
+    @api.depends("state")
+    def _compute_is_current(self):
+        for plan in self:
+            plan.is_current = plan.state == "signed"
+
+    def _search_is_current(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Unsupported search on the current plan."))
+        positive = (operator == "=") == value
+        return [("state", "=" if positive else "!=", "signed")]
+
+    # -------------------------------------------------------------- constraints
+    @api.constrains("client_signer_partner_id", "client_signer_role", "case_id")
+    def _check_client_signer(self):
+        for plan in self.filtered("client_signer_partner_id"):
+            members = plan.case_id.member_ids
+            if (
+                plan.client_signer_role == "client"
+                and plan.client_signer_partner_id not in members.partner_id
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(name)s is not a member of household %(case)s: the plan is signed by "
+                        "the person served or their legal guardian.",
+                        name=plan.client_signer_partner_id.name,
+                        case=plan.case_id.name,
+                    )
+                )
+            member = members.filtered(lambda m, p=plan.client_signer_partner_id: m.partner_id == p)
+            if plan.client_signer_role == "client" and member.is_minor:
+                raise ValidationError(
+                    self.env._(
+                        "%(name)s is a minor: the plan is signed by their legal guardian.",
+                        name=member.partner_id.name,
+                    )
+                )
+
+    # ---------------------------------------------------------------------- CRUD
+    @api.model_create_multi
+    def create(self, vals_list):
+        cases = self.env["rrs.case"].browse([v["case_id"] for v in vals_list if v.get("case_id")])
+        last = {
+            case.id: version
+            for case, version in self.env["rrs.service.plan"]
+            .sudo()  # version numbers only: a worker may not see an older plan's author, etc.
+            ._read_group([("case_id", "in", cases.ids)], ["case_id"], ["version:max"])
+        }
+        # sudo(): counts the drafts of the cases only, to explain the refusal clearly
+        drafting = (
+            self.sudo().search([("case_id", "in", cases.ids), ("state", "=", "draft")]).case_id
+        )
+        for vals in vals_list:
+            case_id = vals.get("case_id")
+            if vals.get("state", "draft") == "draft" and case_id in drafting.ids:
+                raise UserError(
+                    self.env._(
+                        "Case %(case)s already has a plan being drafted: finish or delete it "
+                        "before starting another.",
+                        case=drafting.browse(case_id).name,
+                    )
+                )
+            if case_id and "client_signer_partner_id" not in vals:
+                vals["client_signer_partner_id"] = cases.browse(case_id).head_partner_id.id
+            if case_id and "version" not in vals:
+                last[case_id] = last.get(case_id, 0) + 1
+                vals["version"] = last[case_id]
+        plans = super().create(vals_list)
+        plans.filtered(lambda p: not p.participant_ids)._add_household_participants()
+        return plans
+
+    def write(self, vals):
+        if not self.env.su and SIGNED_CONTENT & set(vals):
+            frozen = self.filtered(lambda p: p.state != "draft")
+            if frozen:
+                raise UserError(
+                    self.env._(
+                        "%(plan)s is signed: it stays as it was signed. Start a revision to "
+                        "change goals, participants or signatures.",
+                        plan=frozen[0].name,
+                    )
+                )
+        return super().write(vals)
+
+    def unlink(self):
+        if self.filtered(lambda p: p.state != "draft"):
+            raise UserError(
+                self.env._("A signed service plan is part of the case record and is never deleted.")
+            )
+        return super().unlink()
+
+    # ------------------------------------------------------------------ actions
+    def _add_household_participants(self):
+        self.env["rrs.service.plan.participant"].create(
+            [
+                {
+                    "plan_id": plan.id,
+                    "member_id": member.id,
+                    "took_part": not member._is_young_child(),
+                    "reason_not": "under_age" if member._is_young_child() else False,
+                }
+                for plan in self
+                for member in plan.case_id.member_ids
+            ]
+        )
+
+    def _check_draft_for_participants(self):
+        if not self.env.su and self.filtered(lambda p: p.state != "draft"):
+            raise UserError(self.env._("Who took part in a signed plan stays as it was signed."))
+
+    def _check_draft(self):
+        for plan in self:
+            if plan.state != "draft":
+                raise UserError(
+                    self.env._("%(plan)s is already signed.", plan=plan.name),
+                )
+
+    def _get_signing_problems(self):
+        """What is missing before this plan can be signed (rules PLAN-1, PLAN-2)."""
+        self.ensure_one()
+        problems = []
+        if not self.goal_ids:
+            problems.append(self.env._("add at least one goal"))
+        for goal in self.goal_ids:
+            problems += goal._get_problems()
+        labels = self._fields
+        for fname in (
+            "family_network",
+            "crisis_procedure",
+            "self_sufficiency_pathway",
+            "self_sufficiency_barriers",
+        ):
+            if not (self[fname] or "").strip():
+                problems.append(
+                    self.env._(
+                        "fill in “%(field)s”", field=labels[fname]._description_string(self.env)
+                    )
+                )
+        for participant in self.participant_ids:
+            problem = participant._get_problem()
+            if problem:
+                problems.append(problem)
+        missing = self.case_id.member_ids - self.participant_ids.member_id
+        if missing:
+            problems.append(
+                self.env._(
+                    "say whether %(names)s took part",
+                    names=", ".join(missing.partner_id.mapped("name")),
+                )
+            )
+        return problems
+
+    def _raise_signing_problems(self):
+        for plan in self:
+            problems = plan._get_signing_problems()
+            if problems:
+                raise UserError(
+                    self.env._(
+                        "%(plan)s cannot be signed yet:\n- %(problems)s",
+                        plan=plan.name,
+                        problems="\n- ".join(problems),
+                    )
+                )
+
+    def action_sign_client(self):
+        """Record the client's (or legal guardian's) signature, given in front of the worker."""
+        self.ensure_one()
+        self._check_draft()
+        self._raise_signing_problems()
+        if not self.client_signer_partner_id:
+            raise UserError(self.env._("Choose who signs for the client (the client or guardian)."))
+        if not self.client_signature:
+            raise UserError(self.env._("The client or guardian signs in the signature box first."))
+        self.client_signature_date = fields.Date.context_today(self)
+        self._finish_signing()
+        return True
+
+    def action_sign_worker(self):
+        self.ensure_one()
+        self._check_draft()
+        self._raise_signing_problems()
+        if self.env.user not in self.case_id.worker_user_ids:
+            raise AccessError(
+                self.env._(
+                    "Only a case worker assigned to case %(case)s signs its plan as worker.",
+                    case=self.case_id.name,
+                )
+            )
+        self.write(
+            {
+                "worker_signer_id": self.env.user.id,
+                "worker_signature_date": fields.Date.context_today(self),
+            }
+        )
+        self._finish_signing()
+        return True
+
+    def action_sign_supervisor(self):
+        self.ensure_one()
+        self._check_draft()
+        self._raise_signing_problems()
+        self.case_id._check_supervisor_of(self.env.user, self.env._("sign this plan"))
+        self.write(
+            {
+                "supervisor_signer_id": self.env.user.id,
+                "supervisor_signature_date": fields.Date.context_today(self),
+            }
+        )
+        self._finish_signing()
+        return True
+
+    def _is_fully_signed(self):
+        self.ensure_one()
+        return bool(
+            self.client_signature_date
+            and self.worker_signature_date
+            and (self.supervisor_signature_date or not self.supervisor_required)
+        )
+
+    def _finish_signing(self):
+        """Once every signature is in: freeze, keep the signed agreement, supersede (PLAN-5)."""
+        self.ensure_one()
+        if not self._is_fully_signed():
+            return
+        previous = self.case_id.service_plan_ids.filtered(
+            lambda p: p.state == "signed" and p != self
+        )
+        # sudo(): the signing user signed this plan; the state and the PDF copy are written
+        # by the system so they cannot be set by hand.
+        plan = self.sudo()
+        plan.write({"state": "signed", "signed_date": fields.Date.context_today(self)})
+        previous.sudo().write({"state": "superseded"})
+        plan._attach_signed_agreement()
+        self.message_post(
+            body=self.env._(
+                "Plan signed by %(client)s, %(worker)s%(supervisor)s.",
+                client=self.client_signer_partner_id.name,
+                worker=self.worker_signer_id.name,
+                supervisor=(", " + self.supervisor_signer_id.name)
+                if self.supervisor_signer_id
+                else "",
+            )
+        )
+
+    def _attach_signed_agreement(self):
+        """Keep the service agreement as printed at signature (rules PLAN-3, PLAN-5)."""
+        self.ensure_one()
+        report = self.env.ref("rrs_case.action_report_service_agreement")
+        content, content_type = report._render_qweb_pdf(report, self.ids)
+        extension = "pdf" if content_type == "pdf" else "html"
+        attachment = self.env["ir.attachment"].create(
+            {
+                "name": f"{self.name}.{extension}",
+                "type": "binary",
+                "datas": base64.b64encode(content),
+                "res_model": self._name,
+                "res_id": self.id,
+                "mimetype": "application/pdf" if extension == "pdf" else "text/html",
+            }
+        )
+        self.agreement_attachment_id = attachment
+
+    def action_revise(self):
+        """A new draft version with the same content, to discuss and sign (rule PLAN-5)."""
+        self.ensure_one()
+        if self.state != "signed":
+            raise UserError(self.env._("Only the current signed plan is revised."))
+        revision = self.copy(
+            {
+                "previous_plan_id": self.id,
+                "plan_date": fields.Date.context_today(self),
+                "client_signature": False,
+            }
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": revision.id,
+            "view_mode": "form",
+        }
+
+    def action_print_agreement(self):
+        self.ensure_one()
+        if self.agreement_attachment_id:
+            return {
+                "type": "ir.actions.act_url",
+                "url": f"/web/content/{self.agreement_attachment_id.id}?download=true",
+                "target": "new",
+            }
+        return self.env.ref("rrs_case.action_report_service_agreement").report_action(self)
+
+    def action_mark_agreement_given(self):
+        """Rule PLAN-3: the client received the signed plan and the policies."""
+        for plan in self:
+            if plan.state == "draft":
+                raise UserError(self.env._("Give the client the plan once it is signed."))
+            plan.agreement_given_date = fields.Date.context_today(self)
+        return True

@@ -1,0 +1,92 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from dateutil.relativedelta import relativedelta
+
+from odoo.exceptions import UserError
+from odoo.tests import Form, tagged
+
+from .common import RrsCaseCommon
+
+
+@tagged("post_install", "-at_install")
+class TestCaseClosing(RrsCaseCommon):
+    def _closing_case(self, **kwargs):
+        case = self._active_case(**kwargs)
+        case.action_start_closing()
+        case.write({"closing_reason": "goals_met", "closing_summary": "Goals met"})
+        return case
+
+    def test_clo2_aftercare_plan_required_before_closing(self):
+        case = self._closing_case()
+        with self.assertRefused("short- and long-term needs for aftercare"):
+            case.action_close()
+        with self.assertRefused("supports that continue after closing"):
+            case.action_close()
+        with self.assertRefused("when the aftercare plan was made"):
+            case.action_close()
+        case.write(self._aftercare())
+        case.action_close()
+        self.assertEqual(case.state, "closed")
+
+    def test_clo2_aftercare_plan_made_in_advance_boundary(self):
+        """Planned the day of closing or before: accepted; planned after closing: refused."""
+        for offset, accepted in ((-1, True), (0, True), (1, False)):
+            case = self._closing_case()
+            case.write(self._aftercare(self.today + relativedelta(days=offset)))
+            if accepted:
+                case.action_close()
+                self.assertEqual(case.state, "closed")
+            else:
+                with self.assertRefused("made before closing, not after"):
+                    case.action_close()
+                self.assertEqual(case.state, "closing")
+
+    def test_clo2_closing_evaluation_where_no_aftercare(self):
+        self.program_prs.closing_requirement = "evaluation"  # as shipped for ORR PRS
+        case = self._closing_case(
+            program=self.program_prs,
+            immigration_category_id=self.env.ref("rrs_case.immigration_category_uac").id,
+        )
+        self.assertEqual(case.closing_requirement, "evaluation")
+        with self.assertRefused("write the closing evaluation"):
+            case.action_close()
+        case.closing_evaluation = "Services delivered for 90 days; the child is in school."
+        with self.assertRefused("unmet needs"):
+            case.action_close()
+        case.unmet_needs = "Dental care: on a waiting list."
+        case.action_close()
+        self.assertEqual(case.state, "closed")
+
+    def test_clo2_never_served_case_closes_without_aftercare(self):
+        case = self._accepted_case(referred_out_partner_id=self._person("Other agency").id)
+        case.write({"state": "closing"})  # straight from assessment, services never started
+        case.write({"closing_reason": "referred_out"})
+        case.action_close()
+        self.assertEqual(case.state, "closed")
+
+    def test_clo2_guided_closing_step(self):
+        case = self._active_case()
+        case.action_start_closing()
+        action = case.with_user(self.worker).action_open_close_wizard()
+        self.assertEqual(action["res_model"], "rrs.case.close.wizard")
+        wizard_model = self.env["rrs.case.close.wizard"].with_user(self.worker)
+        form = Form(wizard_model.with_context(action["context"]))
+        form.closing_reason = "goals_met"
+        form.closing_summary = "Employed and housed"
+        form.aftercare_plan_date = self.today + relativedelta(days=2)
+        form.aftercare_short_term_needs = "Lease renewal"
+        form.aftercare_long_term_needs = "Citizenship"
+        form.aftercare_supports = "Mentor"
+        wizard = form.save()
+        with self.assertRefused("made before closing, not after"):
+            wizard.action_close()
+        self.assertEqual(case.state, "closing")
+        self.assertFalse(case.closing_summary, "a refusal writes nothing on the case")
+        wizard.aftercare_plan_date = self.today
+        wizard.action_close()
+        self.assertEqual(case.state, "closed")
+        self.assertEqual(case.aftercare_supports, "Mentor")
+
+    def test_clo2_wizard_only_for_cases_in_closing(self):
+        case = self._active_case()
+        with self.assertRefused("not possible", UserError):
+            case.action_open_close_wizard()
