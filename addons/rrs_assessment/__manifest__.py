@@ -25,6 +25,7 @@
         "views/rrs_assessment_factor_result_views.xml",
         "views/rrs_program_views.xml",
         "views/rrs_case_views.xml",
+        "views/rrs_service_plan_views.xml",
         "views/menus.xml",
     ],
     "demo": ["demo/rrs_assessment_demo.xml"],

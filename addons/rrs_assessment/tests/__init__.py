@@ -6,3 +6,4 @@ from . import test_assessment_questionnaire
 from . import test_assessment_security
 from . import test_assessment_performance
 from . import test_assessment_tour
+from . import test_assessment_service_plan

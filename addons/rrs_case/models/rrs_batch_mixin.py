@@ -64,6 +64,9 @@ class RrsBatchMixin(models.AbstractModel):
                     )
                 )
         if vals_list:
+            # mail.activity computes its res_name one record at a time: read the names of
+            # the whole batch first, so that each of those computes finds them in the cache.
+            self.browse([vals["res_id"] for vals in vals_list]).mapped("display_name")
             # sudo(): the system cron assigns the activities to each record's case worker
             self.env["mail.activity"].sudo().with_context(
                 mail_activity_quick_update=not notify

@@ -859,7 +859,11 @@ class RrsCase(models.Model):
                 "summary": self.env._("Case review due"),
             }
 
-        self._rrs_schedule_activities("rrs_case.mail_activity_type_case_review", values_for)
+        # No e-mail per reminder: the activity is in the reviewer's activity menu, and an
+        # assignment e-mail costs a dozen queries per case (see docs/benchmarks.md).
+        self._rrs_schedule_activities(
+            "rrs_case.mail_activity_type_case_review", values_for, notify=False
+        )
 
     @api.private
     def get_valid_release(self, partner, on_date=None):

@@ -16,6 +16,7 @@ class TestCaseClosing(RrsCaseCommon):
         return case
 
     def test_clo2_aftercare_plan_required_before_closing(self):
+        # rule CLO-2
         case = self._closing_case()
         with self.assertRefused("short- and long-term needs for aftercare"):
             case.action_close()
@@ -29,6 +30,7 @@ class TestCaseClosing(RrsCaseCommon):
 
     def test_clo2_aftercare_plan_made_in_advance_boundary(self):
         """Planned the day of closing or before: accepted; planned after closing: refused."""
+        # rule CLO-2
         for offset, accepted in ((-1, True), (0, True), (1, False)):
             case = self._closing_case()
             case.write(self._aftercare(self.today + relativedelta(days=offset)))
@@ -41,6 +43,7 @@ class TestCaseClosing(RrsCaseCommon):
                 self.assertEqual(case.state, "closing")
 
     def test_clo2_closing_evaluation_where_no_aftercare(self):
+        # rule CLO-2
         self.program_prs.closing_requirement = "evaluation"  # as shipped for ORR PRS
         case = self._closing_case(
             program=self.program_prs,
@@ -57,6 +60,7 @@ class TestCaseClosing(RrsCaseCommon):
         self.assertEqual(case.state, "closed")
 
     def test_clo2_never_served_case_closes_without_aftercare(self):
+        # rule CLO-2
         case = self._accepted_case(referred_out_partner_id=self._person("Other agency").id)
         case.write({"state": "closing"})  # straight from assessment, services never started
         case.write({"closing_reason": "referred_out"})
@@ -64,6 +68,7 @@ class TestCaseClosing(RrsCaseCommon):
         self.assertEqual(case.state, "closed")
 
     def test_clo2_guided_closing_step(self):
+        # rule CLO-2
         case = self._active_case()
         case.action_start_closing()
         action = case.with_user(self.worker).action_open_close_wizard()
@@ -87,6 +92,7 @@ class TestCaseClosing(RrsCaseCommon):
         self.assertEqual(case.aftercare_supports, "Mentor")
 
     def test_clo2_wizard_only_for_cases_in_closing(self):
+        # rule CLO-2
         case = self._active_case()
         with self.assertRefused("not possible", UserError):
             case.action_open_close_wizard()

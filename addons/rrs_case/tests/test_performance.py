@@ -4,6 +4,8 @@
 Each path is measured at two data sizes and must cost the same number of queries.
 """
 
+from dateutil.relativedelta import relativedelta
+
 from odoo import Command
 from odoo.tests import tagged
 
@@ -119,6 +121,26 @@ class TestPerformance(RrsCaseCommon):
             self.assertEqual(len(result["records"]), limit)
             self.assertEqual({r["goal_count"] for r in result["records"]}, {2})
             self.env.invalidate_all()
+
+    def test_review_cron_batch_query_count(self):
+        """Rule PLAN-4: one batch of review reminders costs the same for 5 or 20 cases."""
+        Case = self.env["rrs.case"]
+        start = self.today - relativedelta(months=3)
+        active = Case
+        for i in range(30):
+            active |= self._active_case(head=self._person(f"Reviewed {i}", age=40))
+        active.write({"service_start_date": start})
+        self.env.flush_all()
+        active[:5]._schedule_review_activities()  # warm-up: defaults, activity type, users
+        for size, batch in ((5, active[5:10]), (20, active[10:])):
+            self.env.invalidate_all()
+            with self.assertQueryCount(18):
+                batch._schedule_review_activities()
+            activities = self.env["mail.activity"].search(
+                [("res_model", "=", "rrs.case"), ("res_id", "in", batch.ids)]
+            )
+            self.assertEqual(len(activities), size)
+            self.assertEqual(activities.user_id, self.supervisor)
 
     def test_case_counters_query_count(self):
         for size in (1, 30):

@@ -69,6 +69,7 @@ class ServicePlanCommon(RrsCaseCommon):
 @tagged("post_install", "-at_install")
 class TestServicePlan(ServicePlanCommon):
     def test_plan1_signed_plan_holds_goals_networks_crisis_self_sufficiency(self):
+        # rule PLAN-1
         case = self._active_case()
         plan = self._plan(case, family_network=False)
         self.assertEqual(plan.version, 1)
@@ -83,6 +84,7 @@ class TestServicePlan(ServicePlanCommon):
         self.assertEqual(case.current_plan_id, plan)
 
     def test_plan1_goal_names_who_delivers(self):
+        # rule PLAN-1
         case = self._active_case()
         plan = self._plan(case)
         plan.goal_ids.write({"provider_type": "provider", "provider_id": False})
@@ -93,6 +95,7 @@ class TestServicePlan(ServicePlanCommon):
             self._sign(plan)
 
     def test_plan1_plan_signed_by_client_or_guardian(self):
+        # rule PLAN-1
         child = self._person("Child", age=15)
         case = self._active_case(members=[(child, "child")])
         outsider = self._person("Neighbour", age=50)
@@ -106,6 +109,7 @@ class TestServicePlan(ServicePlanCommon):
             plan.with_user(self.worker).action_sign_client()
 
     def test_plan1_supervisor_signs_where_program_requires(self):
+        # rule PLAN-1
         self.program_icm.plan_supervisor_signature = True
         case = self._active_case(program=self.program_icm, immigration_category_id=self.cat_gar.id)
         plan = self._sign(self._plan(case))
@@ -117,6 +121,7 @@ class TestServicePlan(ServicePlanCommon):
         self.assertEqual(plan.supervisor_signature_date, self.today)
 
     def test_plan1_worker_cannot_sign_as_supervisor(self):
+        # rule PLAN-1
         self.program_icm.plan_supervisor_signature = True
         case = self._active_case(program=self.program_icm, immigration_category_id=self.cat_gar.id)
         plan = self._sign(self._plan(case))
@@ -134,12 +139,14 @@ class TestServicePlan(ServicePlanCommon):
         self.assertEqual(plan.state, "draft")
 
     def test_plan1_only_an_assigned_worker_signs_as_worker(self):
+        # rule PLAN-1
         case = self._active_case()
         plan = self._plan(case)
         with self.assertRefused("Only a case worker assigned", AccessError):
             plan.with_user(self.supervisor).action_sign_worker()
 
     def test_plan2_children_six_and_older_take_part_or_reason_recorded(self):
+        # rule PLAN-2
         six = self._person("Six", age=6)
         five = self._person("Five", age=5)
         case = self._active_case(members=[(six, "child"), (five, "child")])
@@ -160,6 +167,7 @@ class TestServicePlan(ServicePlanCommon):
 
     def test_plan2_birthday_boundary(self):
         """A child who turns 6 on the planning day takes part; the day before, not."""
+        # rule PLAN-2
         birth = self.today - relativedelta(years=6)
         child = self._person("Birthday child", birthdate=birth)
         case = self._active_case(members=[(child, "child")])
@@ -175,6 +183,7 @@ class TestServicePlan(ServicePlanCommon):
         self.assertTrue(member.took_part)
 
     def test_plan3_agreement_pdf_contains_goals_signatures_policies(self):
+        # rule PLAN-3
         plan = self.env.ref("rrs_case.plan_rahimi_1_demo")
         report = self.env.ref("rrs_case.action_report_service_agreement")
         html = report._render_qweb_html(report, plan.ids)[0].decode()
@@ -198,6 +207,7 @@ class TestServicePlan(ServicePlanCommon):
             self.assertIn(expected, text)
 
     def test_plan3_agreement_given_after_signing(self):
+        # rule PLAN-3
         case = self._active_case()
         plan = self._plan(case)
         with self.assertRefused("once it is signed", UserError):
@@ -206,6 +216,7 @@ class TestServicePlan(ServicePlanCommon):
         self.assertEqual(plan.agreement_given_date, self.today)
 
     def test_plan5_signed_plan_frozen_and_kept_as_signed(self):
+        # rule PLAN-5
         case = self._active_case()
         plan = self._sign(self._plan(case))
         attachment = plan.agreement_attachment_id
@@ -226,6 +237,7 @@ class TestServicePlan(ServicePlanCommon):
         self.assertEqual(plan.goal_ids.progress, 40)
 
     def test_plan5_revision_discussed_signed_and_supersedes(self):
+        # rule PLAN-5
         case = self._active_case()
         first = self._sign(self._plan(case))
         action = case.with_user(self.worker).action_new_plan()
@@ -245,6 +257,7 @@ class TestServicePlan(ServicePlanCommon):
         self.assertEqual(first.goal_ids.desired_outcome, "Full-time job that covers the rent")
 
     def test_plan_security_workers_supervisors_and_others(self):
+        # rules PLAN-1, PLAN-5: plans follow the case's record rules
         case = self._active_case()
         plan = self._plan(case)
         self.assertEqual(
@@ -286,6 +299,7 @@ class TestCaseReview(ServicePlanCommon):
         self.env["hr.employee"].search([("user_id", "=", user.id)]).rrs_self_review = True
 
     def test_plan4_next_review_at_the_program_interval(self):
+        # rule PLAN-4
         case = self._active_case(service_start_date=self.today - relativedelta(months=1))
         self.assertEqual(case.next_review_date, case.service_start_date + relativedelta(months=3))
         review = self._review(case)
@@ -296,6 +310,7 @@ class TestCaseReview(ServicePlanCommon):
         self.assertEqual(case.next_review_date, self.today + relativedelta(months=3))
 
     def test_plan4_review_is_done_by_the_supervisor_not_the_worker(self):
+        # rule PLAN-4
         case = self._active_case()
         review = self._review(case)
         with self.assertRefused("cannot review this case as its supervisor", AccessError):
@@ -311,6 +326,7 @@ class TestCaseReview(ServicePlanCommon):
             review.with_user(self.supervisor).write({"decisions": "changed"})
 
     def test_plan4_team_review_names_two_members(self):
+        # rule PLAN-4
         case = self._active_case()
         review = self._review(case, reviewer_type="team")
         with self.assertRefused("at least two team members", UserError):
@@ -320,6 +336,7 @@ class TestCaseReview(ServicePlanCommon):
         self.assertEqual(review.state, "done")
 
     def test_plan4_self_review_only_for_experienced_workers_and_sampled(self):
+        # rule PLAN-4
         case = self._active_case()
         review = self._review(case, reviewer_type="self")
         with self.assertRefused("does not review their own cases", AccessError):
@@ -337,6 +354,7 @@ class TestCaseReview(ServicePlanCommon):
         self.assertFalse(review.activity_ids)
 
     def test_plan4_sample_rate(self):
+        # rule PLAN-4
         case = self._active_case()
         self._self_reviewer(self.worker)
         self.program.self_review_sample_percent = 0
@@ -351,6 +369,7 @@ class TestCaseReview(ServicePlanCommon):
             self.assertEqual(review.sampled, expected, f"draw {draw} at 30%")
 
     def test_plan4_cron_reminds_once_when_review_comes_due(self):
+        # rule PLAN-4
         start = self.today - relativedelta(months=3) + relativedelta(days=14)
         case = self._active_case(service_start_date=start)
         due = case.next_review_date
@@ -373,6 +392,7 @@ class TestCaseReview(ServicePlanCommon):
         self.assertFalse(Activity.search(domain), "done with the review")
 
     def test_plan4_review_security(self):
+        # rule PLAN-4
         case = self._active_case()
         review = self._review(case)
         for user in (self.worker_far, self.volunteer, self.finance):
