@@ -10,6 +10,8 @@ import time
 
 from rrs_odoo import environment, parser
 
+from odoo import fields
+
 CASE_LIST = {
     "priority": {},
     "name": {},
@@ -46,6 +48,15 @@ FORM = dict(
         }
     },
 )
+PLAN_LIST = {
+    "case_id": {"fields": {"display_name": {}}},
+    "version": {},
+    "plan_date": {},
+    "goal_count": {},
+    "user_id": {"fields": {"display_name": {}}},
+    "signed_date": {},
+    "state": {},
+}
 REPEAT = 5
 
 
@@ -167,9 +178,43 @@ def main():
                 limit=80,
             ),
         )
+        Plan = env["rrs.service.plan"]
+        measure(
+            env,
+            "worker: service plans list (current and drafts) + count",
+            lambda: Plan.with_user(worker).web_search_read(
+                [("state", "in", ("draft", "signed"))], PLAN_LIST, limit=80, count_limit=10001
+            ),
+        )
+        measure(
+            env,
+            "supervisor: service plans list of the team + count",
+            lambda: Plan.with_user(supervisor).web_search_read(
+                [("state", "in", ("draft", "signed"))], PLAN_LIST, limit=80, count_limit=10001
+            ),
+        )
+        env.cr.rollback()
+        bench_review_cron(env)
         env.cr.rollback()
         if "rrs.assessment" in env:
             bench_assessment_cron(env)
+
+
+def bench_review_cron(env):
+    """The daily case-review cron (rule PLAN-4), twice: reminders, then a quiet day."""
+    Case = env["rrs.case"]
+    due = Case.search_count(
+        [("state", "in", ("active", "closing")), ("next_review_date", "<=", fields.Date.today())]
+    )
+    print(f"\nCase review cron ({due} cases with a review due, batches of 500):\n")
+    print("| run | seconds | queries |")
+    print("| --- | ---: | ---: |")
+    for label in ("first run (reminders)", "second run (nothing to change)"):
+        before = env.cr.sql_log_count
+        start = time.perf_counter()
+        Case._cron_case_reviews()
+        seconds = time.perf_counter() - start
+        print(f"| {label} | {seconds:.1f} | {env.cr.sql_log_count - before} |", flush=True)
 
 
 def bench_assessment_cron(env):

@@ -3,7 +3,8 @@
 
 Creates supervisors and case workers (users and employees), then N households through the
 ORM (so every constraint and computed field runs as in production), about 10% of them open,
-with 1-5 members and 3 case notes each. Committed in batches; safe to run again (it adds).
+with 1-5 members, 3 case notes each and, once services started, a signed service
+plan with two goals. Committed in batches; safe to run again (it adds).
 """
 
 import random
@@ -198,6 +199,10 @@ def main():
                         closing_reason="goals_met",
                         closing_date=intake + timedelta(days=365),
                         closing_summary="Services completed; goals reviewed with the family.",
+                        aftercare_plan_date=intake + timedelta(days=350),
+                        aftercare_short_term_needs="Lease renewal; first tax return.",
+                        aftercare_long_term_needs="Citizenship application when eligible.",
+                        aftercare_supports="Community mentor; the office on request.",
                     )
                 case_vals.append(vals)
             cases = env["rrs.case"].create(case_vals)
@@ -217,6 +222,41 @@ def main():
                         ("Phone follow-up", "phone", 20),
                     )
                     if c.intake_date + timedelta(days=d + 2) <= today
+                ]
+            )
+            in_service = cases.filtered("service_start_date")
+            env["rrs.service.plan"].create(
+                [
+                    {
+                        "case_id": c.id,
+                        "plan_date": c.service_start_date,
+                        "state": "signed",
+                        "signed_date": c.service_start_date,
+                        "family_network": "Weekly contact with relatives and a community mentor.",
+                        "crisis_procedure": "Office line, then the worker within one working day.",
+                        "self_sufficiency_pathway": "English classes, then work.",
+                        "self_sufficiency_barriers": "No local work history.",
+                        "client_signature_date": c.service_start_date,
+                        "worker_signer_id": c.user_id.id,
+                        "worker_signature_date": c.service_start_date,
+                        "goal_ids": [
+                            Command.create(
+                                {
+                                    "name": goal,
+                                    "desired_outcome": outcome,
+                                    "target_date": c.service_start_date + timedelta(days=180),
+                                    "services": "Referral and follow-up by the worker",
+                                    "responsible_user_id": c.user_id.id,
+                                    "status": "achieved" if c.state == "closed" else "in_progress",
+                                }
+                            )
+                            for goal, outcome in (
+                                ("Paid work", "A job that covers the rent"),
+                                ("English", "English level 2"),
+                            )
+                        ],
+                    }
+                    for c in in_service
                 ]
             )
             env.cr.commit()
