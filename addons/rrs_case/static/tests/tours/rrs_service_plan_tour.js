@@ -15,22 +15,12 @@ registry.category("web_tour.tours").add("rrs_service_plan", {
         { content: "Start the service plan from the case", trigger: "button[name=action_new_plan]", run: "click" },
         { content: "The draft plan opens", trigger: ".o_statusbar_status .o_arrow_button_current:contains(Draft)" },
         { content: "Add a goal", trigger: ".o_field_widget[name=goal_ids] .o_field_x2many_list_row_add a", run: "click" },
-        {
-            trigger: ".o_field_widget[name=goal_ids] .o_data_row .o_field_widget[name=name] input",
-            run: "edit Ahmad in paid work",
-        },
-        {
-            trigger: ".o_field_widget[name=goal_ids] .o_data_row .o_field_widget[name=desired_outcome] textarea",
-            run: "edit Full-time job that covers the rent",
-        },
-        {
-            trigger: ".o_field_widget[name=goal_ids] .o_data_row .o_field_widget[name=target_date] input",
-            run: "edit 12/31/2030",
-        },
-        {
-            trigger: ".o_field_widget[name=goal_ids] .o_data_row .o_field_widget[name=services] textarea",
-            run: "edit Job readiness workshop and placement",
-        },
+        { trigger: ".modal .o_field_widget[name=name] input", run: "edit Ahmad in paid work" },
+        { trigger: ".modal .o_field_widget[name=desired_outcome] textarea", run: "edit Full-time job that covers the rent" },
+        { trigger: ".modal .o_field_widget[name=target_date] input", run: "edit 12/31/2030" },
+        { trigger: ".modal .o_field_widget[name=services] textarea", run: "edit Job readiness workshop and placement" },
+        { content: "Save the goal", trigger: ".modal .o_form_button_save", run: "click" },
+        { trigger: ".o_field_widget[name=goal_ids] .o_data_row:contains(Ahmad in paid work)" },
         { content: "Family, crisis and self-sufficiency", trigger: ".o_notebook .nav-link:contains(Family)", run: "click" },
         fill("family_network", "Weekly call with relatives; community center mentor"),
         fill("crisis_procedure", "Office line, then the worker within one working day"),
