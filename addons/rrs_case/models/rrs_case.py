@@ -142,7 +142,14 @@ class RrsCase(models.Model):
     service_match_note = fields.Text(string="What was explained")
     expected_service_date = fields.Date(string="Services available from")
     applicant_informed_date = fields.Date(string="Applicant informed on", tracking=True)
-    waiting_since = fields.Date(readonly=True, copy=False)
+    waiting_since = fields.Date(
+        compute="_compute_waiting_since",
+        store=True,
+        readonly=False,
+        copy=False,
+        help="Set when the case enters the waiting list, however it gets there (an import "
+        "may give the original date).",
+    )
     waiting_reason = fields.Text()
     referred_out_partner_id = fields.Many2one(
         "res.partner", string="Referred out to", tracking=True, copy=False
@@ -307,6 +314,13 @@ class RrsCase(models.Model):
             case.late_note_count = late.get(case.id, 0)
             case.consent_count = consents.get(case.id, 0)
             case.referral_count = referrals.get(case.id, 0)
+
+    @api.depends("state")
+    def _compute_waiting_since(self):
+        today = fields.Date.context_today(self)
+        for case in self:
+            if case.state == "waiting" and not case.waiting_since:
+                case.waiting_since = today
 
     @api.depends("service_plan_ids.state")
     def _compute_current_plan_id(self):
@@ -617,7 +631,7 @@ class RrsCase(models.Model):
         """The agency cannot serve promptly: the applicant waits (rule INT-1)."""
         self._check_state_in(("intake",), self.env._("Putting on the waiting list"))
         self._raise_state_problems("waiting")
-        self.write({"state": "waiting", "waiting_since": fields.Date.context_today(self)})
+        self.write({"state": "waiting"})
         return True
 
     def action_refer_out(self):

@@ -38,6 +38,18 @@ class TestCaseLifecycle(RrsCaseCommon):
         case.action_waitlist()
         self.assertEqual(case.state, "waiting")
         self.assertEqual(case.waiting_since, self.today)
+        # an import straight into the waiting list is dated too, or keeps its own date
+        imported = self._case(
+            state="waiting", applicant_informed_date=self.today, waiting_reason="Imported"
+        )
+        self.assertEqual(imported.waiting_since, self.today)
+        dated = self._case(
+            state="waiting",
+            applicant_informed_date=self.today,
+            waiting_reason="Imported",
+            waiting_since="2026-01-05",
+        )
+        self.assertEqual(str(dated.waiting_since), "2026-01-05")
 
     def test_int1_refer_out_names_the_organisation(self):
         # rule INT-1: referred out when the agency cannot serve

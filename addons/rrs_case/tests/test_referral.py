@@ -5,7 +5,7 @@ from unittest.mock import patch
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from .common import RrsCaseCommon
 
@@ -169,6 +169,17 @@ class TestReferral(RrsCaseCommon):
             with self.assertRaises(AccessError):
                 Category.with_user(user).create({"name": "Invented", "code": f"x_{user.id}"})
         Category.with_user(self.manager).create({"name": "Translation", "code": "translation"})
+
+    def test_provider_portal_user_never_reads_referrals(self):
+        """A provider's staff given portal access to Odoo see no referral, not even theirs."""
+        referral = self._referral(shares_client_info=False)
+        portal = new_test_user(self.env, login="rrs_provider_portal", groups="base.group_portal")
+        portal.partner_id.parent_id = referral.provider_id
+        for model, record in (("rrs.referral", referral), ("rrs.case", referral.case_id)):
+            with self.assertRaises(AccessError):
+                self.env[model].with_user(portal).search([])
+            with self.assertRaises(AccessError):
+                record.with_user(portal).read(["display_name"])
 
     def test_referral_list_query_count(self):
         for _ in range(25):
