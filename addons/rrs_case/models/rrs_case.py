@@ -439,6 +439,45 @@ class RrsCase(models.Model):
                     )
                 )
 
+    def _open_caseload(self, user, program):
+        """Open cases of ``user`` in ``program`` other than this one (rules STF-1, PRS-9)."""
+        # sudo(): a count over the whole team, nothing of those cases is returned
+        return (
+            self.env["rrs.case"]
+            .sudo()
+            .search_count(
+                [
+                    ("user_id", "=", user.id),
+                    ("program_id", "=", program.id),
+                    ("state", "in", OPEN_STATES),
+                    ("id", "not in", self._origin.ids),
+                ]
+            )
+        )
+
+    @api.onchange("user_id", "program_id")
+    def _onchange_caseload_target(self):
+        """Warn before a worker goes above the program's caseload target (rule PRS-9)."""
+        if not (self.user_id and self.program_id) or self.state not in OPEN_STATES:
+            return None
+        count = self._open_caseload(self.user_id, self.program_id)
+        if count < self.program_id.caseload_target:
+            return None
+        return {
+            "warning": {
+                "title": self.env._("Caseload above target"),
+                "message": self.env._(
+                    "%(user)s already has %(count)s open cases in %(program)s: this one goes "
+                    "above the target of %(target)s per worker (never more than %(cap)s).",
+                    user=self.user_id.name,
+                    count=count,
+                    program=self.program_id.name,
+                    target=self.program_id.caseload_target,
+                    cap=self.program_id.caseload_cap,
+                ),
+            }
+        }
+
     @api.constrains("extension", "program_id")
     def _check_extension(self):
         for case in self:

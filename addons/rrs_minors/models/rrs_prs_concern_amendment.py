@@ -1,0 +1,30 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, models
+from odoo.exceptions import UserError
+
+
+class RrsPrsConcernAmendment(models.Model):
+    """What was learnt or done after a notification of concern was filed (rule PRS-7)."""
+
+    _name = "rrs.prs.concern.amendment"
+    _description = "Notification of Concern Amendment"
+    _order = "create_date, id"
+    _check_company_auto = True
+
+    concern_id = fields.Many2one(
+        "rrs.prs.concern", required=True, index=True, ondelete="restrict", check_company=True
+    )
+    company_id = fields.Many2one(related="concern_id.company_id", store=True, index=True)
+    case_id = fields.Many2one(related="concern_id.case_id", store=True, index=True)
+    text = fields.Text(string="Amendment", required=True)
+    user_id = fields.Many2one(
+        "res.users", string="By", readonly=True, default=lambda self: self.env.user
+    )
+
+    def write(self, vals):
+        if not self.env.su:
+            raise UserError(self.env._("An amendment stays as written; add another one."))
+        return super().write(vals)
+
+    def unlink(self):
+        raise UserError(self.env._("An amendment to a notification of concern is never deleted."))

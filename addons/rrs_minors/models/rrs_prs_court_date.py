@@ -1,0 +1,28 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, models
+
+
+class RrsPrsCourtDate(models.Model):
+    """An immigration court hearing of a PRS case; the child must know about it (PRS-1)."""
+
+    _name = "rrs.prs.court.date"
+    _description = "Immigration Court Date"
+    _order = "hearing_date, id"
+    _check_company_auto = True
+
+    case_id = fields.Many2one(
+        "rrs.case", required=True, index=True, ondelete="cascade", check_company=True
+    )
+    company_id = fields.Many2one(related="case_id.company_id", store=True, index=True)
+    hearing_date = fields.Datetime(required=True)
+    court = fields.Char()
+    hearing_type = fields.Selection(
+        [
+            ("master", "Master calendar hearing"),
+            ("individual", "Individual (merits) hearing"),
+            ("other", "Other"),
+        ],
+        default="master",
+    )
+    attorney_partner_id = fields.Many2one("res.partner", string="Attorney")
+    outcome = fields.Char()

@@ -1,0 +1,187 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+# Filled from the case record when the report is generated; frozen once submitted.
+GENERATED = (
+    "contact_count",
+    "home_visit_count",
+    "service_area_ids",
+    "concern_ids",
+    "level_id",
+    "living_with_sponsor",
+    "school",
+    "court_summary",
+    "residence_summary",
+)
+
+
+class RrsPrsReport(models.Model):
+    """A monthly follow-up report or the case closure report to ORR (rule PRS-6).
+
+    Generated from the record (contacts, service areas, concerns, level, school, court dates,
+    moves), completed by the worker, reviewed by the supervisor and marked submitted.
+    """
+
+    _name = "rrs.prs.report"
+    _description = "PRS Report to ORR"
+    _inherit = ["mail.thread"]
+    _order = "period_end desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(compute="_compute_name", store=True)
+    case_id = fields.Many2one(
+        "rrs.case",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        check_company=True,
+        domain="[('is_prs', '=', True)]",
+    )
+    company_id = fields.Many2one(related="case_id.company_id", store=True, index=True)
+    user_id = fields.Many2one(related="case_id.user_id", string="Case worker", store=True)
+    report_type = fields.Selection(
+        [("monthly", "Monthly follow-up report"), ("closure", "Case closure report")],
+        required=True,
+        default="monthly",
+    )
+    period_start = fields.Date(required=True)
+    period_end = fields.Date(required=True, index=True)
+    state = fields.Selection(
+        [("draft", "Draft"), ("reviewed", "Reviewed"), ("submitted", "Submitted")],
+        default="draft",
+        required=True,
+        tracking=True,
+        index=True,
+    )
+    contact_count = fields.Integer(string="Contacts", readonly=True)
+    home_visit_count = fields.Integer(string="Home visits", readonly=True)
+    service_area_ids = fields.Many2many(
+        "rrs.prs.service.area", string="Service areas accessed", readonly=True
+    )
+    concern_ids = fields.Many2many(
+        "rrs.prs.concern", string="Notifications of concern", readonly=True
+    )
+    level_id = fields.Many2one("rrs.prs.level", string="PRS level", readonly=True)
+    living_with_sponsor = fields.Boolean(readonly=True)
+    school = fields.Char(readonly=True)
+    court_summary = fields.Text(string="Court dates", readonly=True)
+    residence_summary = fields.Text(string="Residence", readonly=True)
+    narrative = fields.Text(
+        string="Progress and outcomes",
+        help="Communication with the child and the sponsor during the period, with outcomes.",
+    )
+    closure_reason = fields.Text(
+        string="Why services end", help="Closure report: the reason and the child's situation."
+    )
+    reviewed_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    reviewed_date = fields.Date(readonly=True, copy=False)
+    submitted_date = fields.Date(readonly=True, copy=False, tracking=True)
+
+    _period_order = models.Constraint(
+        "CHECK(period_start <= period_end)", "A report's period ends after it starts."
+    )
+
+    @api.depends("case_id.name", "report_type", "period_end")
+    def _compute_name(self):
+        labels = dict(self._fields["report_type"].selection)
+        for report in self:
+            report.name = f"{labels.get(report.report_type, '')} {report.case_id.name or ''}"
+
+    @api.onchange("case_id", "report_type")
+    def _onchange_period(self):
+        case = self.case_id
+        if not case or not case.prs_release_date:
+            return
+        if self.report_type == "closure":
+            self.period_start = case.service_start_date or case.prs_release_date
+            self.period_end = case.prs_end_date or fields.Date.context_today(self)
+        elif case.prs_report_due_date:
+            self.period_end = case.prs_report_due_date - relativedelta(days=1)
+            self.period_start = self.period_end - relativedelta(months=1) + relativedelta(days=1)
+
+    def write(self, vals):
+        if not self.env.su and set(vals) - {"state", "message_follower_ids"}:
+            if self.filtered(lambda r: r.state == "submitted"):
+                raise UserError(self.env._("A submitted report stays as it was submitted."))
+        return super().write(vals)
+
+    def unlink(self):
+        if self.filtered(lambda r: r.state != "draft"):
+            raise UserError(self.env._("Only a draft report can be deleted."))
+        return super().unlink()
+
+    def action_generate(self):
+        """Fill the report from the case record for its period (rule PRS-6)."""
+        for report in self:
+            if report.state != "draft":
+                raise UserError(self.env._("Only a draft report is generated again."))
+            case = report.case_id
+            notes = case.note_ids.filtered(
+                lambda n, r=report: r.period_start <= n.contact_date <= r.period_end
+            )
+            contacts = notes.filtered(lambda n: n.prs_service_area_ids)
+            concerns = case.prs_concern_ids.filtered(
+                lambda c, r=report: r.period_start <= c.reported_date.date() <= r.period_end
+            )
+            residences = case.prs_residence_ids.sorted("date_from")
+            current = residences.filtered(lambda r, e=report.period_end: r.date_from <= e)[-1:]
+            courts = case.prs_court_date_ids.sorted("hearing_date")
+            report.write(
+                {
+                    "contact_count": len(contacts),
+                    "home_visit_count": len(
+                        notes.filtered(lambda n: n.contact_type == "home_visit")
+                    ),
+                    "service_area_ids": [fields.Command.set(contacts.prs_service_area_ids.ids)],
+                    "concern_ids": [fields.Command.set(concerns.ids)],
+                    "level_id": case.prs_level_id.id,
+                    "living_with_sponsor": current.with_sponsor if current else True,
+                    "school": case.prs_school_name or "",
+                    "court_summary": "\n".join(
+                        f"{fields.Datetime.to_string(c.hearing_date)} {c.court or ''} "
+                        f"{c.outcome or ''}".strip()
+                        for c in courts
+                    ),
+                    "residence_summary": "\n".join(
+                        f"{r.date_from}: {r.street or ''} {r.city or ''}".strip()
+                        for r in residences
+                    ),
+                }
+            )
+        return True
+
+    def action_review(self):
+        for report in self:
+            if report.state != "draft":
+                raise UserError(self.env._("Only a draft report is reviewed."))
+            if not report.narrative:
+                raise UserError(self.env._("Write the progress and outcomes first."))
+            if report.report_type == "closure" and not report.closure_reason:
+                raise UserError(self.env._("Say why services end in the closure report."))
+            report.case_id._check_supervisor_of(self.env.user, self.env._("review this report"))
+            # sudo(): the reviewer and the date are set by the system once checked above
+            report.sudo().write(
+                {
+                    "state": "reviewed",
+                    "reviewed_by_id": self.env.user.id,
+                    "reviewed_date": fields.Date.context_today(self),
+                }
+            )
+        return True
+
+    def action_submit(self):
+        for report in self:
+            if report.state != "reviewed":
+                raise UserError(
+                    self.env._("The supervisor reviews the report before it is submitted.")
+                )
+            report.sudo().write(
+                {"state": "submitted", "submitted_date": fields.Date.context_today(self)}
+            )
+        self.filtered(lambda r: r.report_type == "monthly").case_id._prs_close_clock_activities(
+            "report"
+        )
+        return True

@@ -1,0 +1,73 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+ANSWERS = [("yes", "Yes"), ("no", "No"), ("unknown", "Could not tell")]
+QUESTIONS = ("living_with_sponsor", "in_school", "knows_court_dates", "is_safe")
+
+
+class RrsPrsSafetyCall(models.Model):
+    """The Safety and Well-Being Follow-Up Call, 30 days after release (rule PRS-1)."""
+
+    _name = "rrs.prs.safety.call"
+    _description = "Safety and Well-Being Follow-Up Call"
+    _order = "call_date desc, id desc"
+    _check_company_auto = True
+
+    case_id = fields.Many2one(
+        "rrs.case",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        check_company=True,
+        domain="[('is_prs', '=', True)]",
+    )
+    company_id = fields.Many2one(related="case_id.company_id", store=True, index=True)
+    call_date = fields.Date(required=True, default=fields.Date.context_today)
+    user_id = fields.Many2one("res.users", string="Called by", default=lambda self: self.env.user)
+    spoke_with = fields.Selection(
+        [("child", "The child"), ("sponsor", "The sponsor"), ("both", "Child and sponsor")],
+        required=True,
+        default="both",
+    )
+    living_with_sponsor = fields.Selection(
+        ANSWERS, string="Still living with the sponsor?", required=True
+    )
+    in_school = fields.Selection(ANSWERS, string="Enrolled in and attending school?", required=True)
+    knows_court_dates = fields.Selection(
+        ANSWERS, string="Aware of upcoming court dates?", required=True
+    )
+    is_safe = fields.Selection(ANSWERS, string="Safe?", required=True)
+    outcome = fields.Selection(
+        [
+            ("no_concern", "No concern"),
+            ("follow_up", "Concern: follow-up services arranged"),
+            ("concern", "Notification of concern filed"),
+            ("unreachable", "Could not reach the child or the sponsor"),
+        ],
+        required=True,
+    )
+    notes = fields.Text()
+
+    @api.constrains(*QUESTIONS, "outcome")
+    def _check_outcome(self):
+        for call in self:
+            worrying = [q for q in QUESTIONS if call[q] != "yes"]
+            if call.outcome == "no_concern" and worrying:
+                raise ValidationError(
+                    self.env._(
+                        "The answers raise a concern (%(questions)s): record the follow-up or "
+                        "the notification of concern as the outcome.",
+                        questions=", ".join(
+                            call._fields[q]._description_string(self.env) for q in worrying
+                        ),
+                    )
+                )
+            if call.outcome in ("follow_up", "unreachable") and not call.notes:
+                raise ValidationError(self.env._("Describe the follow-up in the notes."))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        calls = super().create(vals_list)
+        calls.case_id._prs_close_clock_activities("safety_call")
+        return calls

@@ -1,0 +1,177 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from unittest.mock import patch
+
+from dateutil.relativedelta import relativedelta
+from freezegun import freeze_time
+
+from odoo.tests import tagged
+
+from .common import RrsMinorsCommon
+
+D = relativedelta
+
+
+@tagged("post_install", "-at_install")
+class TestPrsClocks(RrsMinorsCommon):
+    def _overdue(self, case, fname, on):
+        """Whether ``case`` is found overdue on ``fname`` by a list filter run on day ``on``."""
+        with freeze_time(on):
+            today = on
+            return bool(
+                self.env["rrs.case"].search_count([("id", "=", case.id), (fname, "<", today)])
+            )
+
+    def _assert_boundary(self, case, fname, due):
+        self.assertEqual(case[fname], due)
+        self.assertFalse(self._overdue(case, fname, due - D(days=1)), "the day before")
+        self.assertFalse(self._overdue(case, fname, due), "the day it is due")
+        self.assertTrue(self._overdue(case, fname, due + D(days=1)), "the day after")
+
+    def test_prs3_start_within_two_days(self):
+        # rule PRS-3: TVPRA and home-study cases from release, others from accepting the referral
+        other = self._prs_case(start=False)
+        self._assert_boundary(other, "prs_start_due_date", self.RELEASE + D(days=3))
+        tvpra = self._prs_case(start=False, prs_tvpra=True)
+        self._assert_boundary(tvpra, "prs_start_due_date", self.RELEASE + D(days=2))
+        home_study = self._prs_case(start=False, prs_home_study=True)
+        self.assertEqual(home_study.prs_start_due_date, self.RELEASE + D(days=2))
+
+    def test_prs1_safety_call_at_thirty_days(self):
+        # rule PRS-1
+        case = self._prs_case()
+        self._assert_boundary(case, "prs_safety_call_due_date", self.RELEASE + D(days=30))
+        self.assertFalse(case.prs_safety_call_date)
+
+    def test_prs4_non_tvpra_ends_after_ninety_days(self):
+        # rule PRS-4
+        case = self._prs_case(age_at_release=15)
+        self._assert_boundary(case, "prs_end_date", self.RELEASE + D(days=90))
+        self.assertEqual(case.prs_end_reason, "period")
+
+    def test_prs4_eighteenth_birthday_before_day_ninety(self):
+        # rule PRS-4: whichever comes first
+        release = self.RELEASE
+        birthday = release + D(days=60)
+        case = self._prs_case(age_at_release=17)
+        case.prs_child_member_id.partner_id.birthdate_date = birthday - D(years=18)
+        self._assert_boundary(case, "prs_end_date", birthday)
+        self.assertEqual(case.prs_end_reason, "age")
+        case.prs_child_member_id.partner_id.birthdate_date = release + D(days=95) - D(years=18)
+        self.assertEqual(case.prs_end_date, release + D(days=90), "birthday after day 90")
+
+    def test_prs4_tvpra_case_past_day_ninety_still_open(self):
+        # rule PRS-4: TVPRA cases continue during removal proceedings until 18
+        case = self._prs_case(age_at_release=14, prs_tvpra=True)
+        birthday = case.prs_child_member_id.birthdate_date + D(years=18)
+        self.assertEqual(case.prs_end_date, birthday)
+        self.assertEqual(case.prs_end_reason, "age")
+        self.assertFalse(self._overdue(case, "prs_end_date", self.RELEASE + D(days=91)))
+
+    def test_prs4_tvpra_terminated_by_each_immigration_outcome(self):
+        # rule PRS-4: voluntary departure, order of removal, immigration status obtained
+        for outcome in ("voluntary_departure", "removal_order", "status_obtained"):
+            case = self._prs_case(age_at_release=14, prs_tvpra=True)
+            with self.assertRefused("date of the immigration case's outcome"):
+                case.prs_immigration_status = outcome
+            decided = self.RELEASE + D(days=200)
+            case.write({"prs_immigration_status": outcome, "prs_immigration_outcome_date": decided})
+            self._assert_boundary(case, "prs_end_date", decided)
+            self.assertEqual(case.prs_end_reason, "immigration")
+        case.write({"prs_immigration_status": "other"})
+        self.assertEqual(case.prs_end_reason, "age", "other outcomes do not end services")
+
+    def test_prs4_child_welfare_assessment_ends_early(self):
+        # rule PRS-4: earlier when a child-welfare professional says services are not needed
+        case = self._prs_case()
+        case.prs_child_welfare_end_date = self.RELEASE + D(days=45)
+        self.assertEqual(case.prs_end_date, self.RELEASE + D(days=45))
+        self.assertEqual(case.prs_end_reason, "child_welfare")
+
+    def test_prs4_monthly_checkins_for_long_tvpra_cases(self):
+        # rule PRS-4: TVPRA cases active over one year with no major concerns, documented
+        case = self._prs_case(age_at_release=14, prs_tvpra=True)
+        with self.assertRefused("has not been active for 365 days"):
+            case.write(
+                {"prs_checkin_since": self.RELEASE + D(days=364), "prs_checkin_reason": "Stable"}
+            )
+        with self.assertRefused("Document why"):
+            case.prs_checkin_since = self.RELEASE + D(days=365)
+        case.write(
+            {"prs_checkin_since": self.RELEASE + D(days=365), "prs_checkin_reason": "Stable"}
+        )
+        self.assertEqual(case.prs_checkin_due_date, self.RELEASE + D(days=365) + D(months=1))
+        non_tvpra = self._prs_case()
+        with self.assertRefused("Only TVPRA cases"):
+            non_tvpra.write(
+                {"prs_checkin_since": self.RELEASE + D(days=400), "prs_checkin_reason": "x"}
+            )
+
+    def test_prs2_level_change_and_monthly_home_visits(self):
+        # rule PRS-2: level history; level 2 brings a home visit at least monthly
+        case = self._prs_case()
+        self.assertFalse(case.prs_home_visit_due_date, "no monthly visits at level 1")
+        with freeze_time(self.RELEASE + D(days=10)):
+            case.prs_level_id = self.level_2
+        self.assertEqual(case.prs_level_history_ids.level_id, self.level_1 | self.level_2)
+        self._assert_boundary(
+            case, "prs_home_visit_due_date", self.RELEASE + D(days=10) + D(months=1)
+        )
+        self._contact(case, on=self.RELEASE + D(days=25))
+        self.assertEqual(case.prs_home_visit_due_date, self.RELEASE + D(days=25) + D(months=1))
+
+    def test_prs8_move_keeps_services_and_clocks(self):
+        # rule PRS-8: services continue at the new residence
+        case = self._prs_case()
+        before = (case.prs_end_date, case.prs_safety_call_due_date, case.prs_report_due_date)
+        self.env["rrs.prs.residence"].create(
+            {
+                "case_id": case.id,
+                "date_from": self.RELEASE + D(days=20),
+                "city": "Fresno",
+                "reason": "The aunt found a larger apartment",
+            }
+        )
+        self.assertEqual(case.state, "active")
+        self.assertEqual(
+            (case.prs_end_date, case.prs_safety_call_due_date, case.prs_report_due_date), before
+        )
+        self.assertIn("continue at the new residence", case.message_ids[:1].body)
+
+    def test_prs_cron_raises_each_clock_once(self):
+        case = self._prs_case()
+        Activity = self.env["mail.activity"]
+        domain = [("res_model", "=", "rrs.case"), ("res_id", "=", case.id)]
+        no_commit = patch.object(
+            type(self.env["ir.cron"]), "_commit_progress", lambda *a, **k: float("inf")
+        )
+        safety_type = self.env.ref("rrs_minors.mail_activity_type_prs_safety_call")
+        due = case.prs_safety_call_due_date
+        with no_commit, freeze_time(due - D(days=6)):
+            self.env["rrs.case"]._cron_prs_clocks()
+            self.assertFalse(Activity.search(domain + [("activity_type_id", "=", safety_type.id)]))
+        with no_commit, freeze_time(due - D(days=5)):
+            self.env["rrs.case"]._cron_prs_clocks()
+            self.env["rrs.case"]._cron_prs_clocks()
+            call = Activity.search(domain + [("activity_type_id", "=", safety_type.id)])
+            self.assertEqual(len(call), 1, "one activity however often the cron runs")
+            self.assertEqual(call.date_deadline, due)
+            self.assertEqual(call.user_id, self.worker)
+        self.env["rrs.prs.safety.call"].create(
+            {
+                "case_id": case.id,
+                "call_date": due,
+                "living_with_sponsor": "yes",
+                "in_school": "yes",
+                "knows_court_dates": "yes",
+                "is_safe": "yes",
+                "outcome": "no_concern",
+            }
+        )
+        self.assertFalse(
+            Activity.search(domain + [("activity_type_id", "=", safety_type.id)]),
+            "done with the call",
+        )
+        self.assertEqual(case.prs_safety_call_date, due)
+        with no_commit, freeze_time(due + D(days=1)):
+            self.env["rrs.case"]._cron_prs_clocks()
+            self.assertFalse(Activity.search(domain + [("activity_type_id", "=", safety_type.id)]))
