@@ -5,6 +5,10 @@ from . import rrs_prs_level
 from . import rrs_prs_service_area
 from . import rrs_program
 from . import rrs_case
+from . import rrs_case_member
+from . import rrs_minor_caregiver_topic
+from . import rrs_minor_caregiver_assessment
+from . import rrs_minor_service
 from . import rrs_prs_level_history
 from . import rrs_prs_safety_call
 from . import rrs_prs_concern

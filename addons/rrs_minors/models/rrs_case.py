@@ -22,6 +22,18 @@ class RrsCase(models.Model):
         index=True,
         help="An unaccompanied child's post-release services case (ORR PRS).",
     )
+    is_minor_record = fields.Boolean(
+        string="Minor's record",
+        compute="_compute_is_minor_record",
+        store=True,
+        index=True,
+        help="A post-release services case or a household with a separated minor: seen only "
+        "by its workers, their supervisors and program managers.",
+    )
+    caregiver_assessment_ids = fields.One2many(
+        "rrs.minor.caregiver.assessment", "case_id", string="Caregiver assessments"
+    )
+    minor_service_ids = fields.One2many("rrs.minor.service", "case_id", string="Minors' services")
     prs_child_member_id = fields.Many2one(
         "rrs.case.member",
         string="Child",
@@ -137,6 +149,13 @@ class RrsCase(models.Model):
     def _compute_is_prs(self):
         for case in self:
             case.is_prs = case.program_id.standard == "orr_prs"
+
+    @api.depends("is_prs", "member_ids.separated_minor_category")
+    def _compute_is_minor_record(self):
+        for case in self:
+            case.is_minor_record = case.is_prs or any(
+                case.member_ids.mapped("separated_minor_category")
+            )
 
     @api.depends("member_ids.is_head", "is_prs")
     def _compute_prs_child_member_id(self):

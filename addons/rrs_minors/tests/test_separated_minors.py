@@ -1,0 +1,98 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from dateutil.relativedelta import relativedelta
+
+from odoo import Command
+from odoo.exceptions import AccessError
+from odoo.tests import tagged
+
+from .common import RrsMinorsCommon
+
+
+@tagged("post_install", "-at_install")
+class TestSeparatedMinors(RrsMinorsCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.nephew = cls._person("Nephew", age=14)
+        cls.case = cls._active_case(members=[(cls.nephew, "other_relative")])
+        cls.minor = cls.case.member_ids.filtered(lambda m: m.partner_id == cls.nephew)
+        cls.uncle = cls.case.head_partner_id
+
+    def _assessment(self, **vals):
+        values = {
+            "member_id": self.minor.id,
+            "caregiver_partner_id": self.uncle.id,
+            "assessment_date": self.today,
+            "identity_verified": True,
+            "identity_method": "Passports and the child's account match",
+            "separation_years": 6,
+            "previous_relationship": "Lived in the same compound until the child was eight",
+            "housing_space": "adequate",
+            "safety": "adequate",
+            "financial_stability": "adequate",
+            "outcome": "suitable",
+        }
+        values.update(vals)
+        return self.env["rrs.minor.caregiver.assessment"].with_user(self.worker).create(values)
+
+    def test_min1_categories_only_for_minors_and_restrict_the_record(self):
+        # rule MIN-1
+        self.assertFalse(self.case.is_minor_record)
+        self.case.with_user(self.auditor).read(["name"])
+        with self.assertRefused("only a person under 18 is a separated minor"):
+            self.case.member_ids.filtered("is_head").separated_minor_category = "married"
+        self.minor.separated_minor_category = "with_relatives"
+        self.assertTrue(self.case.is_minor_record)
+        for user in (self.auditor, self.finance):
+            with self.assertRaises(AccessError):
+                self.case.with_user(user).read(["name"])
+        self.case.with_user(self.worker).read(["name"])
+
+    def test_min2_caregiver_assessment_identity_placement_schedule(self):
+        # rule MIN-2
+        self.minor.separated_minor_category = "with_relatives"
+        self.assertEqual(self.minor.caregiver_assessment_due_date, self.case.intake_date)
+        with self.assertRefused("Verify the caregiver's identity"):
+            self._assessment(identity_verified=False)
+        with self.assertRefused("Say how"):
+            self._assessment(identity_method=False)
+        with self.assertRefused("must all be adequate"):
+            self._assessment(financial_stability="concern")
+        self._assessment(financial_stability="concern", outcome="with_support")
+        due = self.today + relativedelta(months=self.program.review_interval_months)
+        self.assertEqual(self.minor.caregiver_assessment_due_date, due)
+        Member = self.env["rrs.case.member"]
+        overdue = [("caregiver_assessment_due_date", "<", due + relativedelta(days=1))]
+        self.assertNotIn(self.minor, Member.search([("caregiver_assessment_due_date", "<", due)]))
+        self.assertIn(self.minor, Member.search(overdue))
+
+    def test_min3_services_to_the_child_and_caregiver_education(self):
+        # rule MIN-3
+        self.minor.separated_minor_category = "joining_relatives"
+        topics = self.env["rrs.minor.caregiver.topic"].search([])
+        self.assertEqual(len(topics), 6, "the six caregiver education topics of RRS 7.05")
+        Service = self.env["rrs.minor.service"].with_user(self.worker)
+        tracing = Service.create(
+            {
+                "member_id": self.minor.id,
+                "service_type": "tracing",
+                "relative_name": "Mother, last seen in Goma",
+                "tracing_partner_id": self.env["res.partner"]
+                .create({"name": "Red Cross Restoring Family Links", "is_company": True})
+                .id,
+            }
+        )
+        Service.create(
+            {
+                "member_id": self.minor.id,
+                "service_type": "caregiver_education",
+                "caregiver_partner_id": self.uncle.id,
+                "topic_ids": [Command.set(topics[:2].ids)],
+                "status": "done",
+            }
+        )
+        self.assertEqual(len(self.case.minor_service_ids), 2)
+        with self.assertRaises(AccessError):
+            tracing.with_user(self.worker_far).read(["relative_name"])
+        with self.assertRaises(AccessError):
+            tracing.with_user(self.auditor).read(["relative_name"])
