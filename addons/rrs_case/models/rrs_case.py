@@ -211,6 +211,21 @@ class RrsCase(models.Model):
     # ... or, where the contract has no aftercare, a formal closing evaluation
     closing_evaluation = fields.Text(copy=False)
     unmet_needs = fields.Text(string="Unmet needs", copy=False)
+    # rule REC-3: records kept for the program's period after the last entry, longer on hold
+    retention_until_date = fields.Date(
+        string="Keep records until",
+        compute="_compute_retention_until_date",
+        store=True,
+        index=True,
+        help="End of the retention period of a closed case: the program's retention years "
+        "after the last entry (closing or last note).",
+    )
+    litigation_hold = fields.Boolean(
+        tracking=True,
+        help="The records are under litigation: they are kept until it is resolved, whatever "
+        "the retention period.",
+    )
+    litigation_note = fields.Char(string="Litigation")
     reopened_date = fields.Date(string="Last reopened on", readonly=True, copy=False)
     reopen_count = fields.Integer(string="Times reopened", readonly=True, copy=False)
 
@@ -314,6 +329,19 @@ class RrsCase(models.Model):
             case.late_note_count = late.get(case.id, 0)
             case.consent_count = consents.get(case.id, 0)
             case.referral_count = referrals.get(case.id, 0)
+
+    @api.depends("state", "closing_date", "program_id.retention_years", "note_ids.contact_date")
+    def _compute_retention_until_date(self):
+        for case in self:
+            case.retention_until_date = case._get_retention_until()
+
+    def _get_retention_until(self):
+        """Last day the records must be kept (rule REC-3); a hook for program-specific rules."""
+        self.ensure_one()
+        if self.state != "closed" or not self.closing_date:
+            return False
+        last_entry = max([self.closing_date, *self.note_ids.mapped("contact_date")])
+        return last_entry + relativedelta(years=self.program_id.retention_years)
 
     @api.depends("state")
     def _compute_waiting_since(self):

@@ -96,3 +96,36 @@ class TestCaseClosing(RrsCaseCommon):
         case = self._active_case()
         with self.assertRefused("not possible", UserError):
             case.action_open_close_wizard()
+
+    def test_rec3_retention_from_the_last_entry(self):
+        # rule REC-3: the program's years (7 for CSS and RRS as shipped) after the last entry
+        case = self._closing_case()
+        case.write(self._aftercare(self.today - relativedelta(days=20)))
+        self.assertFalse(case.retention_until_date, "open records are kept")
+        case.action_close()
+        years = case.program_id.retention_years
+        self.assertEqual(case.retention_until_date, self.today + relativedelta(years=years))
+        closed_on = self.today - relativedelta(days=10)
+        case.closing_date = closed_on
+        self.assertEqual(case.retention_until_date, closed_on + relativedelta(years=years))
+        called_on = self.today - relativedelta(days=5)
+        self.env["rrs.case.note"].create(
+            {
+                "case_id": case.id,
+                "subject": "Reference letter requested after closing",
+                "contact_type": "phone",
+                "contact_date": called_on,
+                "written_date": called_on,
+            }
+        )
+        until = called_on + relativedelta(years=years)
+        self.assertEqual(case.retention_until_date, until)
+        Case = self.env["rrs.case"]
+        over = [("id", "=", case.id), ("retention_until_date", "<", until)]
+        self.assertFalse(Case.search(over))
+        self.assertTrue(Case.search([("id", "=", case.id), ("retention_until_date", "<=", until)]))
+        case.litigation_hold = True
+        self.assertFalse(
+            Case.search([("id", "=", case.id), ("litigation_hold", "=", False)]),
+            "a case under litigation never shows as due for disposal",
+        )

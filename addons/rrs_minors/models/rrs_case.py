@@ -10,6 +10,7 @@ TERMINATING_OUTCOMES = ("voluntary_departure", "removal_order", "status_obtained
 # How many days before a clock falls due its activity is raised.
 NOTICE_DAYS = {"start": 2, "safety_call": 5, "home_visit": 5, "report": 5, "end": 10, "checkin": 5}
 BATCH_SIZE = 500
+PRS_RETENTION_YEARS = 3  # rule REC-3, ORR 6.2.5
 
 
 class RrsCase(models.Model):
@@ -381,6 +382,19 @@ class RrsCase(models.Model):
                 for case in self
             ]
         )
+
+    @api.depends("prs_end_date")
+    def _compute_retention_until_date(self):
+        return super()._compute_retention_until_date()
+
+    def _get_retention_until(self):
+        """Rule REC-3: PRS records for the state or accreditor period (the program's years)
+        or 3 years after the PRS period ended, whichever is longer."""
+        until = super()._get_retention_until()
+        if until and self.is_prs:
+            ended = min(filter(None, [self.prs_end_date, self.closing_date]))
+            until = max(until, ended + relativedelta(years=PRS_RETENTION_YEARS))
+        return until
 
     # ------------------------------------------------------------------ actions
     def action_view_prs_concerns(self):

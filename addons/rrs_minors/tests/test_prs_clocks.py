@@ -175,3 +175,24 @@ class TestPrsClocks(RrsMinorsCommon):
         with no_commit, freeze_time(due + D(days=1)):
             self.env["rrs.case"]._cron_prs_clocks()
             self.assertFalse(Activity.search(domain + [("activity_type_id", "=", safety_type.id)]))
+
+    def test_rec3_prs_records_kept_three_years_after_services_or_longer(self):
+        # rule REC-3: the longer of the state/accreditor period and 3 years after PRS ended
+        self.program_prs.closing_requirement = "evaluation"  # as shipped for ORR PRS
+        case = self._prs_case()
+        end = case.prs_end_date
+        case.write({"state": "closing"})
+        case.write(
+            {
+                "closing_reason": "end_of_period",
+                "closing_summary": "90 days completed",
+                "closing_evaluation": "Safe placement, in school",
+                "unmet_needs": "None",
+                "closing_date": end + D(days=5),
+                "state": "closed",
+            }
+        )
+        self.program_prs.retention_years = 1
+        self.assertEqual(case.retention_until_date, end + D(years=3))
+        self.program_prs.retention_years = 5
+        self.assertEqual(case.retention_until_date, end + D(days=5, years=5))
