@@ -656,6 +656,14 @@ class RrsCase(models.Model):
                     "the case."
                 )
             )
+        if (
+            "litigation_hold" in vals
+            and not self.env.su
+            and not self.env.user.has_group("rrs_case.group_program_manager")
+        ):
+            raise UserError(
+                self.env._("Only a program manager puts records on litigation hold or lifts it.")
+            )
         if vals.get("state") == "closed" and "closing_date" not in vals:
             today = fields.Date.context_today(self)
             undated = self.filtered(lambda c: not c.closing_date)

@@ -124,7 +124,9 @@ class TestCaseClosing(RrsCaseCommon):
         over = [("id", "=", case.id), ("retention_until_date", "<", until)]
         self.assertFalse(Case.search(over))
         self.assertTrue(Case.search([("id", "=", case.id), ("retention_until_date", "<=", until)]))
-        case.litigation_hold = True
+        with self.assertRefused("Only a program manager", UserError):
+            case.with_user(self.supervisor).litigation_hold = True
+        case.with_user(self.manager).litigation_hold = True
         self.assertFalse(
             Case.search([("id", "=", case.id), ("litigation_hold", "=", False)]),
             "a case under litigation never shows as due for disposal",
