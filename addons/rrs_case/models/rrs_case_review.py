@@ -105,10 +105,10 @@ class RrsCaseReview(models.Model):
                 )
         return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_done(self):
         if self.filtered(lambda r: r.state == "done"):
             raise UserError(self.env._("A completed case review is never deleted."))
-        return super().unlink()
 
     # ------------------------------------------------------------------ actions
     def _check_reviewer(self, user):

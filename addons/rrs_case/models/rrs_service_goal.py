@@ -57,9 +57,7 @@ class RrsServiceGoal(models.Model):
     responsible_user_id = fields.Many2one(
         "res.users", string="Staff member", default=lambda self: self.env.user
     )
-    provider_id = fields.Many2one(
-        "res.partner", string="Provider", domain="[('rrs_is_provider', '=', True)]"
-    )
+    provider_id = fields.Many2one("res.partner", domain="[('rrs_is_provider', '=', True)]")
     status = fields.Selection(
         [
             ("planned", "Not started"),
@@ -104,9 +102,9 @@ class RrsServiceGoal(models.Model):
             self._check_plan_draft()
         return res
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_signed_plan(self):
         self._check_plan_draft()
-        return super().unlink()
 
     def _check_plan_draft(self):
         # rule PLAN-5: a signed plan stays as it was signed

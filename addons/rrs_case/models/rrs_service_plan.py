@@ -231,12 +231,12 @@ class RrsServicePlan(models.Model):
                 )
         return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_signed(self):
         if self.filtered(lambda p: p.state != "draft"):
             raise UserError(
                 self.env._("A signed service plan is part of the case record and is never deleted.")
             )
-        return super().unlink()
 
     # ------------------------------------------------------------------ actions
     def _add_household_participants(self):

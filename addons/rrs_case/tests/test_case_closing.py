@@ -74,7 +74,7 @@ class TestCaseClosing(RrsCaseCommon):
         action = case.with_user(self.worker).action_open_close_wizard()
         self.assertEqual(action["res_model"], "rrs.case.close.wizard")
         wizard_model = self.env["rrs.case.close.wizard"].with_user(self.worker)
-        form = Form(wizard_model.with_context(action["context"]))
+        form = Form(wizard_model.with_context(**action["context"]))
         form.closing_reason = "goals_met"
         form.closing_summary = "Employed and housed"
         form.aftercare_plan_date = self.today + relativedelta(days=2)

@@ -47,9 +47,7 @@ class RrsMinorService(models.Model):
         "res.partner", string="Tracing organisation", help="Red Cross family links, UNHCR ..."
     )
     # health: practical requirements only, never a diagnosis (rule REC-1)
-    referral_id = fields.Many2one(
-        "rrs.referral", string="Referral", domain="[('case_id', '=', case_id)]"
-    )
+    referral_id = fields.Many2one("rrs.referral", domain="[('case_id', '=', case_id)]")
     topic_ids = fields.Many2many("rrs.minor.caregiver.topic", string="Topics covered")
     caregiver_partner_id = fields.Many2one("res.partner", string="Caregiver")
     summary = fields.Text(help="What was done and what follows; practical terms, no diagnosis.")

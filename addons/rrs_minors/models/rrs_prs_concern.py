@@ -109,7 +109,8 @@ class RrsPrsConcern(models.Model):
                 continue
             raise UserError(self.env._("Add agencies to the list; never remove one."))
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_never(self):
         raise UserError(
             self.env._(
                 "A notification of concern is never deleted. Add an amendment to correct it."

@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 
@@ -26,5 +26,6 @@ class RrsPrsConcernAmendment(models.Model):
             raise UserError(self.env._("An amendment stays as written; add another one."))
         return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_never(self):
         raise UserError(self.env._("An amendment to a notification of concern is never deleted."))

@@ -108,10 +108,10 @@ class RrsPrsReport(models.Model):
                 raise UserError(self.env._("A submitted report stays as it was submitted."))
         return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_reviewed(self):
         if self.filtered(lambda r: r.state != "draft"):
             raise UserError(self.env._("Only a draft report can be deleted."))
-        return super().unlink()
 
     def action_generate(self):
         """Fill the report from the case record for its period (rule PRS-6)."""

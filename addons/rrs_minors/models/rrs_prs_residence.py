@@ -17,7 +17,7 @@ class RrsPrsResidence(models.Model):
     date_from = fields.Date(string="Lives there since", required=True)
     street = fields.Char()
     city = fields.Char()
-    state_id = fields.Many2one("res.country.state", string="State")
+    state_id = fields.Many2one("res.country.state")
     zip = fields.Char()
     with_sponsor = fields.Boolean(string="Lives with the sponsor", default=True)
     reason = fields.Char(string="Why the move")
