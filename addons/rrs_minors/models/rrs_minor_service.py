@@ -50,4 +50,4 @@ class RrsMinorService(models.Model):
     referral_id = fields.Many2one("rrs.referral", domain="[('case_id', '=', case_id)]")
     topic_ids = fields.Many2many("rrs.minor.caregiver.topic", string="Topics covered")
     caregiver_partner_id = fields.Many2one("res.partner", string="Caregiver")
-    summary = fields.Text(help="What was done and what follows; practical terms, no diagnosis.")
+    summary = fields.Text(help="What was done and what follows, in practical terms (rule REC-1).")
