@@ -954,6 +954,32 @@ class RrsCase(models.Model):
             "rrs_case.mail_activity_type_case_review", values_for, notify=False
         )
 
+    def _check_sharing_allowed(self, partner, on_date, legal_exception, justification, what):
+        """The release of information that allows sharing with ``partner`` (rule CON-2).
+
+        Without one, a recorded legal exception with its justification allows it (returns no
+        release); otherwise the sharing is refused with a message naming the party.
+        """
+        self.ensure_one()
+        consent = self.get_valid_release(partner, on_date)
+        if consent:
+            return consent
+        if not legal_exception:
+            raise UserError(
+                self.env._(
+                    "No valid release of information names %(party)s. Have the client sign one, "
+                    "record the legal exception that allows sharing, or send %(what)s without "
+                    "client information.",
+                    party=partner.display_name,
+                    what=what,
+                )
+            )
+        if not justification:
+            raise UserError(
+                self.env._("Explain why the legal exception applies to %(what)s.", what=what)
+            )
+        return self.env["rrs.consent"]
+
     @api.private
     def get_valid_release(self, partner, on_date=None):
         """A release of information naming ``partner`` valid on ``on_date`` (rule CON-2)."""

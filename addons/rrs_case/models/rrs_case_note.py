@@ -2,7 +2,7 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 # Legal exceptions allowing information to be shared without consent (rule CON-2).
 LEGAL_EXCEPTIONS = [
@@ -12,6 +12,22 @@ LEGAL_EXCEPTIONS = [
 ]
 # Contacts whose notes must be written within the program's deadline (rule VIS-4).
 FORMAL_CONTACTS = ("meeting", "home_visit", "assessment", "quarterly_checkin")
+# What the supervisor's signature covers on a letter written on behalf of a client (REC-2).
+LETTER_CONTENT = frozenset(
+    {
+        "case_id",
+        "member_id",
+        "body",
+        "subject",
+        "correspondent_partner_id",
+        "channel",
+        "purpose",
+        "direction",
+        "on_behalf_of_client",
+        "shares_client_info",
+        "letter_attachment_ids",
+    }
+)
 
 
 class RrsCaseNote(models.Model):
@@ -92,6 +108,41 @@ class RrsCaseNote(models.Model):
         ]
     )
     purpose = fields.Char()
+    shares_client_info = fields.Boolean(
+        string="Shares client information",
+        help="The correspondence passes information about the client to the correspondent: "
+        "a release of information naming them, or a legal exception, is needed (rule CON-2).",
+    )
+    # letters written on behalf of a client (rule REC-2)
+    on_behalf_of_client = fields.Boolean(
+        string="Letter on behalf of the client",
+        help="A letter the agency writes for the client: the supervisor signs and dates it "
+        "before it is sent, and a copy is kept.",
+    )
+    letter_state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("to_sign", "Awaiting the supervisor's signature"),
+            ("signed", "Signed"),
+            ("sent", "Sent"),
+        ],
+        default="draft",
+        copy=False,
+        index=True,
+    )
+    letter_attachment_ids = fields.Many2many(
+        "ir.attachment",
+        "rrs_case_note_letter_attachment_rel",
+        "note_id",
+        "attachment_id",
+        string="Copy of the letter",
+    )
+    letter_signer_id = fields.Many2one("res.users", string="Signed by", readonly=True, copy=False)
+    letter_signed_date = fields.Date(string="Signed on", readonly=True, copy=False)
+    letter_sent_date = fields.Date(string="Sent on", readonly=True, copy=False)
+    letter_consent_id = fields.Many2one(
+        "rrs.consent", string="Release used", readonly=True, copy=False
+    )
 
     # consultation of another party (rule CON-2)
     consulted_partner_id = fields.Many2one("res.partner", string="Party consulted")
@@ -226,6 +277,39 @@ class RrsCaseNote(models.Model):
 
     @api.constrains(
         "contact_type",
+        "direction",
+        "shares_client_info",
+        "on_behalf_of_client",
+        "correspondent_partner_id",
+        "contact_date",
+        "legal_exception",
+        "legal_exception_detail",
+    )
+    def _check_correspondence_consent(self):
+        # rule CON-2: correspondence sent with client information needs consent; a letter on
+        # behalf of the client is checked when it is sent (see action_mark_sent)
+        for note in self.filtered(
+            lambda n: (
+                n.contact_type == "correspondence"
+                and n.direction == "out"
+                and n.shares_client_info
+                and not n.on_behalf_of_client
+                and n.correspondent_partner_id
+            )
+        ):
+            try:
+                note.case_id._check_sharing_allowed(
+                    note.correspondent_partner_id,
+                    note.contact_date,
+                    note.legal_exception,
+                    note.legal_exception_detail,
+                    self.env._("this correspondence"),
+                )
+            except UserError as error:
+                raise ValidationError(error.args[0]) from error
+
+    @api.constrains(
+        "contact_type",
         "consulted_partner_id",
         "legal_exception",
         "legal_exception_detail",
@@ -252,3 +336,107 @@ class RrsCaseNote(models.Model):
                         date=note.contact_date,
                     )
                 )
+
+    # ---------------------------------------------------------------------- CRUD
+    def write(self, vals):
+        if not self.env.su and LETTER_CONTENT & set(vals):
+            signed = self.filtered(lambda n: n.letter_state in ("signed", "sent"))
+            if signed:
+                raise UserError(
+                    self.env._(
+                        "The letter “%(subject)s” is signed: it stays as the supervisor signed "
+                        "it. Write a new letter for any change.",
+                        subject=signed[0].subject,
+                    )
+                )
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_signed_letter(self):
+        if self.filtered(lambda n: n.letter_state in ("signed", "sent")):
+            raise UserError(self.env._("A signed letter is kept: it cannot be deleted."))
+
+    # ------------------------------------------------------- letters (rule REC-2)
+    def _check_letter(self, states):
+        for note in self:
+            if not (note.contact_type == "correspondence" and note.on_behalf_of_client):
+                raise UserError(
+                    self.env._(
+                        "“%(subject)s” is not a letter on behalf of the client.",
+                        subject=note.subject,
+                    )
+                )
+            if note.letter_state not in states:
+                raise UserError(
+                    self.env._(
+                        "The letter “%(subject)s” is %(state)s: this step is not possible.",
+                        subject=note.subject,
+                        state=dict(self._fields["letter_state"].selection)[note.letter_state],
+                    )
+                )
+
+    def action_request_signature(self):
+        """The worker asks the supervisor to sign the letter; the supervisor gets an activity."""
+        self._check_letter(("draft",))
+        for note in self:
+            if not note.body and not note.letter_attachment_ids:
+                raise UserError(self.env._("Write the letter or attach it before asking to sign."))
+            note.letter_state = "to_sign"
+            supervisor = note.case_id.supervisor_user_id
+            if supervisor:
+                note.case_id.activity_schedule(
+                    "rrs_case.mail_activity_type_letter_signature",
+                    user_id=supervisor.id,
+                    summary=self.env._("Sign the letter “%(subject)s”", subject=note.subject),
+                )
+        return True
+
+    def action_sign_letter(self):
+        """The supervisor signs and dates the letter (rule REC-2)."""
+        self._check_letter(("to_sign",))
+        for note in self:
+            if note.author_id == self.env.user:
+                raise AccessError(
+                    self.env._("The supervisor signs a letter; its author cannot sign it.")
+                )
+            note.case_id._check_supervisor_of(self.env.user, self.env._("sign this letter"))
+            # sudo(): the signer and the date are set by the system once checked above
+            note.sudo().write(
+                {
+                    "letter_state": "signed",
+                    "letter_signer_id": self.env.user.id,
+                    "letter_signed_date": fields.Date.context_today(self),
+                }
+            )
+            note.case_id.activity_feedback(["rrs_case.mail_activity_type_letter_signature"])
+        return True
+
+    def action_mark_sent(self):
+        """Sent only once signed, and with consent to share (rules REC-2, CON-2)."""
+        for note in self:
+            if note.on_behalf_of_client and note.letter_state in ("draft", "to_sign"):
+                raise UserError(
+                    self.env._(
+                        "The letter “%(subject)s” needs the supervisor's dated signature before "
+                        "it is sent.",
+                        subject=note.subject,
+                    )
+                )
+        self._check_letter(("signed",))
+        today = fields.Date.context_today(self)
+        for note in self:
+            consent = note.case_id._check_sharing_allowed(
+                note.correspondent_partner_id,
+                today,
+                note.legal_exception,
+                note.legal_exception_detail,
+                self.env._("this letter"),
+            )
+            note.sudo().write(
+                {
+                    "letter_state": "sent",
+                    "letter_sent_date": today,
+                    "letter_consent_id": consent.id,
+                }
+            )
+        return True

@@ -148,20 +148,13 @@ class RrsReferral(models.Model):
         for referral in self:
             consent = False
             if referral.shares_client_info:
-                consent = referral.case_id.get_valid_release(referral.provider_id, today)
-                if not consent and not referral.legal_exception:
-                    raise UserError(
-                        self.env._(
-                            "No valid release of information names %(provider)s. Have the "
-                            "client sign one, record the legal exception that allows sharing, "
-                            "or send the referral without client information.",
-                            provider=referral.provider_id.display_name,
-                        )
-                    )
-                if not consent and not referral.legal_exception_detail:
-                    raise UserError(
-                        self.env._("Explain why the legal exception applies to this referral.")
-                    )
+                consent = referral.case_id._check_sharing_allowed(
+                    referral.provider_id,
+                    today,
+                    referral.legal_exception,
+                    referral.legal_exception_detail,
+                    self.env._("this referral"),
+                )
             referral.write(
                 {"state": "sent", "sent_date": today, "consent_id": consent and consent.id}
             )
