@@ -26,6 +26,7 @@
         "views/rrs_program_views.xml",
         "views/rrs_case_views.xml",
         "views/rrs_service_plan_views.xml",
+        "views/rrs_case_activity_views.xml",
         "views/menus.xml",
     ],
     "demo": ["demo/rrs_assessment_demo.xml"],

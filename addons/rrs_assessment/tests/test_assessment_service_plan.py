@@ -37,3 +37,24 @@ class TestAssessmentServicePlan(RrsAssessmentCommon):
         # a later assessment does not rewrite the level the plan was made at
         case.need_level_id = self.levels["low"]
         self.assertEqual(plan.need_level_id, self.levels["moderate"])
+
+    def test_res4_time_per_need_level(self):
+        # rule RES-4: totals per need level, as the case stood when the effort was made
+        case = self._family_case()
+        a1 = case.assessment_ids.filtered(lambda a: a.point == "a1")[0]
+        self._answer(a1, [4, 4, 3, 3, 1, 0, 2, 2])
+        a1.action_complete()
+        Activity = self.env["rrs.case.activity"]
+        topic = self.env.ref("rrs_case.activity_topic_housing")
+        Activity.create(
+            [
+                {"case_id": case.id, "topic_id": topic.id, "minutes": 90},
+                {"case_id": case.id, "topic_id": topic.id, "minutes": 30},
+            ]
+        )
+        case.need_level_id = self.levels["low"]
+        Activity.create({"case_id": case.id, "topic_id": topic.id, "minutes": 15})
+        totals = dict(
+            Activity._read_group([("case_id", "=", case.id)], ["need_level_id"], ["minutes:sum"])
+        )
+        self.assertEqual(totals, {self.levels["moderate"]: 120, self.levels["low"]: 15})

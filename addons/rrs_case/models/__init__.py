@@ -20,3 +20,10 @@ from . import rrs_service_plan
 from . import rrs_service_goal
 from . import rrs_service_plan_participant
 from . import rrs_case_review
+from . import rrs_activity_topic
+from . import rrs_case_activity
+from . import rrs_checklist_template_line
+from . import rrs_case_checklist_item
+from . import rrs_orientation_topic
+from . import rrs_orientation_session
+from . import rrs_case_services

@@ -114,6 +114,12 @@ class RrsProgram(models.Model):
         "in advance, or, where the contract has no aftercare, a formal closing evaluation "
         "including unmet needs.",
     )
+    checklist_line_ids = fields.One2many(
+        "rrs.checklist.template.line",
+        "program_id",
+        string="Reception checklist",
+        help="Tasks every accepted case of the program gets, with their due dates (RES-1).",
+    )
     case_count = fields.Integer(compute="_compute_case_count", string="Open cases")
 
     _code_company_unique = models.Constraint(

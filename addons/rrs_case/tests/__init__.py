@@ -12,3 +12,4 @@ from . import test_service_plan
 from . import test_case_closing
 from . import test_service_plan_tour
 from . import test_correspondence
+from . import test_resettlement_services

@@ -1,0 +1,37 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class RrsOrientationSession(models.Model):
+    """A cultural-orientation session: topics covered and who attended (rule RES-2)."""
+
+    _name = "rrs.orientation.session"
+    _description = "Cultural Orientation Session"
+    _order = "session_date desc, id desc"
+    _check_company_auto = True
+
+    case_id = fields.Many2one(
+        "rrs.case", required=True, index=True, ondelete="cascade", check_company=True
+    )
+    company_id = fields.Many2one(related="case_id.company_id", store=True, index=True)
+    session_date = fields.Date(string="Date", required=True, default=fields.Date.context_today)
+    user_id = fields.Many2one(
+        "res.users", string="Facilitator", default=lambda self: self.env.user, required=True
+    )
+    interpreter_language_id = fields.Many2one("rrs.language", string="Interpreted into")
+    topic_ids = fields.Many2many("rrs.orientation.topic", string="Topics", required=True)
+    member_ids = fields.Many2many(
+        "rrs.case.member",
+        string="Attended",
+        required=True,
+        domain="[('case_id', '=', case_id)]",
+    )
+    minutes = fields.Integer()
+    notes = fields.Text()
+
+    @api.constrains("member_ids", "case_id")
+    def _check_members(self):
+        for session in self:
+            if session.member_ids.case_id - session.case_id:
+                raise ValidationError(self.env._("Only members of the household attend."))

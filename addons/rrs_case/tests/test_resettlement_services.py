@@ -1,0 +1,209 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from unittest.mock import patch
+
+from dateutil.relativedelta import relativedelta
+from freezegun import freeze_time
+
+from odoo import Command
+from odoo.exceptions import AccessError
+from odoo.tests import tagged
+
+from .common import RrsCaseCommon
+
+ACTIVITY_LIST = {
+    "activity_date": {},
+    "case_id": {"fields": {"display_name": {}}},
+    "topic_id": {"fields": {"display_name": {}}},
+    "minutes": {},
+    "mode": {},
+    "member_ids": {"fields": {"display_name": {}}},
+    "description": {},
+    "user_id": {"fields": {"display_name": {}}},
+}
+D = relativedelta
+
+
+@tagged("post_install", "-at_install")
+class TestResettlementServices(RrsCaseCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.arrival = cls.today - D(days=20)
+        cls.housing = cls.env.ref("rrs_case.activity_topic_housing")
+
+    def _case_arrived(self, **kwargs):
+        kwargs.setdefault("arrival_date", self.arrival)
+        return self._active_case(**kwargs)
+
+    # ------------------------------------------------------------------ RES-1/3
+    def test_res1_checklist_instantiated_once_per_case(self):
+        # rules RES-1, RES-3
+        lines = self.program.checklist_line_ids
+        self.assertTrue(lines.filtered(lambda line: line.area == "reception"))
+        self.assertTrue(lines.filtered(lambda line: line.area == "community"))
+        intake = self._case(arrival_date=self.arrival)
+        self.assertFalse(intake.checklist_item_ids, "tasks come with acceptance")
+        case = self._case_arrived()
+        self.assertEqual(case.checklist_item_ids.template_line_id, lines)
+        case._sync_checklist()
+        case.write({"state": "active"})
+        self.assertEqual(len(case.checklist_item_ids), len(lines), "never twice")
+        food = case.checklist_item_ids.filtered(
+            lambda i: i.template_line_id == self.env.ref("rrs_case.checklist_rrs_food")
+        )
+        self.assertEqual(food.due_date, self.arrival)
+
+    def test_res1_due_dates_and_overdue_boundary(self):
+        # rule RES-1: benefits referral within 7 days of arrival
+        case = self._case_arrived()
+        benefits = case.checklist_item_ids.filtered(
+            lambda i: i.template_line_id == self.env.ref("rrs_case.checklist_rrs_benefits")
+        )
+        due = self.arrival + D(days=7)
+        self.assertEqual(benefits.due_date, due)
+        Item = self.env["rrs.case.checklist.item"]
+        for day, overdue in ((due - D(days=1), False), (due, False), (due + D(days=1), True)):
+            found = Item.search([("id", "=", benefits.id), ("due_date", "<", day)])
+            self.assertEqual(bool(found), overdue, f"on {day}")
+        case.arrival_date = self.arrival - D(days=3)
+        self.assertEqual(benefits.due_date, due - D(days=3), "follows the arrival date")
+
+    def test_res1_not_applicable_needs_a_reason_done_is_dated(self):
+        # rule RES-1
+        case = self._case_arrived()
+        item = case.checklist_item_ids[:1]
+        with self.assertRefused("does not apply to this case"):
+            item.with_user(self.worker).state = "not_applicable"
+        item.with_user(self.worker).write({"state": "not_applicable", "reason": "Lives with kin"})
+        other = case.checklist_item_ids[1:2]
+        other.with_user(self.worker).action_done()
+        self.assertEqual((other.done_date, other.done_by_id), (self.today, self.worker))
+
+    def test_res1_cron_reminds_once_per_case_with_overdue_tasks(self):
+        # rule RES-1
+        case = self._case_arrived()
+        Activity = self.env["mail.activity"]
+        domain = [
+            ("res_model", "=", "rrs.case"),
+            ("res_id", "=", case.id),
+            ("activity_type_id", "=", self.env.ref("rrs_case.mail_activity_type_checklist").id),
+        ]
+        no_commit = patch.object(
+            type(self.env["ir.cron"]), "_commit_progress", lambda *a, **k: float("inf")
+        )
+        first_due = min(case.checklist_item_ids.mapped("due_date"))
+        with no_commit, freeze_time(first_due):
+            self.env["rrs.case"]._cron_checklist()
+            self.assertFalse(Activity.search(domain))
+        with no_commit, freeze_time(first_due + D(days=1)):
+            self.env["rrs.case"]._cron_checklist()
+            self.env["rrs.case"]._cron_checklist()
+            self.assertEqual(len(Activity.search(domain)), 1)
+
+    # -------------------------------------------------------------------- RES-2
+    def test_res2_orientation_topics_per_person(self):
+        # rule RES-2
+        spouse = self._person("Spouse", age=35)
+        child = self._person("Child", age=10)
+        case = self._case_arrived(members=[(spouse, "spouse"), (child, "child")])
+        required = self.env["rrs.orientation.topic"].search([("required", "=", True)])
+        self.assertEqual(len(required), 6)
+        head = case.member_ids.filtered("is_head")
+        self.assertIn(head.partner_id.name, case.orientation_missing)
+        self.assertNotIn("Child", case.orientation_missing, "adults attend")
+        Session = self.env["rrs.orientation.session"].with_user(self.worker)
+        Session.create(
+            {
+                "case_id": case.id,
+                "topic_ids": [Command.set(required.ids)],
+                "member_ids": [Command.set(head.ids)],
+            }
+        )
+        self.assertNotIn(head.partner_id.name, case.orientation_missing)
+        self.assertIn("Spouse", case.orientation_missing)
+        Session.create(
+            {
+                "case_id": case.id,
+                "topic_ids": [Command.set(required[:5].ids)],
+                "member_ids": [
+                    Command.set(case.member_ids.filtered(lambda m: m.partner_id == spouse).ids)
+                ],
+            }
+        )
+        self.assertEqual(case.orientation_missing, f"Spouse: {required[5].name}")
+
+    # -------------------------------------------------------------------- RES-4
+    def test_res4_activities_logged_by_topic_with_time(self):
+        # rule RES-4
+        case = self._case_arrived()
+        Activity = self.env["rrs.case.activity"].with_user(self.worker)
+        with self.assertRefused("between 1 minute and 24 hours"):
+            Activity.create({"case_id": case.id, "topic_id": self.housing.id, "minutes": 0})
+        with self.assertRefused("between 1 minute and 24 hours"):
+            Activity.create({"case_id": case.id, "topic_id": self.housing.id, "minutes": 1441})
+        with self.assertRefused("in the future"):
+            Activity.create(
+                {
+                    "case_id": case.id,
+                    "topic_id": self.housing.id,
+                    "minutes": 30,
+                    "activity_date": self.today + D(days=1),
+                }
+            )
+        other = self._case_arrived()
+        with self.assertRefused("must belong to the activity's case"):
+            Activity.create(
+                {
+                    "case_id": case.id,
+                    "topic_id": self.housing.id,
+                    "minutes": 30,
+                    "member_ids": [Command.set(other.member_ids.ids)],
+                }
+            )
+        Activity.create({"case_id": case.id, "topic_id": self.housing.id, "minutes": 1440})
+        Activity.create(
+            {
+                "case_id": case.id,
+                "topic_id": self.env.ref("rrs_case.activity_topic_employment").id,
+                "minutes": 45,
+            }
+        )
+        self.assertEqual(case.case_activity_count, 2)
+        self.assertEqual(case.case_activity_minutes, 1485)
+        self.assertEqual(len(self.env["rrs.activity.topic"].search([])), 11)
+
+    def test_res_security_and_activity_list_query_count(self):
+        case = self._case_arrived()
+        Activity = self.env["rrs.case.activity"]
+        activity = Activity.with_user(self.worker).create(
+            {"case_id": case.id, "topic_id": self.housing.id, "minutes": 30}
+        )
+        for record in (activity, case.checklist_item_ids[:1]):
+            for user in (self.worker_far, self.volunteer, self.finance):
+                with self.assertRaises(AccessError):
+                    record.with_user(user).read(["display_name"])
+            record.with_user(self.auditor).read(["display_name"])
+        with self.assertRaises(AccessError):
+            Activity.with_user(self.volunteer).create(
+                {"case_id": case.id, "topic_id": self.housing.id, "minutes": 5}
+            )
+        with self.assertRaises(AccessError):
+            self.housing.with_user(self.worker).write({"name": "Renamed"})
+        for _i in range(29):
+            Activity.with_user(self.worker).create(
+                {
+                    "case_id": case.id,
+                    "topic_id": self.housing.id,
+                    "minutes": 10,
+                    "member_ids": [Command.set(case.member_ids.ids)],
+                }
+            )
+        List = Activity.with_user(self.worker)
+        for limit in (5, 25):
+            for _warm in range(2):
+                List.web_search_read([], ACTIVITY_LIST, limit=limit)
+                self.env.invalidate_all()
+            with self.assertQueryCount(11):
+                result = List.web_search_read([], ACTIVITY_LIST, limit=limit)
+            self.assertEqual(len(result["records"]), limit)
+            self.env.invalidate_all()
