@@ -73,7 +73,8 @@ class RrsCase(models.Model):
                     attended.setdefault(member.id, set()).update(session.topic_ids.ids)
             lines = []
             for member in case.member_ids.filtered(lambda m: not m.is_minor):
-                missing = required.filtered(lambda t, m=member: t.id not in attended.get(m.id, ()))
+                seen = attended.get(member.id, set())
+                missing = required.filtered(lambda t, seen=seen: t.id not in seen)
                 if missing:
                     lines.append(f"{member.partner_id.name}: {', '.join(missing.mapped('name'))}")
             case.orientation_missing = "\n".join(lines) or False
