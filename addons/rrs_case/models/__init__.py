@@ -27,3 +27,5 @@ from . import rrs_case_checklist_item
 from . import rrs_orientation_topic
 from . import rrs_orientation_session
 from . import rrs_case_services
+from . import rrs_home_visit
+from . import rrs_home_visit_escalation

@@ -11,6 +11,14 @@ class ResPartner(models.Model):
         string="Service provider", index=True, help="Listed in the directory of service providers."
     )
     rrs_service_category_ids = fields.Many2many("rrs.service.category", string="Services offered")
+    # rule VIS-2: an unsafe address waives home visits
+    rrs_unsafe_address = fields.Boolean(
+        string="Unsafe address",
+        tracking=True,
+        help="Home visits at this address are waived; staff meet the family elsewhere.",
+    )
+    rrs_unsafe_reason = fields.Char(string="Why unsafe")
+    rrs_unsafe_since = fields.Date(string="Unsafe since")
     rrs_language_ids = fields.Many2many(
         "rrs.language", "res_partner_rrs_language_rel", string="Languages served"
     )

@@ -24,6 +24,8 @@ class RrsCase(models.Model):
         "rrs.case.activity", "case_id", string="Case-management activities"
     )
     case_activity_count = fields.Integer(compute="_compute_services_counts")
+    home_visit_ids = fields.One2many("rrs.home.visit", "case_id", string="Home visits")
+    home_visit_count = fields.Integer(compute="_compute_services_counts")
     case_activity_minutes = fields.Integer(
         string="Time spent (minutes)", compute="_compute_services_counts"
     )
@@ -46,6 +48,13 @@ class RrsCase(models.Model):
                     ["__count"],
                 )
             )
+        visits = {}
+        if self.env["rrs.home.visit"].has_access("read"):
+            visits = dict(
+                self.env["rrs.home.visit"]._read_group(
+                    [("case_id", "in", self.ids)], ["case_id"], ["__count"]
+                )
+            )
         if Activity.has_access("read"):
             activities = {
                 case: (count, minutes)
@@ -57,6 +66,7 @@ class RrsCase(models.Model):
             case.checklist_todo_count = todo.get(case, 0)
             case.checklist_overdue_count = overdue.get(case, 0)
             case.case_activity_count, case.case_activity_minutes = activities.get(case, (0, 0))
+            case.home_visit_count = visits.get(case, 0)
 
     @api.depends(
         "member_ids.birthdate_date",
@@ -128,6 +138,9 @@ class RrsCase(models.Model):
         ]
         if vals_list:
             self.env["rrs.case.checklist.item"].sudo().create(vals_list)
+
+    def action_view_home_visits(self):
+        return self._action_related("rrs_case.rrs_home_visit_action")
 
     def action_view_case_activities(self):
         return self._action_related("rrs_case.rrs_case_activity_action")

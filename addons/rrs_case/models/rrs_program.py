@@ -114,6 +114,18 @@ class RrsProgram(models.Model):
         "in advance, or, where the contract has no aftercare, a formal closing evaluation "
         "including unmet needs.",
     )
+    # rules VIS-1, VIS-3
+    visit_latest_start_hour = fields.Float(
+        string="Home visits start before",
+        default=12.0,
+        help="Home visits are held in the morning: they start before this hour unless the "
+        "supervisor authorises an exception.",
+    )
+    visit_day_end_hour = fields.Float(
+        string="Working day ends at",
+        default=17.0,
+        help="A visit not checked out by this hour alerts management.",
+    )
     checklist_line_ids = fields.One2many(
         "rrs.checklist.template.line",
         "program_id",

@@ -13,3 +13,4 @@ from . import test_case_closing
 from . import test_service_plan_tour
 from . import test_correspondence
 from . import test_resettlement_services
+from . import test_home_visit

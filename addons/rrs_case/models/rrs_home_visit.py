@@ -1,0 +1,362 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import datetime, time, timedelta
+
+import pytz
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+RISKS = (
+    "risk_violence_history",
+    "risk_weapons",
+    "risk_other_adults",
+    "risk_substance",
+    "risk_animals",
+    "risk_neighbourhood",
+)
+
+
+class RrsHomeVisit(models.Model):
+    """A home visit: a calendar event of the worker, linked to the case (rules VIS-1 to VIS-3).
+
+    The visit is planned with a pre-visit risk assessment, authorised by the worker's
+    supervisor with the day's other visits, held in the morning unless an exception is
+    authorised, and the worker checks in and out from the phone. A visit not checked out by
+    the end of the working day alerts management at once; the escalation steps are recorded.
+    The event carries only the time and a neutral title; everything about the family stays
+    on the visit, behind the case's record rules.
+    """
+
+    _name = "rrs.home.visit"
+    _description = "Home Visit"
+    _inherits = {"calendar.event": "event_id"}
+    _inherit = ["rrs.batch.mixin"]
+    _order = "visit_date desc, worker_id, sequence, start, id"
+    _check_company_auto = True
+
+    event_id = fields.Many2one("calendar.event", required=True, ondelete="cascade", index=True)
+    case_id = fields.Many2one(
+        "rrs.case", required=True, index=True, ondelete="cascade", check_company=True
+    )
+    company_id = fields.Many2one(related="case_id.company_id", store=True, index=True)
+    program_id = fields.Many2one(related="case_id.program_id", store=True)
+    worker_id = fields.Many2one(
+        "res.users",
+        string="Case worker",
+        required=True,
+        index=True,
+        default=lambda self: self.env.user,
+    )
+    address_partner_id = fields.Many2one(
+        "res.partner",
+        string="Visited address",
+        compute="_compute_address_partner_id",
+        store=True,
+        readonly=False,
+        help="The household's address (the head of household's contact by default).",
+    )
+    visit_date = fields.Date(compute="_compute_visit_date", store=True, index=True)
+    sequence = fields.Integer(string="Order in the day", default=10)
+    state = fields.Selection(
+        [
+            ("planned", "Planned"),
+            ("authorised", "Authorised"),
+            ("checked_in", "Checked in"),
+            ("checked_out", "Checked out"),
+            ("cancelled", "Cancelled"),
+        ],
+        string="Visit status",
+        default="planned",
+        required=True,
+        index=True,
+        copy=False,
+    )
+    purpose = fields.Char(required=True)
+
+    # rule VIS-2: pre-visit risk assessment
+    risk_violence_history = fields.Boolean(string="History of violence or threats")
+    risk_weapons = fields.Boolean(string="Weapons in the home")
+    risk_other_adults = fields.Boolean(string="Unknown adults present")
+    risk_substance = fields.Boolean(string="Substance misuse")
+    risk_animals = fields.Boolean(string="Dangerous animals")
+    risk_neighbourhood = fields.Boolean(string="Unsafe neighbourhood or building")
+    risk_level = fields.Selection([("low", "Low"), ("medium", "Medium"), ("high", "High")])
+    risk_mitigation = fields.Text(
+        string="Safety measures", help="Visit in pairs, meet at the door, phone check-in ..."
+    )
+    risk_assessed_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    risk_assessed_date = fields.Datetime(readonly=True, copy=False)
+
+    # rule VIS-1: authorisation and the morning rule
+    afternoon_exception = fields.Boolean(
+        string="Afternoon visit requested",
+        help="Visits are held in the morning; an afternoon visit needs the supervisor's "
+        "authorisation of the exception.",
+    )
+    exception_reason = fields.Char(string="Why in the afternoon")
+    is_afternoon = fields.Boolean(compute="_compute_is_afternoon")
+    authorised_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    authorised_date = fields.Datetime(readonly=True, copy=False)
+
+    # rule VIS-3: check-in, check-out, alert and escalation
+    check_in_date = fields.Datetime(string="Checked in at", readonly=True, copy=False)
+    check_out_date = fields.Datetime(string="Checked out at", readonly=True, copy=False)
+    overdue_checkout = fields.Boolean(
+        string="Not checked out", readonly=True, copy=False, index=True
+    )
+    alert_date = fields.Datetime(string="Management alerted at", readonly=True, copy=False)
+    escalation_ids = fields.One2many("rrs.home.visit.escalation", "visit_id", string="Escalation")
+
+    # ------------------------------------------------------------------ compute
+    @api.depends("case_id.head_partner_id")
+    def _compute_address_partner_id(self):
+        for visit in self:
+            if not visit.address_partner_id:
+                visit.address_partner_id = visit.case_id.head_partner_id
+
+    def _tz(self):
+        self.ensure_one()
+        return pytz.timezone(self.worker_id.tz or self.env.user.tz or "UTC")
+
+    def _local_start(self):
+        self.ensure_one()
+        return pytz.utc.localize(self.start).astimezone(self._tz())
+
+    @api.depends("start", "worker_id.tz")
+    def _compute_visit_date(self):
+        for visit in self:
+            visit.visit_date = visit.start and visit._local_start().date()
+
+    @api.depends("start", "worker_id.tz", "program_id.visit_latest_start_hour")
+    def _compute_is_afternoon(self):
+        for visit in self:
+            if not visit.start:
+                visit.is_afternoon = False
+                continue
+            local = visit._local_start()
+            limit = visit.program_id.visit_latest_start_hour or 12.0
+            visit.is_afternoon = local.hour + local.minute / 60 >= limit
+
+    # -------------------------------------------------------------- constraints
+    @api.constrains("address_partner_id", "state")
+    def _check_address_safe(self):
+        # rule VIS-2: an address marked unsafe waives home visits
+        for visit in self.filtered(lambda v: v.state != "cancelled"):
+            if visit.address_partner_id.rrs_unsafe_address:
+                raise ValidationError(
+                    self.env._(
+                        "The address of %(name)s is marked unsafe (%(reason)s): home visits are "
+                        "waived. Meet the family at the office or another safe place.",
+                        name=visit.address_partner_id.name,
+                        reason=visit.address_partner_id.rrs_unsafe_reason or "",
+                    )
+                )
+
+    @api.constrains("start", "afternoon_exception", "exception_reason", "worker_id")
+    def _check_morning(self):
+        # rule VIS-1: visits are held in the morning unless an exception is authorised
+        for visit in self.filtered("is_afternoon"):
+            if not (visit.afternoon_exception and visit.exception_reason):
+                raise ValidationError(
+                    self.env._(
+                        "Home visits are held in the morning (before %(hour)s). Ask for an "
+                        "afternoon exception and give the reason; the supervisor authorises it.",
+                        hour=visit._hour_label(visit.program_id.visit_latest_start_hour or 12.0),
+                    )
+                )
+
+    @api.constrains("worker_id", "case_id")
+    def _check_worker(self):
+        for visit in self:
+            if visit.worker_id not in visit.case_id.worker_user_ids:
+                raise ValidationError(
+                    self.env._(
+                        "%(user)s is not assigned to case %(case)s.",
+                        user=visit.worker_id.name,
+                        case=visit.case_id.name,
+                    )
+                )
+
+    @staticmethod
+    def _hour_label(hour):
+        return f"{int(hour):02d}:{int(round(hour % 1 * 60)):02d}"
+
+    # ---------------------------------------------------------------------- CRUD
+    @api.model_create_multi
+    def create(self, vals_list):
+        cases = self.env["rrs.case"].browse([v.get("case_id") for v in vals_list])
+        for vals, case in zip(vals_list, cases, strict=True):
+            worker = vals.get("worker_id") or self.env.user.id
+            vals.setdefault("user_id", worker)
+            # A neutral title: who is visited stays behind the case's rules.
+            vals.setdefault("name", self.env._("Home visit (%(case)s)", case=case.name))
+            vals.setdefault("privacy", "private")
+            if not vals.get("stop") and vals.get("start"):
+                vals["stop"] = fields.Datetime.to_datetime(vals["start"]) + timedelta(hours=1)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if {"start", "stop", "worker_id", "case_id", "address_partner_id"} & set(
+            vals
+        ) and not self.env.context.get("rrs_visit_keep_authorisation"):
+            # a visit moved after its authorisation is authorised again
+            self.filtered(lambda v: v.state == "authorised").write(
+                {"state": "planned", "authorised_by_id": False, "authorised_date": False}
+            )
+        if "worker_id" in vals:
+            vals = dict(vals, user_id=vals["worker_id"])
+        return super().write(vals)
+
+    # ------------------------------------------------------------------ actions
+    def action_assess_risk(self):
+        """Record the pre-visit risk assessment (rule VIS-2)."""
+        for visit in self:
+            if not visit.risk_level:
+                raise UserError(self.env._("Choose the risk level of the visit."))
+            flagged = any(visit[f] for f in RISKS)
+            if (flagged or visit.risk_level != "low") and not visit.risk_mitigation:
+                raise UserError(
+                    self.env._("Record the safety measures for the risks found before the visit.")
+                )
+            visit.write(
+                {
+                    "risk_assessed_by_id": self.env.user.id,
+                    "risk_assessed_date": fields.Datetime.now(),
+                }
+            )
+        return True
+
+    def action_authorise(self):
+        """The supervisor authorises the day's planned visits, in order (rule VIS-1)."""
+        for visit in self.sorted(lambda v: (v.worker_id.id, v.visit_date, v.sequence, v.start)):
+            if visit.state != "planned":
+                raise UserError(
+                    self.env._(
+                        "The visit %(visit)s is not waiting for authorisation.", visit=visit.name
+                    )
+                )
+            if visit.worker_id == self.env.user:
+                raise AccessError(self.env._("A worker never authorises their own visits."))
+            visit.case_id._check_supervisor_of(self.env.user, self.env._("authorise this visit"))
+            if not visit.risk_assessed_date:
+                raise UserError(
+                    self.env._(
+                        "Do the pre-visit risk assessment of %(visit)s first.", visit=visit.name
+                    )
+                )
+            if visit.risk_level == "high" and not visit.risk_mitigation:
+                raise UserError(self.env._("A high-risk visit needs its safety measures."))
+            # sudo(): authoriser and time are set by the system once checked above
+            visit.sudo().with_context(rrs_visit_keep_authorisation=True).write(
+                {
+                    "state": "authorised",
+                    "authorised_by_id": self.env.user.id,
+                    "authorised_date": fields.Datetime.now(),
+                }
+            )
+        return True
+
+    def _check_own_visit(self):
+        for visit in self:
+            if visit.worker_id != self.env.user:
+                raise AccessError(
+                    self.env._(
+                        "Only %(user)s checks in and out of this visit.", user=visit.worker_id.name
+                    )
+                )
+
+    def action_check_in(self):
+        """From the phone, on arrival (rule VIS-3)."""
+        self._check_own_visit()
+        now = fields.Datetime.now()
+        for visit in self:
+            if visit.state != "authorised":
+                raise UserError(
+                    self.env._("The supervisor authorises the visit before you check in.")
+                )
+            if visit.visit_date != pytz.utc.localize(now).astimezone(visit._tz()).date():
+                raise UserError(self.env._("Check in on the day of the visit."))
+        self.sudo().with_context(rrs_visit_keep_authorisation=True).write(
+            {"state": "checked_in", "check_in_date": now}
+        )
+        return True
+
+    def action_check_out(self):
+        """From the phone, on leaving: the worker is safe (rule VIS-3)."""
+        self._check_own_visit()
+        if self.filtered(lambda v: v.state != "checked_in"):
+            raise UserError(self.env._("Check in before checking out."))
+        self._mark_checked_out(fields.Datetime.now())
+        return True
+
+    def _mark_checked_out(self, when):
+        self.sudo().with_context(rrs_visit_keep_authorisation=True).write(
+            {"state": "checked_out", "check_out_date": when, "overdue_checkout": False}
+        )
+        cases = self.case_id.filtered(
+            lambda c: not c.home_visit_ids.filtered(lambda v: v.overdue_checkout)
+        )
+        cases.activity_feedback(["rrs_case.mail_activity_type_visit_alert"])
+
+    def action_cancel(self):
+        self.sudo().with_context(rrs_visit_keep_authorisation=True).write({"state": "cancelled"})
+        return True
+
+    # ------------------------------------------------------------------- cron
+    def _day_end(self):
+        """End of the working day of the visit, in UTC (program setting, worker's timezone)."""
+        self.ensure_one()
+        hour = self.program_id.visit_day_end_hour or 17.0
+        local = self._tz().localize(
+            datetime.combine(self.visit_date, time(int(hour), int(round(hour % 1 * 60))))
+        )
+        return local.astimezone(pytz.utc).replace(tzinfo=None)
+
+    @api.model
+    def _cron_visit_checkout(self):
+        """Every half hour: visits not checked out by the end of the day alert management."""
+        today = fields.Date.context_today(self)
+        domain = [
+            ("state", "in", ("authorised", "checked_in")),
+            ("visit_date", "<=", today),
+            ("overdue_checkout", "=", False),
+        ]
+        self._rrs_run_in_batches(domain, "_alert_overdue", 200)
+
+    def _alert_overdue(self):
+        now = fields.Datetime.now()
+        late = self.filtered(lambda v: v._day_end() <= now)
+        if not late:
+            return
+        late.sudo().with_context(rrs_visit_keep_authorisation=True).write(
+            {"overdue_checkout": True, "alert_date": now}
+        )
+        for visit in late:
+            case = visit.case_id
+            manager = (
+                case.supervisor_user_id
+                or self.env.ref("rrs_case.group_program_manager").user_ids.filtered(
+                    lambda u, c=case: c.company_id in u.company_ids
+                )[:1]
+            )
+            case.activity_schedule(
+                "rrs_case.mail_activity_type_visit_alert",
+                user_id=manager.id,
+                summary=self.env._(
+                    "%(worker)s has not checked out of a home visit: call the worker, then "
+                    "the client",
+                    worker=visit.worker_id.name,
+                ),
+            )
+            case.message_post(
+                body=self.env._(
+                    "Alert: %(worker)s has not checked out of the home visit of %(date)s. Call "
+                    "the worker, then the client; if neither answers, inform the police and "
+                    "record each step on the visit.",
+                    worker=visit.worker_id.name,
+                    date=visit.visit_date,
+                ),
+                partner_ids=manager.partner_id.ids,
+                message_type="notification",
+                subtype_xmlid="mail.mt_comment",
+            )
