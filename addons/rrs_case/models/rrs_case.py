@@ -840,6 +840,91 @@ class RrsCase(models.Model):
             "view_mode": "form",
         }
 
+    # ---------------------------------------------------------- disposal (REC-3)
+    def _get_disposal_counts(self):
+        """What disposing of this case destroys, as (label, count); a hook for upper addons."""
+        self.ensure_one()
+        counted = [
+            (self.env._("household members"), self.member_ids),
+            (self.env._("case notes"), self.note_ids),
+            (self.env._("consents and forms"), self.consent_ids),
+            (self.env._("referrals"), self.referral_ids),
+            (self.env._("service plans"), self.service_plan_ids),
+            (self.env._("case reviews"), self.review_ids),
+        ]
+        return [(label, len(records)) for label, records in counted if records]
+
+    def _before_disposal(self):
+        """Remove what the database would refuse to cascade (a hook for upper addons)."""
+
+    def action_dispose(self):
+        """Destroy the records of closed cases past their retention, leaving proof (REC-3)."""
+        if not self.env.user.has_group("rrs_case.group_program_manager"):
+            raise AccessError(self.env._("Only a program manager disposes of case records."))
+        today = fields.Date.context_today(self)
+        for case in self:
+            if case.state != "closed" or not case.retention_until_date:
+                raise UserError(
+                    self.env._("Case %(case)s is not closed: its records are kept.", case=case.name)
+                )
+            if case.retention_until_date >= today:
+                raise UserError(
+                    self.env._(
+                        "The records of case %(case)s are kept until %(date)s.",
+                        case=case.name,
+                        date=case.retention_until_date,
+                    )
+                )
+            if case.litigation_hold:
+                raise UserError(
+                    self.env._(
+                        "Case %(case)s is on litigation hold: its records are kept until the "
+                        "hold is lifted.",
+                        case=case.name,
+                    )
+                )
+        Disposal = self.env["rrs.record.disposal"]
+        for case in self:
+            # sudo(): the checks above passed; the program manager destroys every record of
+            # the case, including those no one may delete in normal work, and leaves proof.
+            case = case.sudo().with_context(rrs_disposal=True)
+            counts = case._get_disposal_counts()
+            Disposal.sudo().create(
+                {
+                    "name": case.name,
+                    "company_id": case.company_id.id,
+                    "program_id": case.program_id.id,
+                    "closing_date": case.closing_date,
+                    "retention_until_date": case.retention_until_date,
+                    "disposed_date": fields.Datetime.now(),
+                    "user_id": self.env.user.id,
+                    "authority": self.env._(
+                        "Retention of %(program)s: %(years)s years after the last entry",
+                        program=case.program_id.name,
+                        years=case.program_id.retention_years,
+                    ),
+                    "record_counts": "\n".join(f"{label}: {n}" for label, n in counts),
+                }
+            )
+            case._before_disposal()
+            case.unlink()
+        return True
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_case_record(self):
+        """A case that was accepted is part of the record: it goes only by disposal (REC-3)."""
+        if self.env.context.get("rrs_disposal"):
+            return
+        kept = self.filtered(lambda c: c.state not in ("intake", "waiting") or c.note_ids)
+        if kept:
+            raise UserError(
+                self.env._(
+                    "Case %(case)s is part of the agency's records: it is destroyed only by "
+                    "disposal once its retention period is over.",
+                    case=kept[0].name,
+                )
+            )
+
     def action_open_close_wizard(self):
         """Closing is a guided step (rules CLO-1, CLO-2)."""
         self.ensure_one()

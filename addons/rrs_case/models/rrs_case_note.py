@@ -353,6 +353,8 @@ class RrsCaseNote(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_signed_letter(self):
+        if self.env.context.get("rrs_disposal"):
+            return
         if self.filtered(lambda n: n.letter_state in ("signed", "sent")):
             raise UserError(self.env._("A signed letter is kept: it cannot be deleted."))
 

@@ -107,6 +107,8 @@ class RrsCaseReview(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_done(self):
+        if self.env.context.get("rrs_disposal"):
+            return
         if self.filtered(lambda r: r.state == "done"):
             raise UserError(self.env._("A completed case review is never deleted."))
 

@@ -233,6 +233,8 @@ class RrsServicePlan(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_signed(self):
+        if self.env.context.get("rrs_disposal"):
+            return
         if self.filtered(lambda p: p.state != "draft"):
             raise UserError(
                 self.env._("A signed service plan is part of the case record and is never deleted.")

@@ -1,7 +1,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from dateutil.relativedelta import relativedelta
+from freezegun import freeze_time
 
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged
 
 from .common import RrsCaseCommon
@@ -131,3 +132,36 @@ class TestCaseClosing(RrsCaseCommon):
             Case.search([("id", "=", case.id), ("litigation_hold", "=", False)]),
             "a case under litigation never shows as due for disposal",
         )
+
+    def test_rec3_disposal_after_retention_leaves_proof(self):
+        # rule REC-3: disposal at the end of retention, never on hold, proof kept
+        case = self._closing_case()
+        case.write(self._aftercare(self.today - relativedelta(days=20)))
+        case.action_close()
+        plan_case_name = case.name
+        self.env["rrs.service.plan"].create({"case_id": case.id, "state": "signed"})
+        with self.assertRefused("part of the agency's records", UserError):
+            case.with_user(self.manager).unlink()
+        with self.assertRefused("Only a program manager", AccessError):
+            case.with_user(self.supervisor).action_dispose()
+        until = case.retention_until_date
+        with freeze_time(until), self.assertRefused("are kept until", UserError):
+            case.with_user(self.manager).action_dispose()
+        case.with_user(self.manager).litigation_hold = True
+        with freeze_time(until + relativedelta(days=1)):
+            with self.assertRefused("litigation hold", UserError):
+                case.with_user(self.manager).action_dispose()
+            case.with_user(self.manager).litigation_hold = False
+            case.with_user(self.manager).action_dispose()
+        self.assertFalse(case.exists())
+        proof = self.env["rrs.record.disposal"].search([("name", "=", plan_case_name)])
+        self.assertEqual(proof.user_id, self.manager)
+        self.assertIn("service plans: 1", proof.record_counts)
+        self.assertNotIn("Head of household", proof.record_counts, "no personal data")
+        with self.assertRefused("not allowed to delete", AccessError):
+            proof.with_user(self.manager).unlink()
+        with self.assertRefused("never deleted", UserError):
+            proof.sudo().unlink()
+        with self.assertRaises(AccessError):
+            proof.with_user(self.worker).read(["name"])
+        proof.with_user(self.auditor).read(["name"])

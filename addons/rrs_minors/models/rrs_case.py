@@ -396,6 +396,21 @@ class RrsCase(models.Model):
             until = max(until, ended + relativedelta(years=PRS_RETENTION_YEARS))
         return until
 
+    def _get_disposal_counts(self):
+        counts = super()._get_disposal_counts()
+        if self.prs_concern_ids:
+            counts.append((self.env._("notifications of concern"), len(self.prs_concern_ids)))
+        if self.prs_report_ids:
+            counts.append((self.env._("reports to ORR"), len(self.prs_report_ids)))
+        return counts
+
+    def _before_disposal(self):
+        """Notifications of concern refuse the cascade; disposal removes them first."""
+        super()._before_disposal()
+        concerns = self.with_context(rrs_disposal=True).prs_concern_ids
+        concerns.amendment_ids.unlink()
+        concerns.unlink()
+
     # ------------------------------------------------------------------ actions
     def action_view_prs_concerns(self):
         return self._action_related("rrs_minors.rrs_prs_concern_action")

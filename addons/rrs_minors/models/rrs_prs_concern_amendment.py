@@ -28,4 +28,6 @@ class RrsPrsConcernAmendment(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_never(self):
+        if self.env.context.get("rrs_disposal"):
+            return
         raise UserError(self.env._("An amendment to a notification of concern is never deleted."))

@@ -1,4 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from dateutil.relativedelta import relativedelta
+from freezegun import freeze_time
 from psycopg2 import IntegrityError
 
 from odoo import Command
@@ -44,9 +46,11 @@ class TestPrsConcern(RrsMinorsCommon):
                 concern.with_user(user).unlink()
         with self.assertRefused("never deleted", UserError):
             concern.sudo().unlink()
-        # the case cannot take its concerns with it
-        with self.assertRaises(IntegrityError), self.cr.savepoint(), mute_logger("odoo.sql_db"):
+        # the case cannot take its concerns with it: it goes only by disposal
+        with self.assertRefused("part of the agency's records", UserError):
             case.sudo().unlink()
+        with self.assertRaises(IntegrityError), self.cr.savepoint(), mute_logger("odoo.sql_db"):
+            self.env.cr.execute("DELETE FROM rrs_case WHERE id = %s", [case.id])
         self.assertTrue(concern.exists())
 
     def test_prs7_only_grows_by_amendment(self):
@@ -93,3 +97,24 @@ class TestPrsConcern(RrsMinorsCommon):
             if field.required and not field.default and not field.related
         }
         self.assertEqual(required, {"case_id", "category", "description"})
+
+    def test_rec3_disposal_removes_concerns_with_proof(self):
+        # rule REC-3: at the end of retention the concerns go with the case, with proof
+        self.program_prs.closing_requirement = "evaluation"
+        case = self._prs_case()
+        self._concern(case)
+        case.write({"state": "closing"})
+        case.write(
+            {
+                "closing_reason": "end_of_period",
+                "closing_summary": "90 days completed",
+                "closing_evaluation": "Safe placement",
+                "unmet_needs": "None",
+                "state": "closed",
+            }
+        )
+        name = case.name
+        with freeze_time(case.retention_until_date + relativedelta(days=1)):
+            case.with_user(self.manager).action_dispose()
+        proof = self.env["rrs.record.disposal"].search([("name", "=", name)])
+        self.assertIn("notifications of concern: 1", proof.record_counts)
