@@ -1,6 +1,10 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import logging
+
 from odoo import api, models
 from odoo.fields import Domain
+
+_logger = logging.getLogger(__name__)
 
 
 class RrsBatchMixin(models.AbstractModel):
@@ -15,7 +19,8 @@ class RrsBatchMixin(models.AbstractModel):
 
         Each batch is committed with its progress (``ir.cron._commit_progress``), so a failure
         leaves the earlier batches done and the next run resumes; the method must be
-        idempotent.
+        idempotent. A record that fails never blocks the others: the failing batch is run
+        again record by record, and only the failing records are left out (and logged).
         """
         remaining = self.search_count(domain)
         last_id = 0
@@ -26,10 +31,23 @@ class RrsBatchMixin(models.AbstractModel):
             if not batch:
                 break
             last_id = batch[-1].id
-            getattr(batch, method_name)()
+            batch._rrs_call_safely(method_name)
             remaining = max(remaining - len(batch), 0)
             if self.env["ir.cron"]._commit_progress(len(batch), remaining=remaining) <= 0:
                 break
+
+    def _rrs_call_safely(self, method_name):
+        try:
+            with self.env.cr.savepoint():
+                getattr(self, method_name)()
+            return
+        except Exception:  # noqa: BLE001 - one bad record must not stop the cron
+            if len(self) == 1:
+                _logger.exception("%s failed for %s", method_name, self)
+                return
+        self.env.invalidate_all()
+        for record in self:
+            record._rrs_call_safely(method_name)
 
     def _rrs_schedule_activities(self, activity_xmlid, values_for, notify=True):
         """One automated activity of the type per record, never two, however often it runs.

@@ -207,3 +207,19 @@ class TestResettlementServices(RrsCaseCommon):
                 result = List.web_search_read([], ACTIVITY_LIST, limit=limit)
             self.assertEqual(len(result["records"]), limit)
             self.env.invalidate_all()
+
+    def test_res1_checklist_cron_batch_query_count(self):
+        # rule RES-1: one reminder batch costs the same for 5 or 20 cases
+        cases = self.env["rrs.case"]
+        for i in range(26):
+            cases |= self._case_arrived(head=self._person(f"Arrived {i}", age=30))
+        self.env.flush_all()
+        cases[:1]._schedule_checklist_reminders()  # warm-up
+        for batch in (cases[1:6], cases[6:]):
+            self.env.invalidate_all()
+            with self.assertQueryCount(16):
+                batch._schedule_checklist_reminders()
+            activities = self.env["mail.activity"].search(
+                [("res_model", "=", "rrs.case"), ("res_id", "in", batch.ids)]
+            )
+            self.assertEqual(len(activities), len(batch))

@@ -391,6 +391,39 @@ class TestCaseReview(ServicePlanCommon):
         self._review(case).with_user(self.supervisor).action_done()
         self.assertFalse(Activity.search(domain), "done with the review")
 
+    def test_cron_failing_record_never_blocks_the_others(self):
+        """A case whose reminder fails is logged and left out; the batch goes on."""
+        start = self.today - relativedelta(months=3)
+        cases = self.env["rrs.case"]
+        for i in range(3):
+            cases |= self._active_case(
+                head=self._person(f"Due {i}", age=30), service_start_date=start
+            )
+        broken = cases[1]
+        Case = type(self.env["rrs.case"])
+        original = Case._schedule_review_activities
+
+        def schedule(records):
+            if broken in records:
+                raise ValueError("corrupt record")
+            return original(records)
+
+        no_commit = patch.object(
+            type(self.env["ir.cron"]), "_commit_progress", lambda *a, **k: float("inf")
+        )
+        with (
+            no_commit,
+            patch.object(Case, "_schedule_review_activities", schedule),
+            self.assertLogs("odoo.addons.rrs_case.models.rrs_batch_mixin", "ERROR") as logs,
+        ):
+            self.env["rrs.case"]._cron_case_reviews()
+        self.assertEqual(len(logs.records), 1)
+        self.assertIn(str(broken.id), logs.output[0])
+        reminded = self.env["mail.activity"].search(
+            [("res_model", "=", "rrs.case"), ("res_id", "in", cases.ids)]
+        )
+        self.assertEqual(set(reminded.mapped("res_id")), set((cases - broken).ids))
+
     def test_plan4_review_security(self):
         # rule PLAN-4
         case = self._active_case()
