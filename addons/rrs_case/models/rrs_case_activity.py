@@ -28,7 +28,7 @@ class RrsCaseActivity(models.Model):
     activity_date = fields.Date(
         string="Date", required=True, index=True, default=fields.Date.context_today
     )
-    topic_id = fields.Many2one("rrs.activity.topic", string="Topic", required=True, index=True)
+    topic_id = fields.Many2one("rrs.activity.topic", required=True, index=True)
     minutes = fields.Integer(required=True, help="Time spent, in minutes.")
     member_ids = fields.Many2many(
         "rrs.case.member",

@@ -105,7 +105,9 @@ class RrsHomeVisit(models.Model):
         string="Not checked out", readonly=True, copy=False, index=True
     )
     alert_date = fields.Datetime(string="Management alerted at", readonly=True, copy=False)
-    escalation_ids = fields.One2many("rrs.home.visit.escalation", "visit_id", string="Escalation")
+    escalation_ids = fields.One2many(
+        "rrs.home.visit.escalation", "visit_id", string="Escalation steps"
+    )
 
     # ------------------------------------------------------------------ compute
     @api.depends("case_id.head_partner_id")

@@ -406,10 +406,11 @@ class RrsCase(models.Model):
 
     def _before_disposal(self):
         """Notifications of concern refuse the cascade; disposal removes them first."""
-        super()._before_disposal()
+        res = super()._before_disposal()
         concerns = self.with_context(rrs_disposal=True).prs_concern_ids
         concerns.amendment_ids.unlink()
         concerns.unlink()
+        return res
 
     # ------------------------------------------------------------------ actions
     def action_view_prs_concerns(self):
