@@ -186,8 +186,8 @@ class RrsHomeVisit(models.Model):
     # ---------------------------------------------------------------------- CRUD
     @api.model_create_multi
     def create(self, vals_list):
-        cases = self.env["rrs.case"].browse([v.get("case_id") for v in vals_list])
-        for vals, case in zip(vals_list, cases, strict=True):
+        for vals in vals_list:
+            case = self.env["rrs.case"].browse(vals.get("case_id"))
             worker = vals.get("worker_id") or self.env.user.id
             vals.setdefault("user_id", worker)
             # A neutral title: who is visited stays behind the case's rules.
