@@ -118,12 +118,16 @@ class RrsCase(models.Model):
             .sudo()
             .search([("program_id", "in", cases.program_id.ids)])
         )
-        existing = {
-            (item.case_id.id, item.template_line_id.id)
-            for item in self.env["rrs.case.checklist.item"]
+        items = (
+            self.env["rrs.case.checklist.item"]
             .sudo()
             .search([("case_id", "in", cases.ids), ("template_line_id", "!=", False)])
-        }
+        )
+        # tasks of a former program still to do no longer apply; done ones stay as history
+        items.filtered(
+            lambda i: i.state == "todo" and i.template_line_id.program_id != i.case_id.program_id
+        ).write({"state": "not_applicable", "reason": self.env._("The case changed program")})
+        existing = {(item.case_id.id, item.template_line_id.id) for item in items}
         vals_list = [
             {
                 "case_id": case.id,

@@ -53,6 +53,22 @@ class TestResettlementServices(RrsCaseCommon):
         )
         self.assertEqual(food.due_date, self.arrival)
 
+    def test_res1_program_change_keeps_history(self):
+        # rule RES-1: the new program's tasks come; the old ones still to do no longer apply
+        case = self._case_arrived()
+        done = case.checklist_item_ids[:1]
+        done.action_done()
+        self.program_icm.checklist_line_ids = [
+            Command.create({"name": "ICM welcome call", "due_days": 1})
+        ]
+        case.write({"program_id": self.program_icm.id, "immigration_category_id": self.cat_gar.id})
+        self.assertEqual(done.state, "done")
+        old = case.checklist_item_ids.filtered(
+            lambda i: i.template_line_id.program_id == self.program and i != done
+        )
+        self.assertEqual(set(old.mapped("state")), {"not_applicable"})
+        self.assertTrue(case.checklist_item_ids.filtered(lambda i: i.name == "ICM welcome call"))
+
     def test_res1_due_dates_and_overdue_boundary(self):
         # rule RES-1: benefits referral within 7 days of arrival
         case = self._case_arrived()
