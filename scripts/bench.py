@@ -193,26 +193,37 @@ def main():
                 [("state", "in", ("draft", "signed"))], PLAN_LIST, limit=80, count_limit=10001
             ),
         )
+        Item = env["rrs.case.checklist.item"]
+        measure(
+            env,
+            "worker: overdue reception tasks of my cases + count",
+            lambda: Item.with_user(worker).web_search_read(
+                [("state", "=", "todo"), ("due_date", "<", fields.Date.today())],
+                {"due_date": {}, "name": {}, "case_id": {"fields": {"display_name": {}}}},
+                limit=80,
+                count_limit=10001,
+            ),
+        )
         env.cr.rollback()
-        bench_review_cron(env)
+        bench_cron(env, "Case review cron", "_cron_case_reviews")
+        env.cr.rollback()
+        bench_cron(env, "Reception tasks cron", "_cron_checklist")
         env.cr.rollback()
         if "rrs.assessment" in env:
             bench_assessment_cron(env)
 
 
-def bench_review_cron(env):
-    """The daily case-review cron (rule PLAN-4), twice: reminders, then a quiet day."""
+def bench_cron(env, title, method):
+    """A daily reminder cron of rrs.case (reviews PLAN-4, reception tasks RES-1), twice:
+    reminders, then a quiet day."""
     Case = env["rrs.case"]
-    due = Case.search_count(
-        [("state", "in", ("active", "closing")), ("next_review_date", "<=", fields.Date.today())]
-    )
-    print(f"\nCase review cron ({due} cases with a review due, batches of 500):\n")
+    print(f"\n{title} ({Case.search_count([('state', '!=', 'closed')])} open cases):\n")
     print("| run | seconds | queries |")
     print("| --- | ---: | ---: |")
     for label in ("first run (reminders)", "second run (nothing to change)"):
         before = env.cr.sql_log_count
         start = time.perf_counter()
-        Case._cron_case_reviews()
+        getattr(Case, method)()
         seconds = time.perf_counter() - start
         print(f"| {label} | {seconds:.1f} | {env.cr.sql_log_count - before} |", flush=True)
 
