@@ -389,7 +389,7 @@ class RrsCaseNote(models.Model):
                 note.case_id.activity_schedule(
                     "rrs_case.mail_activity_type_letter_signature",
                     user_id=supervisor.id,
-                    summary=self.env._("Sign the letter “%(subject)s”", subject=note.subject),
+                    summary=self.env._("Sign the letter: %(subject)s", subject=note.subject),
                 )
         return True
 
