@@ -41,6 +41,10 @@ CASE_COUNTERS = {
     "referral_count": {},
     "plan_count": {},
     "review_count": {},
+    "case_activity_count": {},
+    "case_activity_minutes": {},
+    "home_visit_count": {},
+    "checklist_overdue_count": {},
     "member_count": {},
 }
 PLAN_LIST = {
@@ -148,7 +152,7 @@ class TestPerformance(RrsCaseCommon):
             for _warm_up in range(2):  # steady state: rules, ACLs and the user are cached
                 cases.web_read(CASE_COUNTERS)
                 self.env.invalidate_all()
-            with self.assertQueryCount(10):
+            with self.assertQueryCount(14):
                 values = cases.web_read(CASE_COUNTERS)
             self.assertEqual({v["note_count"] for v in values}, {3})
             self.assertEqual({v["plan_count"] for v in values}, {1})
