@@ -47,3 +47,30 @@ class ResPartner(models.Model):
                         date=partner.birthdate_date,
                     )
                 )
+
+    def _rrs_dispose_people(self):
+        """After a disposal (rule REC-3): the people served who have no other case, no user
+        and are no provider are deleted, or, when other records still point to them, stripped
+        of their personal data and archived."""
+        orphans = self.exists().filtered(
+            lambda p: not p.rrs_member_ids and not p.user_ids and not p.rrs_is_provider
+        )
+        for person in orphans:
+            try:
+                with self.env.cr.savepoint():
+                    person.unlink()
+            except Exception:  # noqa: BLE001 - still referenced elsewhere: anonymise instead
+                person.write(
+                    {
+                        "name": self.env._("Disposed record"),
+                        "active": False,
+                        "birthdate_date": False,
+                        "email": False,
+                        "phone": False,
+                        "street": False,
+                        "street2": False,
+                        "city": False,
+                        "zip": False,
+                        "comment": False,
+                    }
+                )

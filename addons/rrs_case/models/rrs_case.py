@@ -906,8 +906,10 @@ class RrsCase(models.Model):
                     "record_counts": "\n".join(f"{label}: {n}" for label, n in counts),
                 }
             )
+            people = case.member_ids.partner_id
             case._before_disposal()
             case.unlink()
+            people._rrs_dispose_people()
         return True
 
     @api.ondelete(at_uninstall=False)

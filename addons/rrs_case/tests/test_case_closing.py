@@ -139,6 +139,7 @@ class TestCaseClosing(RrsCaseCommon):
         case.write(self._aftercare(self.today - relativedelta(days=20)))
         case.action_close()
         plan_case_name = case.name
+        head = case.head_partner_id
         self.env["rrs.service.plan"].create({"case_id": case.id, "state": "signed"})
         with self.assertRefused("part of the agency's records", UserError):
             case.with_user(self.manager).unlink()
@@ -154,6 +155,7 @@ class TestCaseClosing(RrsCaseCommon):
             case.with_user(self.manager).litigation_hold = False
             case.with_user(self.manager).action_dispose()
         self.assertFalse(case.exists())
+        self.assertFalse(head.exists(), "the person served, in no other case, goes too")
         proof = self.env["rrs.record.disposal"].search([("name", "=", plan_case_name)])
         self.assertEqual(proof.user_id, self.manager)
         self.assertIn("service plans: 1", proof.record_counts)
