@@ -851,11 +851,15 @@ class RrsCase(models.Model):
             (self.env._("referrals"), self.referral_ids),
             (self.env._("service plans"), self.service_plan_ids),
             (self.env._("case reviews"), self.review_ids),
+            (self.env._("home visits"), self.home_visit_ids),
+            (self.env._("case-management activities"), self.case_activity_ids),
         ]
         return [(label, len(records)) for label, records in counted if records]
 
     def _before_disposal(self):
-        """Remove what the database would refuse to cascade (a hook for upper addons)."""
+        """Remove what the database would not cascade (a hook for upper addons): the calendar
+        events of the home visits (the visit extends the event, not the other way round)."""
+        self.home_visit_ids.event_id.unlink()
 
     def action_dispose(self):
         """Destroy the records of closed cases past their retention, leaving proof (REC-3)."""

@@ -2,6 +2,7 @@
 from dateutil.relativedelta import relativedelta
 from freezegun import freeze_time
 
+from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged
 
@@ -140,6 +141,15 @@ class TestCaseClosing(RrsCaseCommon):
         case.action_close()
         plan_case_name = case.name
         head = case.head_partner_id
+        visit = self.env["rrs.home.visit"].create(
+            {
+                "case_id": case.id,
+                "worker_id": case.user_id.id,
+                "purpose": "Aftercare check",
+                "start": fields.Datetime.now().replace(hour=9, minute=0),
+            }
+        )
+        event = visit.event_id
         self.env["rrs.service.plan"].create({"case_id": case.id, "state": "signed"})
         with self.assertRefused("part of the agency's records", UserError):
             case.with_user(self.manager).unlink()
@@ -156,9 +166,11 @@ class TestCaseClosing(RrsCaseCommon):
             case.with_user(self.manager).action_dispose()
         self.assertFalse(case.exists())
         self.assertFalse(head.exists(), "the person served, in no other case, goes too")
+        self.assertFalse(event.exists(), "the visits' calendar events go too")
         proof = self.env["rrs.record.disposal"].search([("name", "=", plan_case_name)])
         self.assertEqual(proof.user_id, self.manager)
         self.assertIn("service plans: 1", proof.record_counts)
+        self.assertIn("home visits: 1", proof.record_counts)
         self.assertNotIn("Head of household", proof.record_counts, "no personal data")
         with self.assertRefused("not allowed to delete", AccessError):
             proof.with_user(self.manager).unlink()
