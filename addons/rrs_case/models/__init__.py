@@ -1,6 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 # isort: skip_file
 # Odoo creates tables in import order: keep models before the models that extend them.
+from . import ir_attachment
 from . import res_company
 from . import res_config_settings
 from . import res_partner

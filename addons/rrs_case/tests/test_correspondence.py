@@ -1,6 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from dateutil.relativedelta import relativedelta
 
+from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
@@ -93,13 +94,22 @@ class TestCorrespondence(RrsCaseCommon):
 
     def test_rec2_signed_letter_kept_as_signed(self):
         # rule REC-2: a copy kept, as signed
-        letter = self._letter()
+        copy = (
+            self.env["ir.attachment"]
+            .with_user(self.worker)
+            .create({"name": "letter.pdf", "raw": b"%PDF-1.4 signed letter"})
+        )
+        letter = self._letter(letter_attachment_ids=[Command.set(copy.ids)])
         letter.with_user(self.worker).action_request_signature()
         letter.with_user(self.supervisor).action_sign_letter()
         with self.assertRefused("stays as the supervisor signed it", UserError):
             letter.with_user(self.worker).write({"body": "<p>Changed</p>"})
         with self.assertRefused("cannot be deleted", UserError):
             letter.with_user(self.manager).unlink()
+        with self.assertRefused("kept copy of a signed letter: it is never deleted", UserError):
+            copy.sudo().unlink()
+        with self.assertRefused("kept copy of a signed letter: it cannot change", UserError):
+            copy.sudo().write({"raw": b"forged"})
 
     def test_con2_letter_sent_only_with_a_release_valid_that_day(self):
         # rule CON-2 on correspondence, at the boundary of the release's validity
