@@ -15,8 +15,11 @@ class RrsCase(models.Model):
 
     _name = "rrs.case"
     _description = "Resettlement Case"
-    _inherit = ["mail.thread", "mail.activity.mixin", "rrs.batch.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "rrs.batch.mixin", "rrs.guard.mixin"]
     _order = "priority desc, intake_date desc, id desc"
+    _rrs_state_field = "state"
+    # rule REC-3: the closing date starts the retention clock; reopening is recorded
+    _rrs_system_fields = ("closing_date", "reopened_date", "reopen_count", "restricted")
     _check_company_auto = True
     _rec_names_search = ["name", "head_partner_id.name"]
 
@@ -226,6 +229,15 @@ class RrsCase(models.Model):
         "the retention period.",
     )
     litigation_note = fields.Char(string="Litigation")
+    # The case's records are minors' (restricted) records: seen only by the case's workers,
+    # their supervisors and program managers. Every model hanging on a case uses it in its
+    # rules; an upper addon (rrs_minors) says which cases are restricted.
+    restricted = fields.Boolean(
+        compute="_compute_restricted",
+        store=True,
+        index=True,
+        help="Minors' records: never seen by finance, auditors or volunteers.",
+    )
     reopened_date = fields.Date(string="Last reopened on", readonly=True, copy=False)
     reopen_count = fields.Integer(string="Times reopened", readonly=True, copy=False)
 
@@ -329,6 +341,11 @@ class RrsCase(models.Model):
             case.late_note_count = late.get(case.id, 0)
             case.consent_count = consents.get(case.id, 0)
             case.referral_count = referrals.get(case.id, 0)
+
+    def _compute_restricted(self):
+        """A hook: no case is restricted in the core; rrs_minors restricts minors' cases."""
+        for case in self:
+            case.restricted = False
 
     @api.depends("state", "closing_date", "program_id.retention_years", "note_ids.contact_date")
     def _compute_retention_until_date(self):
@@ -664,7 +681,8 @@ class RrsCase(models.Model):
             raise UserError(
                 self.env._("Only a program manager puts records on litigation hold or lifts it.")
             )
-        if vals.get("state") == "closed" and "closing_date" not in vals:
+        if self.env.su and vals.get("state") == "closed" and "closing_date" not in vals:
+            # trusted code (data files, scripts) closing a case: dated as the move would date it
             today = fields.Date.context_today(self)
             undated = self.filtered(lambda c: not c.closing_date)
             if undated and undated != self:
@@ -695,112 +713,144 @@ class RrsCase(models.Model):
                     )
                 )
 
+    # ------------------------------------------------------------------- moves
+    def _rrs_moves(self):
+        """Every stage change of a case, by button, import or API (rules ELIG-1, INT-1, INT-2,
+        CON-1, CLO-1, CLO-2): the one place an upper addon extends."""
+        return {
+            ("intake", "assessment"): "_rrs_move_accept",
+            ("waiting", "assessment"): "_rrs_move_accept",
+            ("intake", "waiting"): "_rrs_move_waitlist",
+            ("intake", "closed"): "_rrs_move_refer_out",
+            ("waiting", "closed"): "_rrs_move_refer_out",
+            ("assessment", "active"): "_rrs_move_start_service",
+            ("active", "closing"): "_rrs_move_start_closing",
+            ("closing", "closed"): "_rrs_move_close",
+            ("closed", "active"): "_rrs_move_reopen",
+            ("closed", "intake"): "_rrs_move_reopen",
+        }
+
+    def _rrs_move_accept(self, target):
+        self._raise_state_problems(target)
+        return {}
+
+    def _rrs_move_waitlist(self, target):
+        self._raise_state_problems(target)
+        return {}
+
+    def _rrs_move_start_closing(self, target):
+        self._raise_state_problems(target)
+        return {}
+
+    def _rrs_move_refer_out(self, target):
+        """The agency cannot serve: refer out and close (rule INT-1)."""
+        if self.closing_reason != "referred_out" or not self.referred_out_partner_id:
+            raise UserError(
+                self.env._(
+                    "Choose the organisation case %(case)s is referred to first.", case=self.name
+                )
+            )
+        if not self.applicant_informed_date:
+            # rule INT-2: the applicant is told why and where they are referred
+            raise UserError(
+                self.env._(
+                    "Record when the applicant of case %(case)s was told about the referral.",
+                    case=self.name,
+                )
+            )
+        return {"closing_date": fields.Date.context_today(self)}
+
+    def _rrs_move_start_service(self, target):
+        """Assessment -> in service: the signed forms must be on file (rule CON-1)."""
+        self._raise_state_problems(target)
+        missing = self._get_missing_forms()
+        if missing:
+            raise UserError(
+                self.env._(
+                    "Services for case %(case)s can start once these forms are signed:"
+                    "\n- %(missing)s",
+                    case=self.name,
+                    missing="\n- ".join(missing),
+                )
+            )
+        if self.service_start_date:
+            return {}
+        return {"service_start_date": fields.Date.context_today(self)}
+
+    def _rrs_move_close(self, target):
+        """Closing -> closed (rules CLO-1, CLO-2); the closing date is the day it happens."""
+        self._raise_state_problems(target)
+        return {"closing_date": fields.Date.context_today(self)}
+
+    def _rrs_move_reopen(self, target):
+        """A recorded reopening by a supervisor or a program manager, never a plain edit."""
+        if not self.env.user.has_group("rrs_case.group_supervisor"):
+            raise AccessError(self.env._("Only a supervisor or a program manager reopens a case."))
+        expected = "active" if self.service_start_date else "intake"
+        if target != expected:
+            raise UserError(
+                self.env._(
+                    "Case %(case)s reopens to “%(stage)s”.",
+                    case=self.name,
+                    stage=self._rrs_state_label(expected),
+                )
+            )
+        # rule ELIG-2: the head may meanwhile head another open household
+        self.member_ids.filtered("is_head")._check_head_of_one_household_open_elsewhere()
+        return {
+            "closing_reason": False,
+            "closing_date": False,
+            "reopened_date": fields.Date.context_today(self),
+            "reopen_count": self.reopen_count + 1,
+        }
+
+    def _rrs_after_move(self, source, target):
+        super()._rrs_after_move(source, target)
+        if source == "closed":
+            self.message_post(
+                body=self.env._("Case reopened by %(user)s.", user=self.env.user.name)
+            )
+
+    # ------------------------------------------------------------------ actions
     def action_accept(self):
         """Intake or waiting list -> assessment (rules ELIG-1, INT-2, CLO-1)."""
         self._check_state_in(("intake", "waiting"), self.env._("Accepting"))
-        self._raise_state_problems("assessment")
-        self.write({"state": "assessment"})
-        return True
+        return self._rrs_move("assessment")
 
     def action_waitlist(self):
         """The agency cannot serve promptly: the applicant waits (rule INT-1)."""
         self._check_state_in(("intake",), self.env._("Putting on the waiting list"))
-        self._raise_state_problems("waiting")
-        self.write({"state": "waiting"})
-        return True
+        return self._rrs_move("waiting")
 
     def action_refer_out(self):
         """The agency cannot serve: refer out and close (rule INT-1)."""
         self._check_state_in(("intake", "waiting"), self.env._("Referring out"))
+        self.check_access("write")
         for case in self:
-            if not case.referred_out_partner_id:
-                raise UserError(
-                    self.env._(
-                        "Choose the organisation case %(case)s is referred to first.",
-                        case=case.name,
-                    )
-                )
-            if not case.applicant_informed_date:
-                # rule INT-2: the applicant is told why and where they are referred
-                raise UserError(
-                    self.env._(
-                        "Record when the applicant of case %(case)s was told about the referral.",
-                        case=case.name,
-                    )
-                )
-        self.write(
-            {
-                "state": "closed",
-                "closing_reason": "referred_out",
-                "closing_date": fields.Date.context_today(self),
-            }
-        )
-        return True
+            if case.closing_reason != "referred_out":
+                case.closing_reason = "referred_out"
+        return self._rrs_move("closed")
 
     def action_start_service(self):
         """Assessment -> in service: the signed forms must be on file (rule CON-1)."""
         self._check_state_in(("assessment",), self.env._("Starting services"))
-        self._raise_state_problems("active")
-        for case in self:
-            missing = case._get_missing_forms()
-            if missing:
-                raise UserError(
-                    self.env._(
-                        "Services for case %(case)s can start once these forms are signed:"
-                        "\n- %(missing)s",
-                        case=case.name,
-                        missing="\n- ".join(missing),
-                    )
-                )
-        for case in self:
-            case.write(
-                {
-                    "state": "active",
-                    "service_start_date": case.service_start_date
-                    or fields.Date.context_today(self),
-                }
-            )
-        return True
+        return self._rrs_move("active")
 
     def action_start_closing(self):
         self._check_state_in(("active",), self.env._("Starting the closing"))
-        self._raise_state_problems("closing")
-        self.write({"state": "closing"})
-        return True
+        return self._rrs_move("closing")
 
     def action_close(self):
         """Closing -> closed; the preconditions are checked by ``_get_state_problems``."""
         self._check_state_in(("closing",), self.env._("Closing"))
-        self._raise_state_problems("closed")
-        for case in self:
-            case.write(
-                {
-                    "state": "closed",
-                    "closing_date": case.closing_date or fields.Date.context_today(self),
-                }
-            )
-        return True
+        return self._rrs_move("closed")
 
     def action_reopen(self):
         if not self.env.user.has_group("rrs_case.group_supervisor"):
-            raise UserError(self.env._("Only a supervisor or a program manager reopens a case."))
+            raise AccessError(self.env._("Only a supervisor or a program manager reopens a case."))
         self._check_state_in(("closed",), self.env._("Reopening"))
         for case in self:
-            # rule ELIG-2: the head may meanwhile head another open household
-            case.member_ids.filtered("is_head")._check_head_of_one_household_open_elsewhere()
-            target = "active" if case.service_start_date else "intake"
-            case.write(
-                {
-                    "state": target,
-                    "closing_reason": False,
-                    "closing_date": False,
-                    "reopened_date": fields.Date.context_today(self),
-                    "reopen_count": case.reopen_count + 1,
-                }
-            )
-            case.message_post(
-                body=self.env._("Case reopened by %(user)s.", user=self.env.user.name)
-            )
+            case._rrs_move("active" if case.service_start_date else "intake")
         return True
 
     def _action_related(self, xmlid, field="case_id"):

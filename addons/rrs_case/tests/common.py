@@ -15,7 +15,8 @@ class RrsCaseCommon(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+        # One time zone for every date the tests compare (the system user's differs from UTC).
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True, tz="UTC"))
         cls.company = cls.env.company
         cls.program = cls.env.ref("rrs_case.program_reception_placement")
         cls.program_icm = cls.env.ref("rrs_case.program_intensive_case_management")

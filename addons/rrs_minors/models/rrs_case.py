@@ -158,6 +158,13 @@ class RrsCase(models.Model):
                 case.member_ids.mapped("separated_minor_category")
             )
 
+    @api.depends("is_prs", "member_ids.separated_minor_category")
+    def _compute_restricted(self):
+        for case in self:
+            case.restricted = case.is_prs or any(
+                case.member_ids.mapped("separated_minor_category")
+            )
+
     @api.depends("member_ids.is_head", "is_prs")
     def _compute_prs_child_member_id(self):
         for case in self:

@@ -1,0 +1,317 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""One guard for every record of the suite, whoever the client is (web, RPC, import, server
+action).
+
+A model that inherits ``rrs.guard.mixin`` declares:
+
+- ``_rrs_state_field`` and ``_rrs_moves()``: the allowed moves of its workflow, each with the
+  method that checks who may make it and its conditions and returns the values the system
+  sets with it (signer, date ...). ``write`` and ``create`` of the state field and the
+  ``action_*`` buttons all go through ``_rrs_move``: a plain ``write({'state': ...})`` is the
+  same move as the button, with the same checks, or it is refused.
+- ``_rrs_system_fields``: fields only the system sets, inside a move or in
+  ``with record._rrs_system_write():`` after the caller's own right was checked. A client
+  never writes them (the value they already hold, or their default on creation, passes).
+- ``_rrs_frozen_states``: a record in one of them keeps its content; only the fields of
+  ``_rrs_frozen_writable`` and mail/activity bookkeeping change. Leaving a frozen state is a
+  move like any other (usually one only the system makes).
+- ``_rrs_parent_field``: the case (plan, assessment ...) a record belongs to never changes.
+- links to another record of a case (a release, a member ...) stay inside the record's case.
+
+Nothing here relies on the context, which an RPC client controls: what the system may write
+is held in a context variable of this Python thread that no client can set. Superuser code
+(data files, ``sudo()`` after a check, scripts) is trusted, as everywhere in Odoo.
+"""
+
+import contextlib
+import contextvars
+
+from odoo import api, models
+from odoo.exceptions import UserError, ValidationError
+
+from .rrs_vals_check import check_vals
+
+# (model, id) pairs the running system code may write freely; (model, None) for creation.
+_GRANTED = contextvars.ContextVar("rrs_granted", default=frozenset())
+# Set while a program manager's disposal destroys records (rule REC-3).
+_DISPOSING = contextvars.ContextVar("rrs_disposing", default=False)
+
+# Fields Odoo's mail and activity mixins write on any record, frozen or not.
+_BOOKKEEPING_PREFIXES = ("message_", "activity_", "website_message", "rating_")
+
+# Move checks return this to mean "only the system makes this move".
+SYSTEM_ONLY = "system_only"
+
+
+@contextlib.contextmanager
+def rrs_disposing():
+    """Mark the code inside as the disposal of records past their retention (REC-3)."""
+    token = _DISPOSING.set(True)
+    try:
+        yield
+    finally:
+        _DISPOSING.reset(token)
+
+
+def is_disposing():
+    return _DISPOSING.get()
+
+
+class RrsGuardMixin(models.AbstractModel):
+    _name = "rrs.guard.mixin"
+    _description = "Integrity guard of the resettlement suite"
+
+    _rrs_state_field = None
+    _rrs_system_fields = ()
+    _rrs_frozen_states = ()
+    _rrs_frozen_writable = ()
+    _rrs_parent_field = None
+
+    # ------------------------------------------------------------------ hooks
+    def _rrs_moves(self):
+        """The allowed moves: ``{(from_state, to_state): method name or SYSTEM_ONLY}``.
+
+        The method, called on one record, raises when the caller may not make the move or a
+        condition is not met, and returns the values the system sets with the move. An upper
+        addon extends a move by overriding its method (``super()`` first).
+        """
+        return {}
+
+    def _rrs_after_move(self, source, target):
+        """Called once a move is written (a hook: schedules, activities, messages)."""
+
+    def _rrs_check_vals_types(self, vals):
+        """Refuse values of the wrong type with a message naming the field."""
+        check_vals(self, vals)
+
+    # ---------------------------------------------------------------- granting
+    def _rrs_is_granted(self):
+        granted = _GRANTED.get()
+        if (self._name, None) in granted:
+            return True
+        return bool(self.ids) and all((self._name, rid) in granted for rid in self.ids)
+
+    @contextlib.contextmanager
+    def _rrs_system_write(self):
+        """Let the code inside write the system fields of these records (or create them, on an
+        empty recordset). Call it only after checking the caller's own right."""
+        pairs = {(self._name, rid) for rid in self.ids} if self else {(self._name, None)}
+        token = _GRANTED.set(_GRANTED.get() | pairs)
+        try:
+            yield self
+        finally:
+            _GRANTED.reset(token)
+
+    def _rrs_guarded(self):
+        """The guard applies: a client's write, not trusted system code."""
+        return not self.env.su and not self._rrs_is_granted()
+
+    # ------------------------------------------------------------------ checks
+    def _rrs_field_label(self, fname):
+        return self._fields[fname]._description_string(self.env)
+
+    def _rrs_state_label(self, value):
+        field = self._fields[self._rrs_state_field]
+        return dict(field._description_selection(self.env)).get(value, value)
+
+    def _rrs_same_value(self, record, fname, value):
+        field = self._fields[fname]
+        try:
+            new = field.convert_to_cache(value, record, validate=False)
+            if field.type in ("many2one",):
+                return (new or False) == (record[fname].id or False)
+            return field.convert_to_record(new, record) == record[fname]
+        except (TypeError, ValueError):
+            return False
+
+    def _rrs_check_system_fields(self, vals, creating=False):
+        system = set(self._rrs_system_fields) & set(vals)
+        if not system:
+            return
+        if creating:
+            defaults = self.default_get(list(system))
+            blocked = [
+                f
+                for f in system
+                if vals[f] not in (False, None) and not self._rrs_default_matches(f, vals[f], defaults)
+            ]
+        else:
+            blocked = [f for f in system if any(not self._rrs_same_value(r, f, vals[f]) for r in self)]
+        if blocked:
+            raise UserError(
+                self.env._(
+                    "“%(field)s” is set by the system when the step it records is taken; it "
+                    "cannot be written directly (%(model)s).",
+                    field=self._rrs_field_label(sorted(blocked)[0]),
+                    model=self._description,
+                )
+            )
+
+    def _rrs_default_matches(self, fname, value, defaults):
+        if fname not in defaults:
+            return False
+        field = self._fields[fname]
+        try:
+            return field.convert_to_cache(value, self, validate=False) == field.convert_to_cache(
+                defaults[fname], self, validate=False
+            )
+        except (TypeError, ValueError):
+            return False
+
+    def _rrs_check_parent(self, vals):
+        parent = self._rrs_parent_field
+        if not parent or parent not in vals:
+            return
+        moved = self.filtered(lambda r: not self._rrs_same_value(r, parent, vals[parent]))
+        if moved:
+            raise UserError(
+                self.env._(
+                    "A %(model)s stays with the %(parent)s it was created for; create a new "
+                    "one instead.",
+                    model=self._description,
+                    parent=self._rrs_field_label(parent),
+                )
+            )
+
+    def _rrs_frozen_message(self):
+        """The refusal for a change of a frozen record (a hook for a clearer wording)."""
+        self.ensure_one()
+        return self.env._(
+            "%(record)s is %(state)s: it stays as it is.",
+            record=self.display_name,
+            state=self._rrs_state_label(self[self._rrs_state_field]),
+        )
+
+    def _rrs_check_frozen(self, vals):
+        if not (self._rrs_frozen_states and self._rrs_state_field):
+            return
+        allowed = set(self._rrs_frozen_writable) | {self._rrs_state_field}
+        changed = {
+            f for f in vals if f not in allowed and not f.startswith(_BOOKKEEPING_PREFIXES)
+        }
+        if not changed:
+            return
+        for record in self:
+            if record[self._rrs_state_field] in self._rrs_frozen_states and any(
+                not self._rrs_same_value(record, f, vals[f]) for f in changed
+            ):
+                raise UserError(record._rrs_frozen_message())
+
+    def _rrs_case_links(self):
+        """Stored many2one fields pointing at records of a case (other than the parent)."""
+        if "case_id" not in self._fields:
+            return []
+        links = []
+        for fname, field in self._fields.items():
+            if (
+                field.type == "many2one"
+                and field.store
+                and fname not in ("case_id", self._rrs_parent_field)
+                and field.comodel_name != "rrs.case"
+                and "case_id" in self.env[field.comodel_name]._fields
+                and self.env[field.comodel_name]._fields["case_id"].comodel_name == "rrs.case"
+                and self.env[field.comodel_name]._fields["case_id"].store
+            ):
+                links.append(fname)
+        return links
+
+    def _rrs_check_case_links(self, fnames):
+        links = [f for f in self._rrs_case_links() if f in fnames]
+        if not links:
+            return
+        # sudo(): reads the linked record's case only to compare it with this record's case;
+        # a record of a case the caller cannot see is refused all the same.
+        for record in self.sudo():
+            for fname in links:
+                linked = record[fname]
+                if linked and linked.case_id != record.case_id:
+                    raise ValidationError(
+                        self.env._(
+                            "“%(field)s” must belong to case %(case)s.",
+                            field=self._rrs_field_label(fname),
+                            case=record.case_id.name,
+                        )
+                    )
+
+    # -------------------------------------------------------------------- CRUD
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self._rrs_guarded():
+            return super().create(vals_list)
+        state_field = self._rrs_state_field
+        targets = []
+        cleaned = []
+        for vals in vals_list:
+            self._rrs_check_vals_types(vals)
+            self._rrs_check_system_fields(vals, creating=True)
+            vals = dict(vals)
+            target = vals.pop(state_field, None) if state_field else None
+            targets.append(target)
+            cleaned.append(vals)
+        records = super().create(cleaned)
+        fnames = {f for vals in cleaned for f in vals}
+        records._rrs_check_case_links(fnames)
+        for record, target in zip(records, targets, strict=True):
+            if target and target != record[state_field]:
+                record._rrs_move(target)
+        return records
+
+    def write(self, vals):
+        if not self or not self._rrs_guarded():
+            return super().write(vals)
+        self._rrs_check_vals_types(vals)
+        self._rrs_check_system_fields(vals)
+        self._rrs_check_parent(vals)
+        self._rrs_check_frozen(vals)
+        state_field = self._rrs_state_field
+        if not state_field or state_field not in vals:
+            res = super().write(vals)
+            self._rrs_check_case_links(set(vals))
+            return res
+        vals = dict(vals)
+        target = vals.pop(state_field)
+        if vals:
+            super().write(vals)
+            self._rrs_check_case_links(set(vals))
+        self.filtered(lambda r: r[state_field] != target)._rrs_move(target)
+        return True
+
+    # ------------------------------------------------------------------- moves
+    def _rrs_move(self, target, vals=None):
+        """Move each record to ``target`` through the one mechanism: the move must be allowed
+        from the record's stage, its check passes (the caller's right, the conditions), then the
+        stage, the values the system sets and ``vals`` are written together."""
+        state_field = self._rrs_state_field
+        moves = self._rrs_moves()
+        self.check_access("write")
+        for record in self:
+            source = record[state_field]
+            if source == target and not vals:
+                continue
+            check = moves.get((source, target))
+            if check is None:
+                raise UserError(
+                    self.env._(
+                        "%(record)s cannot go from “%(source)s” to “%(target)s”.",
+                        record=record.display_name,
+                        source=record._rrs_state_label(source),
+                        target=record._rrs_state_label(target),
+                    )
+                )
+            if check == SYSTEM_ONLY:
+                if not record._rrs_is_granted() and not self.env.su:
+                    raise UserError(
+                        self.env._(
+                            "%(record)s goes to “%(target)s” by itself when its conditions are "
+                            "met; it cannot be set by hand.",
+                            record=record.display_name,
+                            target=record._rrs_state_label(target),
+                        )
+                    )
+                system = {}
+            else:
+                system = getattr(record, check)(target) or {}
+            with record._rrs_system_write():
+                record.write({state_field: target, **system, **(vals or {})})
+                record._rrs_after_move(source, target)
+        return True
