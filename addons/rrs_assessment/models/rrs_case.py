@@ -73,7 +73,6 @@ class RrsCase(models.Model):
             self._sync_assessment_schedule()
         return res
 
-
     def action_view_assessments(self):
         return self._action_related("rrs_assessment.rrs_assessment_action")
 

@@ -2,6 +2,8 @@
 from odoo import api, models
 from odoo.exceptions import UserError
 
+from .rrs_guard_mixin import is_disposing
+
 
 class IrAttachment(models.Model):
     _inherit = "ir.attachment"
@@ -31,7 +33,7 @@ class IrAttachment(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_signed_letter_copy(self):
-        if not self.env.context.get("rrs_disposal") and self._rrs_signed_letters():
+        if not is_disposing() and self._rrs_signed_letters():
             raise UserError(
                 self.env._("This file is the kept copy of a signed letter: it is never deleted.")
             )

@@ -5,6 +5,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
 
+from .rrs_guard_mixin import is_disposing, rrs_disposing
+
 OPEN_STATES = ("intake", "waiting", "assessment", "active", "closing")
 # States in which the agency has accepted the case (rule ELIG-1, INT-2, CLO-1 apply).
 ACCEPTED_STATES = ("assessment", "active", "closing")
@@ -941,7 +943,7 @@ class RrsCase(models.Model):
         for case in self:
             # sudo(): the checks above passed; the program manager destroys every record of
             # the case, including those no one may delete in normal work, and leaves proof.
-            case = case.sudo().with_context(rrs_disposal=True)
+            case = case.sudo()
             counts = case._get_disposal_counts()
             Disposal.sudo().create(
                 {
@@ -961,15 +963,16 @@ class RrsCase(models.Model):
                 }
             )
             people = case.member_ids.partner_id
-            case._before_disposal()
-            case.unlink()
-            people._rrs_dispose_people()
+            with rrs_disposing():
+                case._before_disposal()
+                case.unlink()
+                people._rrs_dispose_people()
         return True
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_case_record(self):
         """A case that was accepted is part of the record: it goes only by disposal (REC-3)."""
-        if self.env.context.get("rrs_disposal"):
+        if is_disposing():
             return
         kept = self.filtered(lambda c: c.state not in ("intake", "waiting") or c.note_ids)
         if kept:

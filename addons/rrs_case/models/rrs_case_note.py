@@ -4,6 +4,8 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from .rrs_guard_mixin import is_disposing
+
 # Legal exceptions allowing information to be shared without consent (rule CON-2).
 LEGAL_EXCEPTIONS = [
     ("risk_of_harm", "Risk of harm to self or others"),
@@ -353,7 +355,7 @@ class RrsCaseNote(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_signed_letter(self):
-        if self.env.context.get("rrs_disposal"):
+        if is_disposing():
             return
         if self.filtered(lambda n: n.letter_state in ("signed", "sent")):
             raise UserError(self.env._("A signed letter is kept: it cannot be deleted."))

@@ -4,6 +4,8 @@ import random
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from .rrs_guard_mixin import is_disposing
+
 REVIEW_FIELDS = ("coordination", "progress", "decisions")
 
 
@@ -107,7 +109,7 @@ class RrsCaseReview(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_done(self):
-        if self.env.context.get("rrs_disposal"):
+        if is_disposing():
             return
         if self.filtered(lambda r: r.state == "done"):
             raise UserError(self.env._("A completed case review is never deleted."))

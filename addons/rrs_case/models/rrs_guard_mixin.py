@@ -133,10 +133,13 @@ class RrsGuardMixin(models.AbstractModel):
             blocked = [
                 f
                 for f in system
-                if vals[f] not in (False, None) and not self._rrs_default_matches(f, vals[f], defaults)
+                if vals[f] not in (False, None)
+                and not self._rrs_default_matches(f, vals[f], defaults)
             ]
         else:
-            blocked = [f for f in system if any(not self._rrs_same_value(r, f, vals[f]) for r in self)]
+            blocked = [
+                f for f in system if any(not self._rrs_same_value(r, f, vals[f]) for r in self)
+            ]
         if blocked:
             raise UserError(
                 self.env._(
@@ -186,9 +189,7 @@ class RrsGuardMixin(models.AbstractModel):
         if not (self._rrs_frozen_states and self._rrs_state_field):
             return
         allowed = set(self._rrs_frozen_writable) | {self._rrs_state_field}
-        changed = {
-            f for f in vals if f not in allowed and not f.startswith(_BOOKKEEPING_PREFIXES)
-        }
+        changed = {f for f in vals if f not in allowed and not f.startswith(_BOOKKEEPING_PREFIXES)}
         if not changed:
             return
         for record in self:
@@ -241,6 +242,8 @@ class RrsGuardMixin(models.AbstractModel):
         state_field = self._rrs_state_field
         targets = []
         cleaned = []
+        # The caller's right comes first: a role that may not create gets the access error.
+        self.check_access("create")
         for vals in vals_list:
             self._rrs_check_vals_types(vals)
             self._rrs_check_system_fields(vals, creating=True)
@@ -248,17 +251,38 @@ class RrsGuardMixin(models.AbstractModel):
             target = vals.pop(state_field, None) if state_field else None
             targets.append(target)
             cleaned.append(vals)
-        records = super().create(cleaned)
-        fnames = {f for vals in cleaned for f in vals}
-        records._rrs_check_case_links(fnames)
-        for record, target in zip(records, targets, strict=True):
-            if target and target != record[state_field]:
-                record._rrs_move(target)
+        if not any(targets):
+            records = super().create(cleaned)
+            records._rrs_check_case_links({f for vals in cleaned for f in vals})
+            return records
+        # Created in the first stage, then moved with the move's own checks; a refused move
+        # leaves no record behind, even inside a longer transaction.
+        initial = self.default_get([state_field]).get(state_field)
+        moves = self._rrs_moves()
+        for target in targets:
+            if target and target != initial and (initial, target) not in moves:
+                raise UserError(
+                    self.env._(
+                        "A new %(model)s starts in “%(from_stage)s”; it cannot be created "
+                        "in “%(to_stage)s”. Create it, then take the step that leads there.",
+                        model=self._description,
+                        from_stage=self._rrs_state_label(initial),
+                        to_stage=self._rrs_state_label(target),
+                    )
+                )
+        with self.env.cr.savepoint():
+            records = super().create(cleaned)
+            records._rrs_check_case_links({f for vals in cleaned for f in vals})
+            for record, target in zip(records, targets, strict=True):
+                if target and target != record[state_field]:
+                    record._rrs_move(target)
         return records
 
     def write(self, vals):
         if not self or not self._rrs_guarded():
             return super().write(vals)
+        # The caller's right comes first: a role that may not write gets the access error.
+        self.check_access("write")
         self._rrs_check_vals_types(vals)
         self._rrs_check_system_fields(vals)
         self._rrs_check_parent(vals)
@@ -270,6 +294,7 @@ class RrsGuardMixin(models.AbstractModel):
             return res
         vals = dict(vals)
         target = vals.pop(state_field)
+        self._rrs_check_move_allowed(target)
         if vals:
             super().write(vals)
             self._rrs_check_case_links(set(vals))
@@ -277,6 +302,21 @@ class RrsGuardMixin(models.AbstractModel):
         return True
 
     # ------------------------------------------------------------------- moves
+    def _rrs_check_move_allowed(self, target):
+        """Refuse at once a move that is not in the table, before anything is written."""
+        moves = self._rrs_moves()
+        for record in self:
+            source = record[self._rrs_state_field]
+            if source != target and (source, target) not in moves:
+                raise UserError(
+                    self.env._(
+                        "%(record)s cannot go from “%(from_stage)s” to “%(to_stage)s”.",
+                        record=record.display_name,
+                        from_stage=record._rrs_state_label(source),
+                        to_stage=record._rrs_state_label(target),
+                    )
+                )
+
     def _rrs_move(self, target, vals=None):
         """Move each record to ``target`` through the one mechanism: the move must be allowed
         from the record's stage, its check passes (the caller's right, the conditions), then the
@@ -284,28 +324,22 @@ class RrsGuardMixin(models.AbstractModel):
         state_field = self._rrs_state_field
         moves = self._rrs_moves()
         self.check_access("write")
+        self._rrs_check_move_allowed(target)
         for record in self:
             source = record[state_field]
-            if source == target and not vals:
+            if source == target:
+                if vals:
+                    record.write(vals)
                 continue
-            check = moves.get((source, target))
-            if check is None:
-                raise UserError(
-                    self.env._(
-                        "%(record)s cannot go from “%(source)s” to “%(target)s”.",
-                        record=record.display_name,
-                        source=record._rrs_state_label(source),
-                        target=record._rrs_state_label(target),
-                    )
-                )
+            check = moves[(source, target)]
             if check == SYSTEM_ONLY:
                 if not record._rrs_is_granted() and not self.env.su:
                     raise UserError(
                         self.env._(
-                            "%(record)s goes to “%(target)s” by itself when its conditions are "
+                            "%(record)s goes to “%(to_stage)s” by itself when its conditions are "
                             "met; it cannot be set by hand.",
                             record=record.display_name,
-                            target=record._rrs_state_label(target),
+                            to_stage=record._rrs_state_label(target),
                         )
                     )
                 system = {}

@@ -2,6 +2,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .rrs_guard_mixin import is_disposing
+
 # What a goal's signatures cover; its status and progress are followed after signing.
 GOAL_CONTENT = frozenset(
     {
@@ -108,7 +110,7 @@ class RrsServiceGoal(models.Model):
 
     def _check_plan_draft(self):
         # rule PLAN-5: a signed plan stays as it was signed
-        if self.env.su or self.env.context.get("rrs_disposal"):
+        if self.env.su or is_disposing():
             return
         signed = self.plan_id.filtered(lambda p: p.state != "draft")
         if signed:

@@ -4,6 +4,8 @@ import base64
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from .rrs_guard_mixin import is_disposing
+
 # Content of a plan that its signatures cover: frozen once the plan is signed (rule PLAN-5).
 SIGNED_CONTENT = frozenset(
     {
@@ -233,7 +235,7 @@ class RrsServicePlan(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_signed(self):
-        if self.env.context.get("rrs_disposal"):
+        if is_disposing():
             return
         if self.filtered(lambda p: p.state != "draft"):
             raise UserError(

@@ -29,13 +29,17 @@ def _error(records, fname, message):
 def _check_id(records, fname, comodel, value):
     env = records.env
     if isinstance(value, bool) or not isinstance(value, int):
-        raise _error(records, fname, env._("expected the id of a record, got %(value)r.", value=value))
+        raise _error(
+            records, fname, env._("expected the id of a record, got %(value)r.", value=value)
+        )
     if not 0 < value <= INT_MAX:
         raise _error(records, fname, env._("%(value)s is not the id of a record.", value=value))
     # sudo(): existence only; access to the record is checked when it is used
     if not env[comodel].sudo().browse(value).exists():
         raise _error(
-            records, fname, env._("no record with id %(value)s exists; choose an existing one.", value=value)
+            records,
+            fname,
+            env._("no record with id %(value)s exists; choose an existing one.", value=value),
         )
 
 
@@ -53,8 +57,10 @@ def _check_date(records, fname, field, value):
     if value is False or value is None:
         return
     converter = fields.Date if field.type == "date" else fields.Datetime
-    if field.type == "date" and isinstance(value, datetime.date) and not isinstance(
-        value, datetime.datetime
+    if (
+        field.type == "date"
+        and isinstance(value, datetime.date)
+        and not isinstance(value, datetime.datetime)
     ):
         return
     if field.type == "datetime" and isinstance(value, datetime.datetime):
@@ -78,7 +84,9 @@ def _check_x2many(records, fname, field, value):
     if value is False or value is None:
         return
     if not isinstance(value, (list, tuple)):
-        raise _error(records, fname, env._("expected a list of commands, got %(value)r.", value=value))
+        raise _error(
+            records, fname, env._("expected a list of commands, got %(value)r.", value=value)
+        )
     for command in value:
         if isinstance(command, int) and not isinstance(command, bool):
             _check_id(records, fname, field.comodel_name, command)
@@ -98,7 +106,9 @@ def _check_x2many(records, fname, field, value):
         if code == 6:
             ids = command[2] if len(command) > 2 else None
             if not isinstance(ids, (list, tuple)):
-                raise _error(records, fname, env._("%(value)r is not a valid command.", value=command))
+                raise _error(
+                    records, fname, env._("%(value)r is not a valid command.", value=command)
+                )
             for rid in ids:
                 _check_id(records, fname, field.comodel_name, rid)
 
@@ -107,7 +117,9 @@ def check_vals(records, vals):
     """Raise a ValidationError for the first value a field cannot take."""
     env = records.env
     if not isinstance(vals, dict):
-        raise ValidationError(env._("Expected a dictionary of field values, got %(value)r.", value=vals))
+        raise ValidationError(
+            env._("Expected a dictionary of field values, got %(value)r.", value=vals)
+        )
     for fname, value in vals.items():
         if not isinstance(fname, str) or fname not in records._fields:
             raise ValidationError(
@@ -123,21 +135,33 @@ def check_vals(records, vals):
             if value not in (False, None):
                 _check_id(records, fname, field.comodel_name, value)
         elif ftype == "integer":
-            if value is not False and value is not None and (
-                isinstance(value, bool) or not isinstance(value, int) or abs(value) > INT_MAX
+            if (
+                value is not False
+                and value is not None
+                and (isinstance(value, bool) or not isinstance(value, int) or abs(value) > INT_MAX)
             ):
-                raise _error(records, fname, env._("expected a whole number, got %(value)r.", value=value))
+                raise _error(
+                    records, fname, env._("expected a whole number, got %(value)r.", value=value)
+                )
         elif ftype in ("float", "monetary"):
-            if value is not False and value is not None and (
-                isinstance(value, bool)
-                or not isinstance(value, (int, float))
-                or not math.isfinite(value)
-                or abs(value) > 1e15
+            if (
+                value is not False
+                and value is not None
+                and (
+                    isinstance(value, bool)
+                    or not isinstance(value, (int, float))
+                    or not math.isfinite(value)
+                    or abs(value) > 1e15
+                )
             ):
-                raise _error(records, fname, env._("expected a number, got %(value)r.", value=value))
+                raise _error(
+                    records, fname, env._("expected a number, got %(value)r.", value=value)
+                )
         elif ftype == "boolean":
             if not isinstance(value, bool) and value not in (0, 1, None):
-                raise _error(records, fname, env._("expected true or false, got %(value)r.", value=value))
+                raise _error(
+                    records, fname, env._("expected true or false, got %(value)r.", value=value)
+                )
         elif ftype in ("char", "text", "html"):
             _check_text(records, fname, value)
         elif ftype == "selection":
@@ -159,4 +183,6 @@ def check_vals(records, vals):
             _check_x2many(records, fname, field, value)
         elif ftype == "binary":
             if value not in (False, None) and not isinstance(value, (str, bytes)):
-                raise _error(records, fname, env._("expected file content, got %(value)r.", value=value))
+                raise _error(
+                    records, fname, env._("expected file content, got %(value)r.", value=value)
+                )

@@ -161,9 +161,7 @@ class RrsCase(models.Model):
     @api.depends("is_prs", "member_ids.separated_minor_category")
     def _compute_restricted(self):
         for case in self:
-            case.restricted = case.is_prs or any(
-                case.member_ids.mapped("separated_minor_category")
-            )
+            case.restricted = case.is_prs or any(case.member_ids.mapped("separated_minor_category"))
 
     @api.depends("member_ids.is_head", "is_prs")
     def _compute_prs_child_member_id(self):
@@ -414,7 +412,7 @@ class RrsCase(models.Model):
     def _before_disposal(self):
         """Notifications of concern refuse the cascade; disposal removes them first."""
         res = super()._before_disposal()
-        concerns = self.with_context(rrs_disposal=True).prs_concern_ids
+        concerns = self.prs_concern_ids
         concerns.amendment_ids.unlink()
         concerns.unlink()
         return res

@@ -1,5 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import Command, api, fields, models
+from odoo.addons.rrs_case.models.rrs_guard_mixin import is_disposing
 from odoo.exceptions import UserError
 
 
@@ -111,7 +112,7 @@ class RrsPrsConcern(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_never(self):
-        if self.env.context.get("rrs_disposal"):
+        if is_disposing():
             return  # rule REC-3: destroyed with the case at the end of retention, with proof
         raise UserError(
             self.env._(

@@ -1,5 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
+from odoo.addons.rrs_case.models.rrs_guard_mixin import is_disposing
 from odoo.exceptions import UserError
 
 
@@ -28,6 +29,6 @@ class RrsPrsConcernAmendment(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_never(self):
-        if self.env.context.get("rrs_disposal"):
+        if is_disposing():
             return
         raise UserError(self.env._("An amendment to a notification of concern is never deleted."))
