@@ -69,6 +69,14 @@ class IntegrityCommon(RrsCaseCommon):
     def _user(self, role):
         return getattr(self, role)
 
+    def _resolve(self, vals):
+        """Values naming a role (``"worker_other"``) for a user field get that user's id."""
+        resolved = dict(vals)
+        for fname, value in vals.items():
+            if isinstance(value, str) and value in (*ROLES, "worker_other", "worker_far"):
+                resolved[fname] = self._user(value).id
+        return resolved
+
     def _snapshot(self, row):
         """Values of the fields the row names, on every record of its model (as superuser)."""
         Model = self.env[row.model].sudo().with_context(active_test=False)
@@ -94,12 +102,12 @@ class IntegrityCommon(RrsCaseCommon):
             self.env.invalidate_all()
             try:
                 if row.create:
-                    result = self.env[row.model].with_user(user).create(dict(vals))
+                    result = self.env[row.model].with_user(user).create(self._resolve(vals))
                 elif row.action:
                     getattr(record.with_user(user), row.action)()
                     result = record
                 else:
-                    record.with_user(user).write(dict(row.vals))
+                    record.with_user(user).write(self._resolve(row.vals))
                     result = record
                 self.env.flush_all()
             except UserError as error:

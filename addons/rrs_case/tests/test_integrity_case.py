@@ -110,6 +110,34 @@ CASE_ROWS = (
         expect=writers(SYSTEM_SET),
     ),
     Row(
+        "REC-3",
+        "dispose of a closed case past its retention (a sudo() after the manager check)",
+        "rrs.case",
+        "_case_past_retention",
+        action="action_dispose",
+        expect={"manager": OK},
+        default=("access", "Only a program manager disposes of case records"),
+        check="_check_disposed",
+    ),
+    Row(
+        "REC-3",
+        "put a case on litigation hold",
+        "rrs.case",
+        "_active_case_fixture",
+        vals={"litigation_hold": True},
+        expect=writers(
+            ("rule", "Only a program manager puts records on litigation hold"), manager=OK
+        ),
+    ),
+    Row(
+        "ELIG-2",
+        "reassign the primary worker",
+        "rrs.case",
+        "_active_case_fixture",
+        vals={"user_id": "worker_other"},
+        expect=writers(OK, worker=("rule", "Only a supervisor or a program manager assigns")),
+    ),
+    Row(
         "CON-1",
         "create a case directly in service",
         "rrs.case",
@@ -170,7 +198,21 @@ class TestIntegrityCase(IntegrityCommon):
             "closing_date": "1990-01-01",
         }
 
+    def _case_past_retention(self):
+        case = self._closed_case()
+        # as superuser: a closing long ago, past the program's retention period
+        case.write({"closing_date": "2001-01-02", "aftercare_plan_date": "2001-01-01"})
+        case.note_ids.write({"contact_date": "2001-01-01", "written_date": "2001-01-01"})
+        self.assertLess(case.retention_until_date, self.today)
+        self._disposed_name = case.name
+        return case
+
     # ------------------------------------------------------------------ checks
+    def _check_disposed(self, case):
+        self.assertFalse(case.exists(), "the case is destroyed")
+        proof = self.env["rrs.record.disposal"].search([("name", "=", self._disposed_name)])
+        self.assertEqual(len(proof), 1, "the disposal leaves its proof")
+
     def _check_started(self, case):
         self.assertEqual(case.state, "active")
         self.assertEqual(case.service_start_date, self.today, "the system dates the start")
