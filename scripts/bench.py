@@ -58,6 +58,13 @@ PLAN_LIST = {
     "state": {},
 }
 REPEAT = 5
+PARTNER_LIST = {
+    "display_name": {},
+    "email": {},
+    "phone": {},
+    "city": {},
+    "country_id": {"fields": {"display_name": {}}},
+}
 
 
 def measure(env, label, fn):
@@ -202,6 +209,30 @@ def main():
                 {"due_date": {}, "name": {}, "case_id": {"fields": {"display_name": {}}}},
                 limit=80,
                 count_limit=10001,
+            ),
+        )
+        # Contacts: people served are protected by record rules on res.partner; these lists
+        # show what the rules cost to each role (the integrity issue).
+        Partner = env["res.partner"]
+        measure(
+            env,
+            "worker: Contacts list page (80) + count",
+            lambda: Partner.with_user(worker).web_search_read(
+                [], PARTNER_LIST, limit=80, count_limit=10001
+            ),
+        )
+        measure(
+            env,
+            "worker: search a contact by name",
+            lambda: Partner.with_user(worker).web_search_read(
+                [("name", "ilike", "Rahimi")], PARTNER_LIST, limit=80, count_limit=10001
+            ),
+        )
+        measure(
+            env,
+            "manager: Contacts list page (80) + count",
+            lambda: Partner.with_user(manager).web_search_read(
+                [], PARTNER_LIST, limit=80, count_limit=10001
             ),
         )
         env.cr.rollback()
