@@ -118,6 +118,7 @@ class RrsCase(models.Model):
             .sudo()
             .search([("program_id", "in", cases.program_id.ids)])
         )
+        # sudo(): every task of these cases, whoever may read it, so none is created twice
         items = (
             self.env["rrs.case.checklist.item"]
             .sudo()
@@ -141,6 +142,7 @@ class RrsCase(models.Model):
             if line.program_id == case.program_id and (case.id, line.id) not in existing
         ]
         if vals_list:
+            # sudo(): the tasks come from the program's configuration; the caller wrote the case
             self.env["rrs.case.checklist.item"].sudo().create(vals_list)
 
     def action_view_home_visits(self):
