@@ -34,7 +34,7 @@ class TestQuestionnaire(RrsAssessmentCommon):
         self.assertEqual((summary["answered_count"], summary["question_count"]), (4, 6))
         self.assertAlmostEqual(summary["progress"], 66.67, places=1)
         housing = data["factors"][0]["id"]
-        self.assertEqual(summary["factor_levels"][housing], "High")
+        self.assertEqual(summary["factor_levels"][str(housing)], "High")
         # changing an answer updates it, never duplicates it
         self.a1.save_answer(questions[0]["id"], questions[0]["options"][0]["id"])
         self.assertEqual(len(self.a1.answer_ids.filtered("option_id")), 4)

@@ -14,3 +14,5 @@ from . import test_service_plan_tour
 from . import test_correspondence
 from . import test_resettlement_services
 from . import test_home_visit
+from . import test_bad_input
+from . import test_caseload_warning
