@@ -1,6 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Fixtures of the black-box tests: a private copy of the test database, an Odoo server
-serving it in a subprocess, and XML-RPC clients logged in as the demo users.
+serving it in a subprocess, and clients of its API acting as the demo users: JSON-2 clients
+(``/json/2/<model>/<method>`` with an API key each) and XML-RPC clients (password = login).
 
 ``./scripts/test`` installs the suite into a fresh database and runs one pytest over the
 addons' Odoo tests (pytest-odoo) and this folder, with two environment variables:
@@ -33,8 +34,10 @@ import urllib.request
 import xmlrpc.client
 
 import pytest
+import requests
 
 SERVER_START_TIMEOUT = 120  # seconds until the server must answer
+API_KEY_TIMEOUT = 300  # seconds for the Odoo shell that makes the API keys
 RPC_TIMEOUT = 120  # seconds for one XML-RPC call
 COPY_RETRY_SECONDS = 30  # how long other sessions on the template are waited for
 
@@ -308,6 +311,107 @@ def rpc_login(odoo_server):
     def login(name, password=None):
         if name not in users:
             users[name] = RpcUser(odoo_server, name, password or name)
+        return users[name]
+
+    return login
+
+
+# ------------------------------------------------------------------------------- JSON-2
+DEMO_LOGINS = ("admin", "worker1", "worker2", "supervisor", "manager", "finance", "auditor")
+
+# Run by ``odoo shell`` on the database copy: an API key per demo user, printed as JSON.
+_API_KEY_SCRIPT = """
+import json
+keys = {}
+for login in %(logins)r:
+    user = env["res.users"].search([("login", "=", login)])
+    # sudo() as the user: a key without expiry, for the length of the test run only
+    keys[login] = env["res.users.apikeys"].with_user(user).sudo()._generate(
+        None, "black-box tests", None
+    )
+env.cr.commit()
+print("RRS_API_KEYS " + json.dumps(keys))
+"""
+
+
+@pytest.fixture(scope="session")
+def api_keys(rrs_env, odoo_db_copy):
+    """``{login: API key}`` for the demo users, made on the database copy by Odoo itself."""
+    cmd = [
+        sys.executable, "-m", "odoo", "shell",
+        "-c", rrs_env.conf_path,
+        "-d", odoo_db_copy,
+        "--log-level=warn",
+        "--no-http",
+    ]  # fmt: skip
+    result = subprocess.run(
+        cmd,
+        input=_API_KEY_SCRIPT % {"logins": DEMO_LOGINS},
+        capture_output=True,
+        text=True,
+        timeout=API_KEY_TIMEOUT,
+    )
+    for line in result.stdout.splitlines():
+        if line.startswith("RRS_API_KEYS "):
+            return json.loads(line[len("RRS_API_KEYS ") :])
+    pytest.fail(
+        f"Could not make the API keys ({result.returncode}):\n{result.stdout[-2000:]}\n"
+        f"{result.stderr[-3000:]}"
+    )
+
+
+class Json2Error(Exception):
+    """A refusal of /json/2: the HTTP status and the error Odoo sent as JSON."""
+
+    def __init__(self, status, body):
+        self.status = status
+        self.body = body if isinstance(body, dict) else {"message": str(body)}
+        self.name = self.body.get("name", "")
+        self.message = self.body.get("message", "")
+        super().__init__(f"{status} {self.name}: {self.message}")
+
+
+class Json2User:
+    """One demo user calling ``/json/2``: ``user("rrs.case", "read", ids=[...], fields=[...])``."""
+
+    def __init__(self, server, login, api_key):
+        self.server = server
+        self.login = login
+        self.session = requests.Session()
+        self.session.headers.update(
+            {
+                "Authorization": f"bearer {api_key}",
+                "X-Odoo-Database": server.db,
+                "User-Agent": "rrs-black-box-tests",
+            }
+        )
+        self.uid = self("res.users", "search", domain=[("login", "=", login)])[0]
+
+    def raw(self, model, method, **params):
+        """The HTTP response itself (status, headers, JSON body)."""
+        return self.session.post(
+            f"{self.server.url}/json/2/{model}/{method}", json=params, timeout=RPC_TIMEOUT
+        )
+
+    def __call__(self, model, method, **params):
+        response = self.raw(model, method, **params)
+        try:
+            body = response.json()
+        except ValueError:
+            body = response.text
+        if response.status_code != 200:
+            raise Json2Error(response.status_code, body)
+        return body
+
+
+@pytest.fixture(scope="session")
+def json2_login(odoo_server, api_keys):
+    """``json2_login("worker1")``: a demo user calling the JSON-2 API with an API key."""
+    users = {}
+
+    def login(name):
+        if name not in users:
+            users[name] = Json2User(odoo_server, name, api_keys[name])
         return users[name]
 
     return login

@@ -329,9 +329,15 @@ class RrsAssessment(models.Model):
         )
 
     # ----------------------------------------------------------- questionnaire
+    # What these methods return goes to the web client, XML-RPC and JSON-2 clients alike:
+    # ids, text, numbers, booleans and dates as text; dictionary keys are text; never None.
+    def _questionnaire_one(self):
+        if len(self) != 1:
+            raise UserError(self.env._("The questionnaire opens for one assessment at a time."))
+
     def get_questionnaire(self):
         """Everything the questionnaire widget shows: factors that apply, questions, answers."""
-        self.ensure_one()
+        self._questionnaire_one()
         self.check_access("read")
         answers = {a.question_id: a for a in self.answer_ids}
         factors = []
@@ -339,11 +345,11 @@ class RrsAssessment(models.Model):
             questions = [
                 {
                     "id": q.id,
-                    "name": q.name,
+                    "name": q.name or "",
                     "help": q.help or "",
                     "option_id": answers[q].option_id.id if q in answers else False,
                     "options": [
-                        {"id": o.id, "name": o.name, "score": o.score} for o in q.option_ids
+                        {"id": o.id, "name": o.name or "", "score": o.score} for o in q.option_ids
                     ],
                 }
                 for q in factor.question_ids
@@ -351,7 +357,7 @@ class RrsAssessment(models.Model):
             factors.append(
                 {
                     "id": factor.id,
-                    "name": factor.name,
+                    "name": factor.name or "",
                     "description": factor.description or "",
                     "questions": questions,
                 }
@@ -359,18 +365,58 @@ class RrsAssessment(models.Model):
         return dict(self._questionnaire_summary(), factors=factors, editable=self.state in OPEN)
 
     def save_answer(self, question_id, option_id):
-        """Save one answer as soon as it is given (nothing is lost between saves)."""
-        self.ensure_one()
-        # a completed assessment is refused by the answer itself (_check_open)
-        question = self.env["rrs.assessment.question"].browse(question_id).exists()
-        answer = self.answer_ids.filtered(lambda a: a.question_id == question)
-        if answer:
-            answer.option_id = option_id or False
-        else:
-            self.env["rrs.assessment.answer"].create(
-                {"assessment_id": self.id, "question_id": question.id, "option_id": option_id}
+        """Save one answer as soon as it is given (nothing is lost between saves).
+
+        Everything is checked before anything is written (the question is one of this
+        questionnaire's, the answer one of the question's, the assessment is still open), and
+        the answer and the results it changes are saved together or not at all.
+        """
+        self._questionnaire_one()
+        self.check_access("write")
+        question = self._questionnaire_question(question_id)
+        option = self._questionnaire_option(question, option_id)
+        if self.state not in OPEN:
+            raise UserError(
+                self.env._(
+                    "This assessment is completed: its answers no longer change. A supervisor can "
+                    "reopen it."
+                )
             )
+        answer = self.answer_ids.filtered(lambda a: a.question_id == question)
+        with self.env.cr.savepoint():
+            if answer:
+                answer.option_id = option
+            else:
+                self.env["rrs.assessment.answer"].create(
+                    {"assessment_id": self.id, "question_id": question.id, "option_id": option.id}
+                )
         return self._questionnaire_summary()
+
+    def _questionnaire_question(self, question_id):
+        if isinstance(question_id, bool) or not isinstance(question_id, int):
+            raise ValidationError(self.env._("The question is given by its id, a whole number."))
+        question = self._applicable_factors().question_ids.filtered(lambda q: q.id == question_id)
+        if not question:
+            raise ValidationError(
+                self.env._(
+                    "This question is not part of the questionnaire of %(assessment)s.",
+                    assessment=self.display_name,
+                )
+            )
+        return question
+
+    def _questionnaire_option(self, question, option_id):
+        Option = self.env["rrs.assessment.option"]
+        if option_id is False or option_id is None:
+            return Option
+        if isinstance(option_id, bool) or not isinstance(option_id, int):
+            raise ValidationError(
+                self.env._("The answer is given by the id of one of the question's options.")
+            )
+        option = question.option_ids.filtered(lambda o: o.id == option_id)
+        if not option:
+            raise ValidationError(self.env._("This answer belongs to another question."))
+        return option
 
     def _questionnaire_summary(self):
         self.ensure_one()
@@ -380,8 +426,11 @@ class RrsAssessment(models.Model):
             "answered_count": self.answered_count,
             "question_count": self.question_count or len(self._applicable_factors().question_ids),
             "need_level": self.need_level_id.name or False,
+            "due_date": fields.Date.to_string(self.due_date) or False,
+            "completion_date": fields.Date.to_string(self.completion_date) or False,
+            # text keys: XML-RPC carries no other, JSON turns them into text anyway
             "factor_levels": {
-                r.factor_id.id: r.need_level_id.name or False for r in self.factor_result_ids
+                str(r.factor_id.id): r.need_level_id.name or False for r in self.factor_result_ids
             },
         }
 

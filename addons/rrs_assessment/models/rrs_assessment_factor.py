@@ -45,7 +45,7 @@ class FrozenWhenPublished(models.AbstractModel):
 class RrsAssessmentFactor(models.Model):
     _name = "rrs.assessment.factor"
     _description = "Assessment Factor"
-    _inherit = ["rrs.assessment.instrument.part"]
+    _inherit = ["rrs.assessment.instrument.part", "rrs.guard.mixin"]
     _order = "instrument_id, sequence, id"
 
     instrument_id = fields.Many2one(

@@ -11,6 +11,7 @@ class RrsAssessmentFactorComparison(models.Model):
 
     _name = "rrs.assessment.factor.comparison"
     _description = "Need Level Change by Factor"
+    _inherit = ["rrs.guard.mixin"]
     _auto = False
     _order = "case_id, member_id, factor_sequence"
 

@@ -14,7 +14,7 @@ class RrsAssessmentInstrument(models.Model):
 
     _name = "rrs.assessment.instrument"
     _description = "Assessment Instrument"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "rrs.guard.mixin"]
     _order = "code, version desc"
 
     name = fields.Char(required=True, translate=True, tracking=True)

@@ -7,6 +7,7 @@ class RrsAssessmentLevelRule(models.Model):
 
     _name = "rrs.assessment.level.rule"
     _description = "Need Level Rule"
+    _inherit = ["rrs.guard.mixin"]
     _order = "instrument_id, min_score desc"
 
     instrument_id = fields.Many2one(

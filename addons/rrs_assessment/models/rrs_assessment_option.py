@@ -5,7 +5,7 @@ from odoo import fields, models
 class RrsAssessmentOption(models.Model):
     _name = "rrs.assessment.option"
     _description = "Assessment Answer Option"
-    _inherit = ["rrs.assessment.instrument.part"]
+    _inherit = ["rrs.assessment.instrument.part", "rrs.guard.mixin"]
     _order = "question_id, sequence, score, id"
 
     question_id = fields.Many2one(

@@ -5,7 +5,7 @@ from odoo import fields, models
 class RrsAssessmentQuestion(models.Model):
     _name = "rrs.assessment.question"
     _description = "Assessment Question"
-    _inherit = ["rrs.assessment.instrument.part"]
+    _inherit = ["rrs.assessment.instrument.part", "rrs.guard.mixin"]
     _order = "factor_id, sequence, id"
 
     factor_id = fields.Many2one(

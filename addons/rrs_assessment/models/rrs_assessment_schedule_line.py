@@ -17,6 +17,7 @@ class RrsAssessmentScheduleLine(models.Model):
 
     _name = "rrs.assessment.schedule.line"
     _description = "Assessment Schedule"
+    _inherit = ["rrs.guard.mixin"]
     _order = "program_id, month, id"
 
     program_id = fields.Many2one("rrs.program", required=True, index=True, ondelete="cascade")

@@ -7,6 +7,7 @@ class RrsNeedLevel(models.Model):
 
     _name = "rrs.need.level"
     _description = "Need Level"
+    _inherit = ["rrs.guard.mixin"]
     _order = "sequence"
 
     name = fields.Char(required=True, translate=True)

@@ -1,4 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import json
+import xmlrpc.client
+
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
@@ -34,7 +37,7 @@ class TestQuestionnaire(RrsAssessmentCommon):
         self.assertEqual((summary["answered_count"], summary["question_count"]), (4, 6))
         self.assertAlmostEqual(summary["progress"], 66.67, places=1)
         housing = data["factors"][0]["id"]
-        self.assertEqual(summary["factor_levels"][housing], "High")
+        self.assertEqual(summary["factor_levels"][str(housing)], "High")
         # changing an answer updates it, never duplicates it
         self.a1.save_answer(questions[0]["id"], questions[0]["options"][0]["id"])
         self.assertEqual(len(self.a1.answer_ids.filtered("option_id")), 4)
@@ -60,3 +63,35 @@ class TestQuestionnaire(RrsAssessmentCommon):
         other = self.a1.with_user(self.worker_far)
         with self.assertRaises(AccessError):
             other.get_questionnaire()
+
+    def test_questionnaire_data_travels_over_xmlrpc_and_json(self):
+        """What the widget gets is what XML-RPC and JSON carry: no None, no records, text
+        keys, dates as text."""
+        self.a1.sudo().due_date = "2026-03-02"
+        data = self.a1.get_questionnaire()
+        question = data["factors"][0]["questions"][0]
+        summary = self.a1.save_answer(question["id"], question["options"][0]["id"])
+        for payload in (data, summary):
+            xmlrpc.client.dumps((payload,), allow_none=False)
+            self.assertEqual(json.loads(json.dumps(payload)), payload)
+        self.assertEqual(summary["due_date"], "2026-03-02")
+        self.assertTrue(all(isinstance(k, str) for k in summary["factor_levels"]))
+
+    def test_wrong_answers_are_refused_before_anything_is_written(self):
+        data = self.a1.get_questionnaire()
+        q1, q2 = data["factors"][0]["questions"][:2]
+        for question_id, option_id, message in (
+            ("x", q1["options"][0]["id"], "given by its id"),
+            ([q1["id"]], q1["options"][0]["id"], "given by its id"),
+            (q1["id"], "first", "one of the question's options"),
+            (q1["id"], q2["options"][0]["id"], "belongs to another question"),
+            (2147483647, False, "not part of the questionnaire"),
+        ):
+            with self.assertRefused(message):
+                self.a1.save_answer(question_id, option_id)
+            self.assertEqual(self.a1.state, "planned")
+            self.assertFalse(self.a1.answer_ids.filtered("option_id"))
+        with self.assertRefused("one assessment at a time", UserError):
+            self.a1.browse().get_questionnaire()
+        with self.assertRefused("one assessment at a time", UserError):
+            (self.a1 | (self.case.assessment_ids - self.a1)[:1]).save_answer(q1["id"], False)

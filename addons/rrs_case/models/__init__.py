@@ -7,10 +7,10 @@ from . import res_config_settings
 from . import res_partner
 from . import res_users
 from . import hr_employee
-from . import rrs_immigration_category
-from . import rrs_language
 from . import rrs_batch_mixin
 from . import rrs_guard_mixin
+from . import rrs_immigration_category
+from . import rrs_language
 from . import rrs_program
 from . import rrs_case
 from . import rrs_case_member

@@ -7,6 +7,7 @@ class RrsActivityTopic(models.Model):
 
     _name = "rrs.activity.topic"
     _description = "Case-Management Activity Topic"
+    _inherit = ["rrs.guard.mixin"]
     _order = "sequence, id"
 
     name = fields.Char(required=True, translate=True)

@@ -110,6 +110,12 @@ class RrsCase(models.Model):
             ("all_group_ids", "in", self.env.ref("rrs_case.group_case_worker").ids)
         ],
     )
+    # rule PRS-9 (and STF-1): what the form's onchange warns about, readable by any client
+    caseload_warning = fields.Char(
+        compute="_compute_caseload_warning",
+        help="Set when the primary worker's open cases in the program go above the program's "
+        "caseload target.",
+    )
     secondary_user_ids = fields.Many2many(
         "res.users",
         "rrs_case_secondary_user_rel",
@@ -502,28 +508,63 @@ class RrsCase(models.Model):
             )
         )
 
+    def _caseload_above_target(self, count):
+        """The warning for a primary worker with ``count`` other open cases in the program,
+        or False while this case keeps them within the target (rules PRS-9, STF-1)."""
+        self.ensure_one()
+        if count < self.program_id.caseload_target:
+            return False
+        return self.env._(
+            "%(user)s already has %(count)s open cases in %(program)s: this one goes above "
+            "the target of %(target)s per worker (never more than %(cap)s).",
+            user=self.user_id.name,
+            count=count,
+            program=self.program_id.name,
+            target=self.program_id.caseload_target,
+            cap=self.program_id.caseload_cap,
+        )
+
+    @api.depends("user_id", "program_id", "state")
+    def _compute_caseload_warning(self):
+        """The onchange warning, as a field an API client reads too (rule PRS-9)."""
+        concerned = self.filtered(lambda c: c.user_id and c.program_id and c.state in OPEN_STATES)
+        (self - concerned).caseload_warning = False
+        if not concerned:
+            return
+        # sudo(): counts over the whole team, nothing of those cases is returned
+        groups = (
+            self.env["rrs.case"]
+            .sudo()
+            ._read_group(
+                [
+                    ("user_id", "in", concerned.user_id.ids),
+                    ("program_id", "in", concerned.program_id.ids),
+                    ("state", "in", OPEN_STATES),
+                    ("id", "not in", concerned._origin.ids),
+                ],
+                ["user_id", "program_id"],
+                ["__count"],
+            )
+        )
+        others = {(user.id, program.id): n for user, program, n in groups}
+        # the open cases of the same worker and program in this batch count too
+        batch = {}
+        for case in concerned:
+            key = (case.user_id.id, case.program_id.id)
+            batch[key] = batch.get(key, 0) + 1
+        for case in concerned:
+            key = (case.user_id.id, case.program_id.id)
+            case.caseload_warning = case._caseload_above_target(others.get(key, 0) + batch[key] - 1)
+
     @api.onchange("user_id", "program_id")
     def _onchange_caseload_target(self):
         """Warn before a worker goes above the program's caseload target (rule PRS-9)."""
         if not (self.user_id and self.program_id) or self.state not in OPEN_STATES:
             return None
-        count = self._open_caseload(self.user_id, self.program_id)
-        if count < self.program_id.caseload_target:
+        message = self._caseload_above_target(self._open_caseload(self.user_id, self.program_id))
+        if not message:
             return None
-        return {
-            "warning": {
-                "title": self.env._("Caseload above target"),
-                "message": self.env._(
-                    "%(user)s already has %(count)s open cases in %(program)s: this one goes "
-                    "above the target of %(target)s per worker (never more than %(cap)s).",
-                    user=self.user_id.name,
-                    count=count,
-                    program=self.program_id.name,
-                    target=self.program_id.caseload_target,
-                    cap=self.program_id.caseload_cap,
-                ),
-            }
-        }
+        return {"warning": {"title": self.env._("Caseload above target"), "message": message}}
 
     @api.constrains("extension", "program_id")
     def _check_extension(self):

@@ -15,6 +15,7 @@ class RrsChecklistTemplateLine(models.Model):
 
     _name = "rrs.checklist.template.line"
     _description = "Program Checklist Task"
+    _inherit = ["rrs.guard.mixin"]
     _order = "program_id, sequence, id"
     _check_company_auto = True
 

@@ -18,6 +18,13 @@ A model that inherits ``rrs.guard.mixin`` declares:
 - ``_rrs_parent_field``: the case (plan, assessment ...) a record belongs to never changes.
 - links to another record of a case (a release, a member ...) stay inside the record's case.
 
+Every model of the suite (``rrs.*``, and any model inheriting this mixin) also has the types
+of a client's values checked (``rrs_vals_check``) before any of its own ``create`` or
+``write`` code runs: ``_register_hook`` puts the check on top of the model's class, as Odoo's
+``base_automation`` does for its rules, so that no override further down reads a list where
+it expects an id. A ``ValueError`` or ``TypeError`` that still escapes Odoo's conversion of a
+client's values is answered as a ``ValidationError``.
+
 Nothing here relies on the context, which an RPC client controls: what the system may write
 is held in a context variable of this Python thread that no client can set. Superuser code
 (data files, ``sudo()`` after a check, scripts) is trusted, as everywhere in Odoo.
@@ -25,16 +32,21 @@ is held in a context variable of this Python thread that no client can set. Supe
 
 import contextlib
 import contextvars
+import logging
 
 from odoo import api, models
 from odoo.exceptions import UserError, ValidationError
 
-from .rrs_vals_check import check_vals
+from .rrs_vals_check import check_context_defaults, check_ids, check_vals, check_vals_list
+
+_logger = logging.getLogger(__name__)
 
 # (model, id) pairs the running system code may write freely; (model, None) for creation.
 _GRANTED = contextvars.ContextVar("rrs_granted", default=frozenset())
 # Set while a program manager's disposal destroys records (rule REC-3).
 _DISPOSING = contextvars.ContextVar("rrs_disposing", default=False)
+# Models whose running create/write had the client's values checked on entry.
+_CHECKED = contextvars.ContextVar("rrs_vals_checked", default=frozenset())
 
 # Fields Odoo's mail and activity mixins write on any record, frozen or not.
 _BOOKKEEPING_PREFIXES = ("message_", "activity_", "website_message", "rating_")
@@ -55,6 +67,88 @@ def rrs_disposing():
 
 def is_disposing():
     return _DISPOSING.get()
+
+
+def _is_granted(records):
+    granted = _GRANTED.get()
+    if (records._name, None) in granted:
+        return True
+    return bool(records.ids) and all((records._name, rid) in granted for rid in records.ids)
+
+
+def _client_call(records):
+    """The values come from a client (or code acting for one), not from trusted code."""
+    return not records.env.su and not _is_granted(records)
+
+
+def _check_types(records, vals):
+    checker = getattr(records, "_rrs_check_vals_types", None)
+    if checker is not None:
+        checker(vals)
+    else:
+        check_vals(records, vals)
+
+
+@contextlib.contextmanager
+def _values_checked(records):
+    """Run the model's own create/write once the values are checked; a conversion error
+    Odoo still raises on a client's value is answered as a ValidationError."""
+    token = _CHECKED.set(_CHECKED.get() | {records._name})
+    try:
+        yield
+    except (ValueError, TypeError) as exc:
+        _logger.warning(
+            "Value of a client not caught by the type check on %s", records._name, exc_info=True
+        )
+        raise ValidationError(
+            records.env._(
+                "%(model)s: the values sent cannot be saved (%(error)s).",
+                model=records._description,
+                error=str(exc)[:200],
+            )
+        ) from exc
+    finally:
+        _CHECKED.reset(token)
+
+
+def _make_create():
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not _client_call(self):
+            return create.origin(self, vals_list)
+        if hasattr(self, "_rrs_check_vals_types"):
+            if not isinstance(vals_list, (list, tuple)):
+                check_vals_list(self, vals_list)  # raises: not a list of dictionaries
+            for vals in vals_list:
+                self._rrs_check_vals_types(vals)
+        else:
+            check_vals_list(self, vals_list)
+        check_context_defaults(self, vals_list)
+        with _values_checked(self):
+            return create.origin(self, vals_list)
+
+    return create
+
+
+def _make_write():
+    def write(self, vals):
+        if not self or not _client_call(self):
+            return write.origin(self, vals)
+        check_ids(self)
+        _check_types(self, vals)
+        with _values_checked(self):
+            return write.origin(self, vals)
+
+    return write
+
+
+def _patch(model_cls, name, method):
+    """Put ``method`` on top of the registry class of a model, once (see base_automation)."""
+    if getattr(model_cls.__dict__.get(name), "_rrs_checks_types", False):
+        return
+    method.origin = getattr(model_cls, name)
+    method._rrs_checks_types = True
+    setattr(model_cls, name, method)
 
 
 class RrsGuardMixin(models.AbstractModel):
@@ -84,12 +178,23 @@ class RrsGuardMixin(models.AbstractModel):
         """Refuse values of the wrong type with a message naming the field."""
         check_vals(self, vals)
 
+    def _register_hook(self):
+        """Check the types of a client's values before any create/write code of the suite's
+        models runs, whatever their position in the class hierarchy."""
+        super()._register_hook()
+        if self._name != "rrs.guard.mixin":
+            return
+        for name, model_cls in self.env.registry.items():
+            if model_cls._abstract or not (
+                name.startswith("rrs.") or "rrs.guard.mixin" in model_cls._inherit_module
+            ):
+                continue
+            _patch(model_cls, "create", _make_create())
+            _patch(model_cls, "write", _make_write())
+
     # ---------------------------------------------------------------- granting
     def _rrs_is_granted(self):
-        granted = _GRANTED.get()
-        if (self._name, None) in granted:
-            return True
-        return bool(self.ids) and all((self._name, rid) in granted for rid in self.ids)
+        return _is_granted(self)
 
     @contextlib.contextmanager
     def _rrs_system_write(self):
@@ -244,8 +349,10 @@ class RrsGuardMixin(models.AbstractModel):
         cleaned = []
         # The caller's right comes first: a role that may not create gets the access error.
         self.check_access("create")
+        checked = self._name in _CHECKED.get()
         for vals in vals_list:
-            self._rrs_check_vals_types(vals)
+            if not checked:
+                self._rrs_check_vals_types(vals)
             self._rrs_check_system_fields(vals, creating=True)
             vals = dict(vals)
             target = vals.pop(state_field, None) if state_field else None
@@ -283,7 +390,8 @@ class RrsGuardMixin(models.AbstractModel):
             return super().write(vals)
         # The caller's right comes first: a role that may not write gets the access error.
         self.check_access("write")
-        self._rrs_check_vals_types(vals)
+        if self._name not in _CHECKED.get():
+            self._rrs_check_vals_types(vals)
         self._rrs_check_system_fields(vals)
         self._rrs_check_parent(vals)
         self._rrs_check_frozen(vals)

@@ -10,6 +10,7 @@ class RrsImmigrationCategory(models.Model):
 
     _name = "rrs.immigration.category"
     _description = "Immigration Category"
+    _inherit = ["rrs.guard.mixin"]
     _order = "sequence, name"
 
     name = fields.Char(required=True, translate=True)

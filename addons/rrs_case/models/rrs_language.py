@@ -7,6 +7,7 @@ class RrsLanguage(models.Model):
 
     _name = "rrs.language"
     _description = "Spoken Language"
+    _inherit = ["rrs.guard.mixin"]
     _order = "name"
 
     name = fields.Char(required=True, translate=True)

@@ -7,6 +7,7 @@ class RrsOrientationTopic(models.Model):
 
     _name = "rrs.orientation.topic"
     _description = "Cultural Orientation Topic"
+    _inherit = ["rrs.guard.mixin"]
     _order = "sequence, id"
 
     name = fields.Char(required=True, translate=True)

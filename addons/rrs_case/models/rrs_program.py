@@ -13,7 +13,7 @@ class RrsProgram(models.Model):
 
     _name = "rrs.program"
     _description = "Resettlement Program"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "rrs.guard.mixin"]
     _order = "sequence, name"
     _check_company_auto = True
 

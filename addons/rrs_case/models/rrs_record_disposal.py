@@ -12,6 +12,7 @@ class RrsRecordDisposal(models.Model):
 
     _name = "rrs.record.disposal"
     _description = "Record Disposal"
+    _inherit = ["rrs.guard.mixin"]
     _order = "disposed_date desc, id desc"
     _check_company_auto = True
 

@@ -7,6 +7,7 @@ class RrsServiceCategory(models.Model):
 
     _name = "rrs.service.category"
     _description = "Service Category"
+    _inherit = ["rrs.guard.mixin"]
     _order = "sequence, name"
 
     name = fields.Char(required=True, translate=True)

@@ -16,3 +16,5 @@ from . import test_resettlement_services
 from . import test_home_visit
 from . import test_integrity_case
 from . import test_sudo_reasons
+from . import test_bad_input
+from . import test_caseload_warning
