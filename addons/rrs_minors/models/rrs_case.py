@@ -150,7 +150,10 @@ class RrsCase(models.Model):
         # `restricted` is a stored flag of rrs_case whose compute this addon overrides: Odoo does
         # not recompute existing rows when an addon overrides a stored field's compute, so the
         # cases that are minors' records when this addon is installed or updated are flagged
-        # here (rule REC-1). Only the rows to change are touched.
+        # once every table of the addon exists (rule REC-1). Only the rows to change are read.
+        self.env.registry.post_init(self._rrs_flag_minors_cases)
+
+    def _rrs_flag_minors_cases(self):
         self.env.cr.execute(
             """
             SELECT c.id FROM rrs_case c

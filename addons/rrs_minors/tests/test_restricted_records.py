@@ -216,10 +216,10 @@ class TestRestrictedRecords(RrsMinorsCommon):
         self.assertGreaterEqual(checked, 20)
 
     def test_installing_flags_existing_minors_cases(self):
-        # rule REC-1: a case restricted before this addon was installed is flagged by init()
+        # rule REC-1: a case restricted before this addon was installed is flagged on install
         self.env.cr.execute("UPDATE rrs_case SET restricted = FALSE WHERE id = %s", [self.prs.id])
         self.env.invalidate_all()
         self.assertFalse(self.prs.restricted)
-        self.env["rrs.case"].init()
+        self.env["rrs.case"]._rrs_flag_minors_cases()
         self.env.invalidate_all()
         self.assertTrue(self.prs.restricted)
