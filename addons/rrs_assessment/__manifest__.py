@@ -13,6 +13,7 @@
     "data": [
         "security/ir.model.access.csv",
         "security/rrs_assessment_rules.xml",
+        "security/rrs_assessment_restricted_rules.xml",
         "data/rrs_need_level_data.xml",
         "data/rrs_assessment_matrix_data.xml",
         "data/rrs_assessment_intake_data.xml",

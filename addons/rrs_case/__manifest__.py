@@ -26,6 +26,8 @@
         "security/rrs_case_rules.xml",
         "security/rrs_service_plan_rules.xml",
         "security/rrs_resettlement_services_rules.xml",
+        "security/rrs_restricted_rules.xml",
+        "security/res_partner_rules.xml",
         "data/ir_sequence_data.xml",
         "data/rrs_immigration_category_data.xml",
         "data/rrs_language_data.xml",

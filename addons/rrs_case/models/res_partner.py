@@ -1,12 +1,22 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import sql
 
 
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
     rrs_member_ids = fields.One2many("rrs.case.member", "partner_id", string="Case memberships")
+    # rules CON-2, REC-4: a person served is a protected contact, seen and changed only by
+    # those who may see or change one of their cases (security/res_partner_rules.xml).
+    rrs_person_served = fields.Boolean(
+        string="Person served",
+        compute="_compute_rrs_person_served",
+        store=True,
+        index=True,
+        help="A member of at least one case: seen only by the staff of their cases.",
+    )
     rrs_is_provider = fields.Boolean(
         string="Service provider", index=True, help="Listed in the directory of service providers."
     )
@@ -23,6 +33,19 @@ class ResPartner(models.Model):
         "rrs.language", "res_partner_rrs_language_rel", string="Languages served"
     )
 
+    def _auto_init(self):
+        # The contact table can be large: when the flag's column is added to a database that
+        # already has cases, it is set in one statement instead of computed person by person.
+        cr = self.env.cr
+        if not sql.column_exists(cr, "res_partner", "rrs_person_served"):
+            sql.create_column(cr, "res_partner", "rrs_person_served", "boolean")
+            if sql.table_exists(cr, "rrs_case_member"):
+                cr.execute(
+                    "UPDATE res_partner p SET rrs_person_served = EXISTS "
+                    "(SELECT 1 FROM rrs_case_member m WHERE m.partner_id = p.id)"
+                )
+        return super()._auto_init()
+
     def init(self):
         res = super().init()
         # Case workers find households by a member's name ("ilike"): at 100,000 cases a
@@ -33,6 +56,11 @@ class ResPartner(models.Model):
                 "ON res_partner USING gin (name gin_trgm_ops)"
             )
         return res
+
+    @api.depends("rrs_member_ids")
+    def _compute_rrs_person_served(self):
+        for partner in self:
+            partner.rrs_person_served = bool(partner.rrs_member_ids)
 
     @api.constrains("birthdate_date")
     def _check_birthdate_not_future(self):

@@ -2,7 +2,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 
 ADULT_AGE = 18
 # Children take part in service planning from this age (rule PLAN-2).
@@ -128,3 +128,28 @@ class RrsCaseMember(models.Model):
                         case=clash[0].case_id.name,
                     )
                 )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._check_people_readable(vals_list)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._check_people_readable([vals])
+        return super().write(vals)
+
+    def _check_people_readable(self, vals_list):
+        """Rules CON-2, REC-4: joining a household opens the person to the case's staff, so a
+        user adds only people they may already see (a new contact, or a client of theirs)."""
+        if self.env.su:
+            return
+        partners = self.env["res.partner"].browse(
+            {vals["partner_id"] for vals in vals_list if vals.get("partner_id")}
+        )
+        if partners - partners._filtered_access("read"):
+            raise AccessError(
+                self.env._(
+                    "This person belongs to cases you cannot see: only their case staff, or a "
+                    "program manager, can add them to another household."
+                )
+            )

@@ -5,6 +5,7 @@ Each path is measured at two data sizes and must cost the same number of queries
 """
 
 from dateutil.relativedelta import relativedelta
+from lxml import etree
 
 from odoo import Command
 from odoo.tests import tagged
@@ -94,6 +95,15 @@ class TestPerformance(RrsCaseCommon):
                 }
             )
             cls.cases |= case
+        # ordinary contacts and another worker's households (never on this worker's list)
+        cls.landlords = cls.env["res.partner"].create(
+            [{"name": f"Child {i} landlord", "country_id": syria.id} for i in range(30)]
+        )
+        cls.cases_other = cls.env["rrs.case"]
+        for i in range(3):
+            cls.cases_other |= cls._case(
+                user=cls.worker_other, head=cls._person(f"Other head {i}", age=40)
+            )
 
     def _measure(self, model, domain, spec, limit):
         records = self.env[model].with_user(self.worker)
@@ -156,4 +166,65 @@ class TestPerformance(RrsCaseCommon):
                 values = cases.web_read(CASE_COUNTERS)
             self.assertEqual({v["note_count"] for v in values}, {3})
             self.assertEqual({v["plan_count"] for v in values}, {1})
+            self.env.invalidate_all()
+
+    # ------------------------------------------------ protected contacts (CON-2, REC-4)
+    def _contact_list_spec(self):
+        """The fields of the contact list, taken from the list view the web client opens."""
+        views = self.env["res.partner"].get_views([(False, "list")])
+        arch = etree.fromstring(views["views"]["list"]["arch"])
+        fields_info = views["models"]["res.partner"]["fields"]
+        relational = ("many2one", "many2many", "one2many")
+        return {
+            node.get("name"): (
+                {"fields": {"display_name": {}}}
+                if fields_info[node.get("name")]["type"] in relational
+                else {}
+            )
+            for node in arch.xpath("/list/field")
+        }
+
+    def test_contact_list_query_count(self):
+        """Integrity: the record rules on people served cost the same at any list size.
+
+        The list is restricted to this test's contacts so that demo data does not change what
+        a page holds: the worker's clients, ordinary contacts and another worker's clients
+        (never listed). The rules run in SQL for the list and in memory for the activities
+        column, in a few batched queries whatever the number of people served on the page."""
+        spec = self._contact_list_spec()
+        self.assertIn("complete_name", spec)
+        served = self.cases.member_ids.partner_id
+        hidden = self.cases_other.member_ids.partner_id
+        contacts = served | self.landlords | hidden
+        Partner = self.env["res.partner"].with_user(self.worker).with_context(bin_size=True)
+        for domain, limits, count in (
+            ([("id", "in", contacts.ids)], (10, 90), 18),
+            ([("id", "in", contacts.ids), ("rrs_person_served", "=", True)], (5, 30), 17),
+        ):
+            for limit in limits:
+                for _warm_up in range(2):
+                    Partner.web_search_read(domain, spec, limit=limit)
+                    self.env.invalidate_all()
+                with self.assertQueryCount(count):
+                    result = Partner.web_search_read(domain, spec, limit=limit)
+                ids = {r["id"] for r in result["records"]}
+                self.assertEqual(len(ids), limit)
+                self.assertTrue(ids & set(served.ids), "the page holds people served")
+                if not domain[1:]:
+                    self.assertTrue(ids & set(self.landlords.ids), "and ordinary contacts")
+                self.assertFalse(ids & set(hidden.ids), "another worker's clients are listed")
+                self.env.invalidate_all()
+        self.assertEqual(result["length"], len(served))
+
+    def test_case_list_query_count_finance(self):
+        """Integrity: finance's case list carries the restricted rule (REC-1) at no extra cost
+        per case."""
+        for limit in (5, 30):
+            Case = self.env["rrs.case"].with_user(self.finance)
+            for _warm_up in range(2):
+                Case.web_search_read([], CASE_LIST, limit=limit)
+                self.env.invalidate_all()
+            with self.assertQueryCount(9):
+                result = Case.web_search_read([], CASE_LIST, limit=limit)
+            self.assertEqual(len(result["records"]), limit)
             self.env.invalidate_all()

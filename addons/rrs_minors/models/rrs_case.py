@@ -145,6 +145,31 @@ class RrsCase(models.Model):
         store=True,
     )
 
+    def init(self):
+        super().init()
+        # `restricted` is a stored flag of rrs_case whose compute this addon overrides: Odoo does
+        # not recompute existing rows when an addon overrides a stored field's compute, so the
+        # cases that are minors' records when this addon is installed or updated are flagged
+        # once every table of the addon exists (rule REC-1). Only the rows to change are read.
+        self.env.registry.post_init(self._rrs_flag_minors_cases)
+
+    def _rrs_flag_minors_cases(self):
+        self.env.cr.execute(
+            """
+            SELECT c.id FROM rrs_case c
+              JOIN rrs_program p ON p.id = c.program_id
+             WHERE c.restricted IS NOT TRUE
+               AND (p.standard = 'orr_prs'
+                    OR EXISTS (SELECT 1 FROM rrs_case_member m
+                                WHERE m.case_id = c.id
+                                  AND m.separated_minor_category IS NOT NULL))
+            """
+        )
+        cases = self.browse(row[0] for row in self.env.cr.fetchall())
+        if cases:
+            self.env.add_to_compute(self._fields["restricted"], cases)
+            cases.flush_recordset(["restricted"])
+
     # ------------------------------------------------------------------ compute
     @api.depends("program_id.standard")
     def _compute_is_prs(self):
