@@ -10,6 +10,7 @@ callable is called with the test.
 """
 
 from dateutil.relativedelta import relativedelta
+from freezegun import freeze_time
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -1501,3 +1502,34 @@ class TestIntegrityReferrals(RecordsTableMixin, RecordsIntegrityCommon):
         self.assertEqual((referral.state, referral.sent_date), ("draft", False))
         with self.assertRefused("No valid release", UserError):
             referral.action_send()
+
+
+@tagged("post_install", "-at_install")
+class TestIntegrityDisposal(RecordsIntegrityCommon):
+    def test_rec3_disposal_takes_the_signed_records_and_their_files(self):
+        # rule REC-3: what no one may change or delete in normal work goes with the disposal
+        plan = self._plan_signed()
+        self.assertTrue(plan.message_ids)
+        agreement = plan.agreement_attachment_id
+        letter_copy = self._letter_file()
+        review = self._review_done()
+        release = self._release_revoked()
+        referral = self._referral_sent()
+        case = self.case.with_user(self.worker)
+        case.action_start_closing()
+        case.write({"closing_reason": "moved", "closing_summary": "Moved", **self._aftercare()})
+        case.action_close()
+        records = (plan, plan.goal_ids, plan.participant_ids, review, release, referral)
+        self.assertTrue(all(records))
+        with freeze_time(case.retention_until_date + relativedelta(days=1)):
+            case.with_user(self.manager).action_dispose()
+        for record in records:
+            self.assertFalse(record.exists(), record._name)
+        self.assertFalse(agreement.exists(), "the kept agreement goes with the plan")
+        self.assertFalse(letter_copy.exists(), "the copy of the letter goes with the letter")
+        self.assertFalse(
+            self.env["mail.message"].search_count(
+                [("model", "=", "rrs.service.plan"), ("res_id", "=", plan.id)]
+            ),
+            "the plan's messages go with it",
+        )
