@@ -954,8 +954,15 @@ class RrsCase(models.Model):
 
     def _before_disposal(self):
         """Remove what the database would not cascade (a hook for upper addons): the calendar
-        events of the home visits (the visit extends the event, not the other way round)."""
+        events of the home visits (the visit extends the event, not the other way round), and
+        the records of the case through the ORM, so that their files (the kept copies of signed
+        letters and agreements), messages and activities go with them."""
         self.home_visit_ids.event_id.unlink()
+        plans = self.service_plan_ids
+        (self.note_ids.letter_attachment_ids | plans.agreement_attachment_id).unlink()
+        plans.goal_ids.unlink()
+        for records in (plans, self.note_ids, self.consent_ids, self.referral_ids, self.review_ids):
+            records.unlink()
 
     def action_dispose(self):
         """Destroy the records of closed cases past their retention, leaving proof (REC-3)."""

@@ -14,22 +14,6 @@ LEGAL_EXCEPTIONS = [
 ]
 # Contacts whose notes must be written within the program's deadline (rule VIS-4).
 FORMAL_CONTACTS = ("meeting", "home_visit", "assessment", "quarterly_checkin")
-# What the supervisor's signature covers on a letter written on behalf of a client (REC-2).
-LETTER_CONTENT = frozenset(
-    {
-        "case_id",
-        "member_id",
-        "body",
-        "subject",
-        "correspondent_partner_id",
-        "channel",
-        "purpose",
-        "direction",
-        "on_behalf_of_client",
-        "shares_client_info",
-        "letter_attachment_ids",
-    }
-)
 
 
 class RrsCaseNote(models.Model):
@@ -42,8 +26,27 @@ class RrsCaseNote(models.Model):
 
     _name = "rrs.case.note"
     _description = "Case Note"
+    _inherit = ["rrs.guard.mixin"]
     _order = "contact_date desc, id desc"
     _check_company_auto = True
+
+    _rrs_state_field = "letter_state"
+    _rrs_parent_field = "case_id"
+    # rules VIS-4 (the author and the day the note was written), REC-2 (signature, sending),
+    # CON-2 (the release a letter was sent under, the release a consultation relied on)
+    _rrs_system_fields = (
+        "author_id",
+        "written_date",
+        "letter_signer_id",
+        "letter_signed_date",
+        "letter_sent_date",
+        "letter_consent_id",
+        "consent_id",
+    )
+    # rule REC-2: a signed letter stays as signed; only who may read it changes, and the
+    # legal exception is recorded until it is sent (see _rrs_check_frozen)
+    _rrs_frozen_states = ("signed", "sent")
+    _rrs_frozen_writable = ("confidential", "legal_exception", "legal_exception_detail")
 
     case_id = fields.Many2one(
         "rrs.case", required=True, index=True, ondelete="cascade", check_company=True
@@ -56,7 +59,12 @@ class RrsCaseNote(models.Model):
         help="Leave empty for a note about the whole household.",
     )
     author_id = fields.Many2one(
-        "res.users", required=True, default=lambda self: self.env.user, index=True
+        "res.users",
+        required=True,
+        default=lambda self: self.env.user,
+        index=True,
+        readonly=True,
+        copy=False,
     )
     subject = fields.Char(required=True)
     contact_type = fields.Selection(
@@ -87,7 +95,11 @@ class RrsCaseNote(models.Model):
     )
     contact_date = fields.Date(required=True, default=fields.Date.context_today, index=True)
     written_date = fields.Date(
-        string="Written on", required=True, default=fields.Date.context_today, readonly=True
+        string="Written on",
+        required=True,
+        default=fields.Date.context_today,
+        readonly=True,
+        copy=False,
     )
     is_formal = fields.Boolean(compute="_compute_deadline", store=True)
     deadline_date = fields.Date(string="Write by", compute="_compute_deadline", store=True)
@@ -341,17 +353,39 @@ class RrsCaseNote(models.Model):
 
     # ---------------------------------------------------------------------- CRUD
     def write(self, vals):
-        if not self.env.su and LETTER_CONTENT & set(vals):
-            signed = self.filtered(lambda n: n.letter_state in ("signed", "sent"))
-            if signed:
-                raise UserError(
-                    self.env._(
-                        "The letter “%(subject)s” is signed: it stays as the supervisor signed "
-                        "it. Write a new letter for any change.",
-                        subject=signed[0].subject,
-                    )
+        late = self.browse()
+        if {"contact_date", "contact_type"} & set(vals) and self._rrs_guarded():
+            # The caller's right comes first: a role that may not write gets the access error.
+            self.check_access("write")
+            late = self.filtered("is_late")
+        if not late:
+            return super().write(vals)
+        # rule VIS-4: a note written late stays flagged late; only the case's supervisor
+        # corrects a contact in a way that clears the flag. A refusal leaves nothing written.
+        with self.env.cr.savepoint():
+            res = super().write(vals)
+            cleared = late.filtered(lambda n: not n.is_late)
+            if cleared:
+                cleared.case_id._check_supervisor_of(
+                    self.env.user, self.env._("correct the contact of a note written late")
                 )
-        return super().write(vals)
+        return res
+
+    def _rrs_frozen_message(self):
+        # rule REC-2: what the supervisor signed stays as signed
+        return self.env._(
+            "The letter “%(subject)s” is signed: it stays as the supervisor signed it. Write a "
+            "new letter for any change.",
+            subject=self.subject,
+        )
+
+    def _rrs_check_frozen(self, vals):
+        super()._rrs_check_frozen(vals)
+        # rule CON-2: the legal exception a letter was sent under stays as it was
+        changed = [f for f in ("legal_exception", "legal_exception_detail") if f in vals]
+        for note in self.filtered(lambda n: n.letter_state == "sent"):
+            if any(not self._rrs_same_value(note, f, vals[f]) for f in changed):
+                raise UserError(note._rrs_frozen_message())
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_signed_letter(self):
@@ -361,6 +395,18 @@ class RrsCaseNote(models.Model):
             raise UserError(self.env._("A signed letter is kept: it cannot be deleted."))
 
     # ------------------------------------------------------- letters (rule REC-2)
+    def _rrs_moves(self):
+        """A letter on behalf of the client: draft, awaiting the supervisor's signature, signed,
+        sent (rules REC-2, CON-2), by button, import or API alike."""
+        return {
+            ("draft", "to_sign"): "_rrs_move_request_signature",
+            ("to_sign", "signed"): "_rrs_move_sign",
+            ("signed", "sent"): "_rrs_move_send",
+            # refused with the reason: a letter is sent once signed
+            ("draft", "sent"): "_rrs_move_send",
+            ("to_sign", "sent"): "_rrs_move_send",
+        }
+
     def _check_letter(self, states):
         for note in self:
             if not (note.contact_type == "correspondence" and note.on_behalf_of_client):
@@ -375,72 +421,78 @@ class RrsCaseNote(models.Model):
                     self.env._(
                         "The letter “%(subject)s” is %(state)s: this step is not possible.",
                         subject=note.subject,
-                        state=dict(self._fields["letter_state"].selection)[note.letter_state],
+                        state=note._rrs_state_label(note.letter_state),
                     )
                 )
+
+    def _rrs_move_request_signature(self, target):
+        """The worker asks the supervisor to sign the letter."""
+        self._check_letter(("draft",))
+        if not self.body and not self.letter_attachment_ids:
+            raise UserError(self.env._("Write the letter or attach it before asking to sign."))
+        return {}
+
+    def _rrs_move_sign(self, target):
+        """The supervisor signs and dates the letter (rule REC-2): never its author, never a
+        worker of the case."""
+        self._check_letter(("to_sign",))
+        if self.author_id == self.env.user:
+            raise AccessError(
+                self.env._("The supervisor signs a letter; its author cannot sign it.")
+            )
+        self.case_id._check_supervisor_of(self.env.user, self.env._("sign this letter"))
+        return {
+            "letter_signer_id": self.env.user.id,
+            "letter_signed_date": fields.Date.context_today(self),
+        }
+
+    def _rrs_move_send(self, target):
+        """Sent only once signed, and with consent to share (rules REC-2, CON-2)."""
+        if self.on_behalf_of_client and self.letter_state in ("draft", "to_sign"):
+            raise UserError(
+                self.env._(
+                    "The letter “%(subject)s” needs the supervisor's dated signature before it "
+                    "is sent.",
+                    subject=self.subject,
+                )
+            )
+        self._check_letter(("signed",))
+        today = fields.Date.context_today(self)
+        consent = self.case_id._check_sharing_allowed(
+            self.correspondent_partner_id,
+            today,
+            self.legal_exception,
+            self.legal_exception_detail,
+            self.env._("this letter"),
+        )
+        return {"letter_sent_date": today, "letter_consent_id": consent.id}
+
+    def _rrs_after_move(self, source, target):
+        super()._rrs_after_move(source, target)
+        if target == "to_sign":
+            # sudo(): the supervisor is found through the employee hierarchy, which staff may
+            # not read; only the user to ask is taken from it.
+            supervisor = self.case_id.sudo().supervisor_user_id
+            if supervisor:
+                self.case_id.activity_schedule(
+                    "rrs_case.mail_activity_type_letter_signature",
+                    user_id=supervisor.id,
+                    summary=self.env._("Sign the letter: %(subject)s", subject=self.subject),
+                )
+        elif target == "signed":
+            self.case_id.activity_feedback(["rrs_case.mail_activity_type_letter_signature"])
 
     def action_request_signature(self):
         """The worker asks the supervisor to sign the letter; the supervisor gets an activity."""
         self._check_letter(("draft",))
-        for note in self:
-            if not note.body and not note.letter_attachment_ids:
-                raise UserError(self.env._("Write the letter or attach it before asking to sign."))
-            note.letter_state = "to_sign"
-            supervisor = note.case_id.supervisor_user_id
-            if supervisor:
-                note.case_id.activity_schedule(
-                    "rrs_case.mail_activity_type_letter_signature",
-                    user_id=supervisor.id,
-                    summary=self.env._("Sign the letter: %(subject)s", subject=note.subject),
-                )
-        return True
+        return self._rrs_move("to_sign")
 
     def action_sign_letter(self):
         """The supervisor signs and dates the letter (rule REC-2)."""
         self._check_letter(("to_sign",))
-        for note in self:
-            if note.author_id == self.env.user:
-                raise AccessError(
-                    self.env._("The supervisor signs a letter; its author cannot sign it.")
-                )
-            note.case_id._check_supervisor_of(self.env.user, self.env._("sign this letter"))
-            # sudo(): the signer and the date are set by the system once checked above
-            note.sudo().write(
-                {
-                    "letter_state": "signed",
-                    "letter_signer_id": self.env.user.id,
-                    "letter_signed_date": fields.Date.context_today(self),
-                }
-            )
-            note.case_id.activity_feedback(["rrs_case.mail_activity_type_letter_signature"])
-        return True
+        return self._rrs_move("signed")
 
     def action_mark_sent(self):
         """Sent only once signed, and with consent to share (rules REC-2, CON-2)."""
-        for note in self:
-            if note.on_behalf_of_client and note.letter_state in ("draft", "to_sign"):
-                raise UserError(
-                    self.env._(
-                        "The letter “%(subject)s” needs the supervisor's dated signature before "
-                        "it is sent.",
-                        subject=note.subject,
-                    )
-                )
-        self._check_letter(("signed",))
-        today = fields.Date.context_today(self)
-        for note in self:
-            consent = note.case_id._check_sharing_allowed(
-                note.correspondent_partner_id,
-                today,
-                note.legal_exception,
-                note.legal_exception_detail,
-                self.env._("this letter"),
-            )
-            note.sudo().write(
-                {
-                    "letter_state": "sent",
-                    "letter_sent_date": today,
-                    "letter_consent_id": consent.id,
-                }
-            )
-        return True
+        self._check_letter(("draft", "to_sign", "signed"))
+        return self._rrs_move("sent")

@@ -18,9 +18,24 @@ class RrsCaseReview(models.Model):
 
     _name = "rrs.case.review"
     _description = "Case Review"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "rrs.guard.mixin"]
     _order = "due_date desc, id desc"
     _check_company_auto = True
+
+    _rrs_state_field = "state"
+    _rrs_parent_field = "case_id"
+    # rule PLAN-4: who reviewed, when, whether the review joined the sample, who checked it
+    _rrs_system_fields = (
+        "review_date",
+        "reviewer_id",
+        "sampled",
+        "sample_checked_by_id",
+        "sample_checked_date",
+    )
+    # rule PLAN-4: a completed review stays as recorded; the supervisor's comment on a
+    # sampled self-review is written after it (see write)
+    _rrs_frozen_states = ("done",)
+    _rrs_frozen_writable = ("sample_comment",)
 
     name = fields.Char(compute="_compute_name", store=True)
     case_id = fields.Many2one(
@@ -99,13 +114,28 @@ class RrsCaseReview(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        if not self.env.su and set(vals) & {*REVIEW_FIELDS, "appropriateness", "reviewer_type"}:
-            done = self.filtered(lambda r: r.state == "done")
-            if done:
-                raise UserError(
-                    self.env._("%(review)s is done: it stays as recorded.", review=done[0].name)
+        if "sample_comment" in vals and self._rrs_guarded():
+            # The caller's right comes first: a role that may not write gets the access error.
+            self.check_access("write")
+            for review in self:
+                if self._rrs_same_value(review, "sample_comment", vals["sample_comment"]):
+                    continue
+                # rule PLAN-4: the comment is the supervisor's, on a sample not yet checked
+                if not review.sampled or review.sample_checked_date:
+                    raise UserError(
+                        self.env._(
+                            "%(review)s is not waiting for a sample check: the supervisor's "
+                            "comment stays as it is.",
+                            review=review.name,
+                        )
+                    )
+                review.case_id._check_supervisor_of(
+                    self.env.user, self.env._("comment on this review")
                 )
         return super().write(vals)
+
+    def _rrs_frozen_message(self):
+        return self.env._("%(review)s is done: it stays as recorded.", review=self.name)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_done(self):
@@ -137,46 +167,51 @@ class RrsCaseReview(models.Model):
         elif len(self.team_user_ids | user) < 2:
             raise UserError(self.env._("A team review names at least two team members."))
 
+    def _rrs_moves(self):
+        """A review is completed by whoever rule PLAN-4 allows, with its parts filled in."""
+        return {("draft", "done"): "_rrs_move_done"}
+
+    def _rrs_move_done(self, target):
+        self._check_reviewer(self.env.user)
+        missing = [
+            self._fields[f]._description_string(self.env)
+            for f in (*REVIEW_FIELDS, "appropriateness")
+            if not self[f]
+        ]
+        if missing:
+            raise UserError(
+                self.env._(
+                    "Complete the review of case %(case)s first: %(fields)s.",
+                    case=self.case_id.name,
+                    fields=", ".join(missing),
+                )
+            )
+        return {
+            "review_date": fields.Date.context_today(self),
+            "reviewer_id": self.env.user.id,
+            "sampled": self.reviewer_type == "self" and self._draw_for_sample(),
+        }
+
+    def _rrs_after_move(self, source, target):
+        super()._rrs_after_move(source, target)
+        if target != "done":
+            return
+        # sudo(): the supervisor is found through the employee hierarchy, which staff may not
+        # read; only the user to remind is taken from it.
+        supervisor = self.sampled and self.case_id.sudo().supervisor_user_id
+        if supervisor:
+            self.activity_schedule(
+                "rrs_case.mail_activity_type_review_sample",
+                user_id=supervisor.id,
+                summary=self.env._("Check this self-review (sample)"),
+            )
+        self.case_id.activity_feedback(["rrs_case.mail_activity_type_case_review"])
+
     def action_done(self):
-        today = fields.Date.context_today(self)
         for review in self:
             if review.state != "draft":
                 raise UserError(self.env._("%(review)s is already done.", review=review.name))
-            review._check_reviewer(self.env.user)
-            missing = [
-                review._fields[f]._description_string(self.env)
-                for f in (*REVIEW_FIELDS, "appropriateness")
-                if not review[f]
-            ]
-            if missing:
-                raise UserError(
-                    self.env._(
-                        "Complete the review of case %(case)s first: %(fields)s.",
-                        case=review.case_id.name,
-                        fields=", ".join(missing),
-                    )
-                )
-            sampled = review.reviewer_type == "self" and review._draw_for_sample()
-            # sudo(): the reviewer's identity, date and the sample draw are set by the system,
-            # not typed in, once the checks above passed.
-            review.sudo().write(
-                {
-                    "state": "done",
-                    "review_date": today,
-                    "reviewer_id": self.env.user.id,
-                    "sampled": sampled,
-                }
-            )
-            if sampled:
-                supervisor = review.case_id.supervisor_user_id
-                if supervisor:
-                    review.activity_schedule(
-                        "rrs_case.mail_activity_type_review_sample",
-                        user_id=supervisor.id,
-                        summary=self.env._("Check this self-review (sample)"),
-                    )
-        self.case_id.activity_feedback(["rrs_case.mail_activity_type_case_review"])
-        return True
+        return self._rrs_move("done")
 
     def _draw_for_sample(self):
         """Whether this self-review joins the supervisor's sample (program's rate, PLAN-4)."""
@@ -186,17 +221,19 @@ class RrsCaseReview(models.Model):
 
     def action_check_sample(self):
         """The supervisor checked a sampled self-review (rule PLAN-4)."""
+        self.check_access("write")
         for review in self:
             if not review.sampled or review.sample_checked_date:
                 raise UserError(
                     self.env._("%(review)s is not waiting for a sample check.", review=review.name)
                 )
             review.case_id._check_supervisor_of(self.env.user, self.env._("check this review"))
-            review.sudo().write(
-                {
-                    "sample_checked_by_id": self.env.user.id,
-                    "sample_checked_date": fields.Date.context_today(self),
-                }
-            )
+            with review._rrs_system_write():
+                review.write(
+                    {
+                        "sample_checked_by_id": self.env.user.id,
+                        "sample_checked_date": fields.Date.context_today(self),
+                    }
+                )
             review.activity_feedback(["rrs_case.mail_activity_type_review_sample"])
         return True

@@ -1,6 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 
 class RrsConsent(models.Model):
@@ -8,9 +8,16 @@ class RrsConsent(models.Model):
 
     _name = "rrs.consent"
     _description = "Consent or Signed Form"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "rrs.guard.mixin"]
     _order = "signature_date desc, id desc"
     _check_company_auto = True
+
+    # rule CON-2: revocation is a move of the form, and it is final
+    _rrs_state_field = "revoked"
+    _rrs_parent_field = "case_id"
+    # rule CON-1: staff countersign through the button; rule CON-2: revoked on the day it is
+    _rrs_system_fields = ("countersign_user_id", "countersign_date", "revoked_date")
+    _rrs_frozen_states = (True,)
 
     case_id = fields.Many2one(
         "rrs.case", required=True, index=True, ondelete="cascade", check_company=True
@@ -45,15 +52,19 @@ class RrsConsent(models.Model):
         "res.partner", string="Signed by", required=True, tracking=True
     )
     signature_date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
-    countersign_user_id = fields.Many2one("res.users", string="Countersigned by", tracking=True)
-    countersign_date = fields.Date(string="Countersigned on", tracking=True)
+    countersign_user_id = fields.Many2one(
+        "res.users", string="Countersigned by", readonly=True, copy=False, tracking=True
+    )
+    countersign_date = fields.Date(
+        string="Countersigned on", readonly=True, copy=False, tracking=True
+    )
     party_partner_id = fields.Many2one(
         "res.partner", string="Information may be shared with", tracking=True
     )
     scope = fields.Text(string="Information covered and purpose")
     expiry_date = fields.Date(string="Valid until", tracking=True)
-    revoked = fields.Boolean(tracking=True)
-    revoked_date = fields.Date(tracking=True)
+    revoked = fields.Boolean(default=False, readonly=True, copy=False, tracking=True)
+    revoked_date = fields.Date(readonly=True, copy=False, tracking=True)
     document = fields.Binary(string="Scanned copy", attachment=True)
     document_name = fields.Char()
     is_valid = fields.Boolean(string="Valid today", compute="_compute_is_valid")
@@ -165,14 +176,48 @@ class RrsConsent(models.Model):
                     )
                 )
 
+    # ------------------------------------------------------------------- moves
+    def _rrs_state_label(self, value):
+        return self.env._("Revoked") if value else self.env._("Signed")
+
+    def _rrs_frozen_message(self):
+        return self.env._(
+            "%(form)s was revoked on %(date)s: revocation is final. Have the client sign a new "
+            "form if they consent again.",
+            form=self.display_name,
+            date=self.revoked_date,
+        )
+
+    def _rrs_moves(self):
+        """The client withdraws the consent (rule CON-2); nothing brings it back."""
+        return {(False, True): "_rrs_move_revoke"}
+
+    def _rrs_move_revoke(self, target):
+        return {"revoked_date": fields.Date.context_today(self)}
+
+    def _check_countersigner(self, user):
+        """Staff countersign (rule CON-1): a worker of the case, their supervisor or a program
+        manager (the record rules on writing), never the person who signed the form."""
+        self.ensure_one()
+        if not user.has_group("rrs_case.group_case_worker"):
+            raise AccessError(self.env._("Only the agency's case staff countersign a form."))
+        if user.partner_id == self.signer_partner_id:
+            raise AccessError(
+                self.env._("%(name)s signed this form and cannot countersign it.", name=user.name)
+            )
+        if self.revoked:
+            raise UserError(self._rrs_frozen_message())
+
     def action_countersign(self):
+        self.check_access("write")
         today = fields.Date.context_today(self)
         for consent in self:
-            if consent.consent_type != "confidentiality":
+            if consent.consent_type != "confidentiality" or consent.countersign_date:
                 continue
-            consent.write({"countersign_user_id": self.env.user.id, "countersign_date": today})
+            consent._check_countersigner(self.env.user)
+            with consent._rrs_system_write():
+                consent.write({"countersign_user_id": self.env.user.id, "countersign_date": today})
         return True
 
     def action_revoke(self):
-        self.write({"revoked": True, "revoked_date": fields.Date.context_today(self)})
-        return True
+        return self._rrs_move(True)

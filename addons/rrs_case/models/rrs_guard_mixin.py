@@ -229,8 +229,33 @@ class RrsGuardMixin(models.AbstractModel):
         except (TypeError, ValueError):
             return False
 
+    def _rrs_system_field_names(self):
+        """The declared system fields, and the stored computed fields without an inverse: the
+        ORM would let a client overwrite what the system computes (a late flag, a version)."""
+        names = set(self._rrs_system_fields)
+        for fname, field in self._fields.items():
+            if (
+                field.store
+                and field.compute
+                and field.readonly
+                and not field.inverse
+                and not field.related
+            ):
+                names.add(fname)
+        return names
+
+    def _rrs_without_forged_defaults(self):
+        """A client's context cannot give a default value to a field only the system sets, nor
+        create a record in another stage than the first (``default_<field>`` keys)."""
+        guarded = self._rrs_system_field_names() | {self._rrs_state_field}
+        context = self.env.context
+        forged = [k for k in context if k.startswith("default_") and k[8:] in guarded]
+        if not forged:
+            return self
+        return self.with_context({k: v for k, v in context.items() if k not in forged})
+
     def _rrs_check_system_fields(self, vals, creating=False):
-        system = set(self._rrs_system_fields) & set(vals)
+        system = self._rrs_system_field_names() & set(vals)
         if not system:
             return
         if creating:
@@ -321,7 +346,9 @@ class RrsGuardMixin(models.AbstractModel):
                 links.append(fname)
         return links
 
-    def _rrs_check_case_links(self, fnames):
+    def _rrs_check_case_links(self, fnames, vals=None):
+        """Links stay in the record's case: the values of ``vals`` before they are written, or
+        the records' own values."""
         links = [f for f in self._rrs_case_links() if f in fnames]
         if not links:
             return
@@ -329,7 +356,10 @@ class RrsGuardMixin(models.AbstractModel):
         # a record of a case the caller cannot see is refused all the same.
         for record in self.sudo():
             for fname in links:
-                linked = record[fname]
+                if vals is None:
+                    linked = record[fname]
+                else:
+                    linked = record[fname].browse(vals[fname] or ())
                 if linked and linked.case_id != record.case_id:
                     raise ValidationError(
                         self.env._(
@@ -344,6 +374,7 @@ class RrsGuardMixin(models.AbstractModel):
     def create(self, vals_list):
         if not self._rrs_guarded():
             return super().create(vals_list)
+        self = self._rrs_without_forged_defaults()
         state_field = self._rrs_state_field
         targets = []
         cleaned = []
@@ -359,8 +390,13 @@ class RrsGuardMixin(models.AbstractModel):
             targets.append(target)
             cleaned.append(vals)
         if not any(targets):
-            records = super().create(cleaned)
-            records._rrs_check_case_links({f for vals in cleaned for f in vals})
+            links = set(self._rrs_case_links()) & {f for vals in cleaned for f in vals}
+            if not links:
+                return super().create(cleaned)
+            # A link refused after the creation leaves no record behind.
+            with self.env.cr.savepoint():
+                records = super().create(cleaned)
+                records._rrs_check_case_links(links)
             return records
         # Created in the first stage, then moved with the move's own checks; a refused move
         # leaves no record behind, even inside a longer transaction.
@@ -396,17 +432,17 @@ class RrsGuardMixin(models.AbstractModel):
         self._rrs_check_parent(vals)
         self._rrs_check_frozen(vals)
         state_field = self._rrs_state_field
+        self._rrs_check_case_links(set(vals), vals)
         if not state_field or state_field not in vals:
-            res = super().write(vals)
-            self._rrs_check_case_links(set(vals))
-            return res
+            return super().write(vals)
         vals = dict(vals)
         target = vals.pop(state_field)
         self._rrs_check_move_allowed(target)
-        if vals:
-            super().write(vals)
-            self._rrs_check_case_links(set(vals))
-        self.filtered(lambda r: r[state_field] != target)._rrs_move(target)
+        # A move refused by its own checks leaves the values written with it unwritten.
+        with self.env.cr.savepoint():
+            if vals:
+                super().write(vals)
+            self.filtered(lambda r: r[state_field] != target)._rrs_move(target)
         return True
 
     # ------------------------------------------------------------------- moves

@@ -18,9 +18,18 @@ class RrsReferral(models.Model):
 
     _name = "rrs.referral"
     _description = "Referral"
-    _inherit = ["mail.thread", "mail.activity.mixin", "rrs.batch.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "rrs.batch.mixin", "rrs.guard.mixin"]
     _order = "create_date desc, id desc"
     _check_company_auto = True
+
+    _rrs_state_field = "state"
+    _rrs_parent_field = "case_id"
+    # rules CON-2, PLAN-6: the release a referral was sent under and the dates of its steps
+    _rrs_system_fields = ("consent_id", "sent_date", "response_date", "completed_date")
+    # rule CON-2: once sent, what was sent to whom, under which release or exception, stays;
+    # the answer, the outcome and the worker following it up are still recorded
+    _rrs_frozen_states = ("sent", "accepted", "declined", "in_service", "completed", "cancelled")
+    _rrs_frozen_writable = ("user_id", "decline_reason", "outcome", "outcome_note")
 
     name = fields.Char(compute="_compute_name", store=True)
     case_id = fields.Many2one(
@@ -75,7 +84,9 @@ class RrsReferral(models.Model):
         default=True,
         help="The referral passes information about the client to the provider.",
     )
-    consent_id = fields.Many2one("rrs.consent", string="Release of information", copy=False)
+    consent_id = fields.Many2one(
+        "rrs.consent", string="Release of information", readonly=True, copy=False
+    )
     legal_exception = fields.Selection(LEGAL_EXCEPTIONS)
     legal_exception_detail = fields.Text(string="Justification")
     sent_date = fields.Date(readonly=True, copy=False, tracking=True)
@@ -128,70 +139,106 @@ class RrsReferral(models.Model):
             if referral.member_id and referral.member_id.case_id != referral.case_id:
                 raise ValidationError(self.env._("The person is not a member of this case."))
 
+    def _rrs_frozen_message(self):
+        return self.env._(
+            "The referral to %(provider)s is %(state)s: what was sent stays as it is. Write a new "
+            "referral for another provider or another need.",
+            provider=self.provider_id.name,
+            state=self._rrs_state_label(self.state).lower(),
+        )
+
+    # ------------------------------------------------------------------- moves
+    def _rrs_moves(self):
+        """A referral tracked to its outcome (rule PLAN-6), sent only with consent (CON-2)."""
+        return {
+            ("draft", "sent"): "_rrs_move_send",
+            ("sent", "accepted"): "_rrs_move_answer",
+            ("sent", "declined"): "_rrs_move_decline",
+            ("accepted", "in_service"): "_rrs_move_start_service",
+            ("accepted", "completed"): "_rrs_move_complete",
+            ("in_service", "completed"): "_rrs_move_complete",
+            ("draft", "cancelled"): "_rrs_move_cancel",
+            ("sent", "cancelled"): "_rrs_move_cancel",
+            ("accepted", "cancelled"): "_rrs_move_cancel",
+            ("in_service", "cancelled"): "_rrs_move_cancel",
+        }
+
+    def _rrs_move_send(self, target):
+        """Send to the provider, only with consent or a legal exception valid today (CON-2)."""
+        today = fields.Date.context_today(self)
+        consent = self.env["rrs.consent"]
+        if self.shares_client_info:
+            consent = self.case_id._check_sharing_allowed(
+                self.provider_id,
+                today,
+                self.legal_exception,
+                self.legal_exception_detail,
+                self.env._("this referral"),
+            )
+        return {"sent_date": today, "consent_id": consent.id}
+
+    def _rrs_move_answer(self, target):
+        return {"response_date": fields.Date.context_today(self)}
+
+    def _rrs_move_decline(self, target):
+        if not self.decline_reason:
+            raise UserError(self.env._("Record why the provider declined the referral."))
+        return {"response_date": fields.Date.context_today(self)}
+
+    def _rrs_move_start_service(self, target):
+        return {}
+
+    def _rrs_move_complete(self, target):
+        """Closed loop: a referral ends with its outcome (rule PLAN-6)."""
+        if not self.outcome:
+            raise UserError(self.env._("Record the outcome of the referral before completing it."))
+        return {"completed_date": fields.Date.context_today(self)}
+
+    def _rrs_move_cancel(self, target):
+        return {}
+
+    def _rrs_after_move(self, source, target):
+        super()._rrs_after_move(source, target)
+        if source == "sent":
+            self._close_follow_ups()
+
     # ----------------------------------------------------------------- actions
     def _check_state(self, states):
-        labels = dict(self._fields["state"].selection)
         for referral in self:
             if referral.state not in states:
                 raise UserError(
                     self.env._(
                         "The referral to %(provider)s is %(state)s: this step is not possible.",
                         provider=referral.provider_id.name,
-                        state=labels[referral.state].lower(),
+                        state=referral._rrs_state_label(referral.state).lower(),
                     )
                 )
 
     def action_send(self):
         """Send to the provider, only with consent or a legal exception (rule CON-2)."""
         self._check_state(("draft",))
-        today = fields.Date.context_today(self)
-        for referral in self:
-            consent = False
-            if referral.shares_client_info:
-                consent = referral.case_id._check_sharing_allowed(
-                    referral.provider_id,
-                    today,
-                    referral.legal_exception,
-                    referral.legal_exception_detail,
-                    self.env._("this referral"),
-                )
-            referral.write(
-                {"state": "sent", "sent_date": today, "consent_id": consent and consent.id}
-            )
-        return True
+        return self._rrs_move("sent")
 
     def action_accept(self):
         self._check_state(("sent",))
-        self.write({"state": "accepted", "response_date": fields.Date.context_today(self)})
-        self._close_follow_ups()
-        return True
+        return self._rrs_move("accepted")
 
     def action_decline(self):
         self._check_state(("sent",))
-        if self.filtered(lambda r: not r.decline_reason):
-            raise UserError(self.env._("Record why the provider declined the referral."))
-        self.write({"state": "declined", "response_date": fields.Date.context_today(self)})
-        self._close_follow_ups()
-        return True
+        return self._rrs_move("declined")
 
     def action_start_service(self):
         self._check_state(("accepted",))
-        self.write({"state": "in_service"})
-        return True
+        return self._rrs_move("in_service")
 
     def action_complete(self):
         """Closed loop: a referral ends with its outcome (rule PLAN-6)."""
         self._check_state(("accepted", "in_service"))
-        if self.filtered(lambda r: not r.outcome):
-            raise UserError(self.env._("Record the outcome of the referral before completing it."))
-        self.write({"state": "completed", "completed_date": fields.Date.context_today(self)})
-        return True
+        return self._rrs_move("completed")
 
     def action_cancel(self):
         self._check_state(("draft", "sent", "accepted", "in_service"))
-        self.write({"state": "cancelled"})
-        self._close_follow_ups()
-        return True
+        return self._rrs_move("cancelled")
 
     def _close_follow_ups(self):
         self.activity_unlink(["rrs_case.mail_activity_type_referral_follow_up"])

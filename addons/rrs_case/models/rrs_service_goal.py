@@ -1,13 +1,12 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 from .rrs_guard_mixin import is_disposing
 
 # What a goal's signatures cover; its status and progress are followed after signing.
 GOAL_CONTENT = frozenset(
     {
-        "plan_id",
         "name",
         "service_category_id",
         "member_ids",
@@ -26,9 +25,12 @@ class RrsServiceGoal(models.Model):
 
     _name = "rrs.service.goal"
     _description = "Service Plan Goal"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "rrs.guard.mixin"]
     _order = "plan_id, sequence, id"
     _check_company_auto = True
+
+    # rule PLAN-5: a goal stays with the plan it was written for
+    _rrs_parent_field = "plan_id"
 
     plan_id = fields.Many2one(
         "rrs.service.plan", required=True, index=True, ondelete="cascade", check_company=True
@@ -81,6 +83,21 @@ class RrsServiceGoal(models.Model):
         "CHECK(progress >= 0 AND progress <= 100)", "Progress is a percentage from 0 to 100."
     )
 
+    @api.constrains("member_ids", "plan_id")
+    def _check_members_in_case(self):
+        # sudo(): reads the members' case only to compare it with the goal's case; a member of
+        # a case the caller cannot see is refused all the same.
+        for goal in self.sudo():
+            outside = goal.member_ids.filtered(lambda m, case=goal.case_id: m.case_id != case)
+            if outside:
+                raise ValidationError(
+                    self.env._(
+                        "%(name)s is not a member of case %(case)s.",
+                        name=outside[0].partner_id.name,
+                        case=goal.case_id.name,
+                    )
+                )
+
     def _get_problems(self):
         """What keeps the plan holding this goal from being signed (rule PLAN-1)."""
         self.ensure_one()
@@ -92,27 +109,34 @@ class RrsServiceGoal(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        goals = super().create(vals_list)
-        goals._check_plan_draft()
-        return goals
+        if not self.env.su:
+            # The caller's right comes first: a role that may not create gets the access error.
+            self.check_access("create")
+        default = self.env.context.get("default_plan_id")
+        plans = self.env["rrs.service.plan"].browse(
+            {v.get("plan_id") or default for v in vals_list} - {False, None}
+        )
+        self._check_plan_draft(plans.exists())
+        return super().create(vals_list)
 
     def write(self, vals):
         if GOAL_CONTENT & set(vals):
+            if not self.env.su:
+                # The caller's right comes first: a role that may not write gets the access error.
+                self.check_access("write")
             self._check_plan_draft()
-        res = super().write(vals)
-        if "plan_id" in vals:
-            self._check_plan_draft()
-        return res
+        return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_signed_plan(self):
         self._check_plan_draft()
 
-    def _check_plan_draft(self):
+    def _check_plan_draft(self, plans=None):
         # rule PLAN-5: a signed plan stays as it was signed
         if self.env.su or is_disposing():
             return
-        signed = self.plan_id.filtered(lambda p: p.state != "draft")
+        plans = self.plan_id if plans is None else plans
+        signed = plans.filtered(lambda p: p.state != "draft")
         if signed:
             raise UserError(
                 self.env._(

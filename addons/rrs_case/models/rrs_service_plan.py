@@ -4,30 +4,7 @@ import base64
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from .rrs_guard_mixin import is_disposing
-
-# Content of a plan that its signatures cover: frozen once the plan is signed (rule PLAN-5).
-SIGNED_CONTENT = frozenset(
-    {
-        "case_id",
-        "plan_date",
-        "summary",
-        "family_network",
-        "crisis_procedure",
-        "self_sufficiency_pathway",
-        "self_sufficiency_barriers",
-        "goal_ids",
-        "participant_ids",
-        "client_signer_partner_id",
-        "client_signer_role",
-        "client_signature",
-        "client_signature_date",
-        "worker_signer_id",
-        "worker_signature_date",
-        "supervisor_signer_id",
-        "supervisor_signature_date",
-    }
-)
+from .rrs_guard_mixin import SYSTEM_ONLY, is_disposing
 
 
 class RrsServicePlan(models.Model):
@@ -41,10 +18,30 @@ class RrsServicePlan(models.Model):
 
     _name = "rrs.service.plan"
     _description = "Service Plan"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "rrs.guard.mixin"]
     _order = "case_id, version desc"
     _check_company_auto = True
     _rec_name = "name"
+
+    _rrs_state_field = "state"
+    _rrs_parent_field = "case_id"
+    # rules PLAN-1, PLAN-3, PLAN-5: the signatures, their dates, the kept agreement, the
+    # version chain and the day the client received the agreement are set by the system
+    _rrs_system_fields = (
+        "version",
+        "previous_plan_id",
+        "client_signature_date",
+        "worker_signer_id",
+        "worker_signature_date",
+        "supervisor_signer_id",
+        "supervisor_signature_date",
+        "signed_date",
+        "agreement_attachment_id",
+        "agreement_given_date",
+    )
+    # rule PLAN-5: a signed plan stays as it was signed (content, goals, participants,
+    # signatures); a revision is a new version
+    _rrs_frozen_states = ("signed", "superseded")
 
     name = fields.Char(compute="_compute_name", store=True)
     case_id = fields.Many2one(
@@ -53,7 +50,14 @@ class RrsServicePlan(models.Model):
     company_id = fields.Many2one(related="case_id.company_id", store=True, index=True)
     program_id = fields.Many2one(related="case_id.program_id", store=True, index=True)
     user_id = fields.Many2one(related="case_id.user_id", string="Primary case worker", store=True)
-    version = fields.Integer(required=True, default=1, readonly=True, copy=False)
+    version = fields.Integer(
+        compute="_compute_version",
+        store=True,
+        precompute=True,
+        required=True,
+        readonly=True,
+        copy=False,
+    )
     previous_plan_id = fields.Many2one(
         "rrs.service.plan", string="Revision of", readonly=True, copy=False, index="btree_not_null"
     )
@@ -125,6 +129,7 @@ class RrsServicePlan(models.Model):
     agreement_given_date = fields.Date(
         string="Agreement given to the client on",
         copy=False,
+        readonly=True,
         tracking=True,
         help="When the client received (or was explained) the signed plan and the policies.",
     )
@@ -144,6 +149,25 @@ class RrsServicePlan(models.Model):
             plan.name = self.env._(
                 "Service plan %(case)s v%(version)s", case=plan.case_id.name, version=plan.version
             )
+
+    @api.depends("case_id")
+    def _compute_version(self):
+        """Each new plan of a case takes the case's next version number (rule PLAN-5)."""
+        new = self.filtered(lambda p: not p.version)
+        for plan in self - new:
+            plan.version = plan.version
+        if not new:
+            return
+        # sudo(): version numbers only; a worker may not see every older plan of the case
+        last = {
+            case.id: version
+            for case, version in self.env["rrs.service.plan"]
+            .sudo()
+            ._read_group([("case_id", "in", new.case_id.ids)], ["case_id"], ["version:max"])
+        }
+        for plan in new:
+            last[plan.case_id.id] = last.get(plan.case_id.id, 0) + 1
+            plan.version = last[plan.case_id.id]
 
     @api.depends("goal_ids")
     def _compute_goal_count(self):
@@ -191,12 +215,6 @@ class RrsServicePlan(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         cases = self.env["rrs.case"].browse([v["case_id"] for v in vals_list if v.get("case_id")])
-        last = {
-            case.id: version
-            for case, version in self.env["rrs.service.plan"]
-            .sudo()  # version numbers only: a worker may not see an older plan's author, etc.
-            ._read_group([("case_id", "in", cases.ids)], ["case_id"], ["version:max"])
-        }
         # sudo(): counts the drafts of the cases only, to explain the refusal clearly
         drafting = (
             self.sudo().search([("case_id", "in", cases.ids), ("state", "=", "draft")]).case_id
@@ -213,25 +231,57 @@ class RrsServicePlan(models.Model):
                 )
             if case_id and "client_signer_partner_id" not in vals:
                 vals["client_signer_partner_id"] = cases.browse(case_id).head_partner_id.id
-            if case_id and "version" not in vals:
-                last[case_id] = last.get(case_id, 0) + 1
-                vals["version"] = last[case_id]
+        if not (self._rrs_guarded() and any(v.get("client_signature") for v in vals_list)):
+            return self._create_with_participants(vals_list)
+        # rule PLAN-1: the client signs a complete plan (issue 9); a refused signature leaves
+        # no plan behind.
+        with self.env.cr.savepoint():
+            plans = self._create_with_participants(vals_list)
+            signed = plans.filtered(lambda p: p.client_signature and p.state == "draft")
+            signed._raise_signing_problems()
+        return plans
+
+    def _create_with_participants(self, vals_list):
         plans = super().create(vals_list)
         plans.filtered(lambda p: not p.participant_ids)._add_household_participants()
         return plans
 
     def write(self, vals):
-        if not self.env.su and SIGNED_CONTENT & set(vals):
-            frozen = self.filtered(lambda p: p.state != "draft")
-            if frozen:
-                raise UserError(
-                    self.env._(
-                        "%(plan)s is signed: it stays as it was signed. Start a revision to "
-                        "change goals, participants or signatures.",
-                        plan=frozen[0].name,
+        signing = "client_signature" in vals and self._rrs_guarded()
+        if signing:
+            # The caller's right comes first: a role that may not write gets the access error.
+            self.check_access("write")
+            for plan in self.filtered(lambda p: p.state == "draft" and p.client_signature_date):
+                if not plan._is_same_signature(vals["client_signature"]):
+                    raise UserError(
+                        self.env._(
+                            "The client signed %(plan)s on %(date)s: the signature stays as it "
+                            "was given.",
+                            plan=plan.name,
+                            date=plan.client_signature_date,
+                        )
                     )
-                )
-        return super().write(vals)
+        if not (signing and vals["client_signature"]):
+            return super().write(vals)
+        # rule PLAN-1: the client signs a complete plan (issue 9), judged with the values saved
+        # with the signature; a refused signature leaves nothing written.
+        with self.env.cr.savepoint():
+            res = super().write(vals)
+            self.filtered(lambda p: p.state == "draft")._raise_signing_problems()
+        return res
+
+    def _is_same_signature(self, value):
+        self.ensure_one()
+        if isinstance(value, str):
+            value = value.encode()
+        return (value or False) == (self.client_signature or False)
+
+    def _rrs_frozen_message(self):
+        return self.env._(
+            "%(plan)s is signed: it stays as it was signed. Start a revision to change goals, "
+            "participants or signatures.",
+            plan=self.name,
+        )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_signed(self):
@@ -315,22 +365,39 @@ class RrsServicePlan(models.Model):
                     )
                 )
 
+    def _check_not_signed_by(self, date_field, who):
+        for plan in self.filtered(date_field):
+            raise UserError(
+                self.env._(
+                    "%(plan)s already has the signature of %(who)s.", plan=plan.name, who=who
+                )
+            )
+
+    def _sign(self, values):
+        """Write a signature the caller's right was checked for, then finish if complete."""
+        with self._rrs_system_write():
+            self.write(values)
+        self._finish_signing()
+        return True
+
     def action_sign_client(self):
         """Record the client's (or legal guardian's) signature, given in front of the worker."""
         self.ensure_one()
+        self.check_access("write")
         self._check_draft()
+        self._check_not_signed_by("client_signature_date", self.env._("the client"))
         self._raise_signing_problems()
         if not self.client_signer_partner_id:
             raise UserError(self.env._("Choose who signs for the client (the client or guardian)."))
         if not self.client_signature:
             raise UserError(self.env._("The client or guardian signs in the signature box first."))
-        self.client_signature_date = fields.Date.context_today(self)
-        self._finish_signing()
-        return True
+        return self._sign({"client_signature_date": fields.Date.context_today(self)})
 
     def action_sign_worker(self):
         self.ensure_one()
+        self.check_access("write")
         self._check_draft()
+        self._check_not_signed_by("worker_signature_date", self.env._("the case worker"))
         self._raise_signing_problems()
         if self.env.user not in self.case_id.worker_user_ids:
             raise AccessError(
@@ -339,28 +406,26 @@ class RrsServicePlan(models.Model):
                     case=self.case_id.name,
                 )
             )
-        self.write(
+        return self._sign(
             {
                 "worker_signer_id": self.env.user.id,
                 "worker_signature_date": fields.Date.context_today(self),
             }
         )
-        self._finish_signing()
-        return True
 
     def action_sign_supervisor(self):
         self.ensure_one()
+        self.check_access("write")
         self._check_draft()
+        self._check_not_signed_by("supervisor_signature_date", self.env._("the supervisor"))
         self._raise_signing_problems()
         self.case_id._check_supervisor_of(self.env.user, self.env._("sign this plan"))
-        self.write(
+        return self._sign(
             {
                 "supervisor_signer_id": self.env.user.id,
                 "supervisor_signature_date": fields.Date.context_today(self),
             }
         )
-        self._finish_signing()
-        return True
 
     def _is_fully_signed(self):
         self.ensure_one()
@@ -371,19 +436,44 @@ class RrsServicePlan(models.Model):
         )
 
     def _finish_signing(self):
-        """Once every signature is in: freeze, keep the signed agreement, supersede (PLAN-5)."""
+        """Once every signature is in, the plan is signed (rule PLAN-5)."""
         self.ensure_one()
+        if self._is_fully_signed():
+            self._rrs_move("signed")
+
+    # ------------------------------------------------------------------- moves
+    def _rrs_moves(self):
+        """A plan is signed once everyone has signed; a signed plan is superseded by the
+        signature of its revision, never by hand (rules PLAN-1, PLAN-5)."""
+        return {
+            ("draft", "signed"): "_rrs_move_sign",
+            ("signed", "superseded"): SYSTEM_ONLY,
+        }
+
+    def _rrs_move_sign(self, target):
+        self._raise_signing_problems()
         if not self._is_fully_signed():
+            raise UserError(
+                self.env._(
+                    "%(plan)s is signed once the client or guardian, the case worker and, where "
+                    "the program asks for it, the supervisor have each signed it with the "
+                    "buttons of the plan.",
+                    plan=self.name,
+                )
+            )
+        return {"signed_date": fields.Date.context_today(self)}
+
+    def _rrs_after_move(self, source, target):
+        """Signed: the previous version is superseded and the agreement kept (PLAN-3, PLAN-5)."""
+        super()._rrs_after_move(source, target)
+        if target != "signed":
             return
         previous = self.case_id.service_plan_ids.filtered(
             lambda p: p.state == "signed" and p != self
         )
-        # sudo(): the signing user signed this plan; the state and the PDF copy are written
-        # by the system so they cannot be set by hand.
-        plan = self.sudo()
-        plan.write({"state": "signed", "signed_date": fields.Date.context_today(self)})
-        previous.sudo().write({"state": "superseded"})
-        plan._attach_signed_agreement()
+        with previous._rrs_system_write():
+            previous.write({"state": "superseded"})
+        self._attach_signed_agreement()
         self.message_post(
             body=self.env._(
                 "Plan signed by %(client)s, %(worker)s%(supervisor)s.",
@@ -396,7 +486,8 @@ class RrsServicePlan(models.Model):
         )
 
     def _attach_signed_agreement(self):
-        """Keep the service agreement as printed at signature (rules PLAN-3, PLAN-5)."""
+        """Keep the service agreement as printed at signature (rules PLAN-3, PLAN-5); the file
+        can then be neither changed nor deleted (see ir.attachment)."""
         self.ensure_one()
         report = self.env.ref("rrs_case.action_report_service_agreement")
         content, content_type = report._render_qweb_pdf(report, self.ids)
@@ -411,20 +502,26 @@ class RrsServicePlan(models.Model):
                 "mimetype": "application/pdf" if extension == "pdf" else "text/html",
             }
         )
-        self.agreement_attachment_id = attachment
+        with self._rrs_system_write():
+            self.agreement_attachment_id = attachment
 
     def action_revise(self):
         """A new draft version with the same content, to discuss and sign (rule PLAN-5)."""
         self.ensure_one()
+        self.check_access("write")
         if self.state != "signed":
             raise UserError(self.env._("Only the current signed plan is revised."))
-        revision = self.copy(
-            {
-                "previous_plan_id": self.id,
-                "plan_date": fields.Date.context_today(self),
-                "client_signature": False,
-            }
-        )
+        Plan = self.env["rrs.service.plan"]
+        Plan.check_access("create")
+        # The version chain is the system's: the caller may write this plan and create plans.
+        with Plan._rrs_system_write():
+            revision = self.copy(
+                {
+                    "previous_plan_id": self.id,
+                    "plan_date": fields.Date.context_today(self),
+                    "client_signature": False,
+                }
+            )
         return {
             "type": "ir.actions.act_window",
             "res_model": self._name,
@@ -443,9 +540,19 @@ class RrsServicePlan(models.Model):
         return self.env.ref("rrs_case.action_report_service_agreement").report_action(self)
 
     def action_mark_agreement_given(self):
-        """Rule PLAN-3: the client received the signed plan and the policies."""
+        """Rule PLAN-3: the client received the signed plan and the policies, on that day."""
+        self.check_access("write")
         for plan in self:
             if plan.state == "draft":
                 raise UserError(self.env._("Give the client the plan once it is signed."))
-            plan.agreement_given_date = fields.Date.context_today(self)
+            if plan.agreement_given_date:
+                raise UserError(
+                    self.env._(
+                        "The client received %(plan)s on %(date)s.",
+                        plan=plan.name,
+                        date=plan.agreement_given_date,
+                    )
+                )
+        with self._rrs_system_write():
+            self.write({"agreement_given_date": fields.Date.context_today(self)})
         return True

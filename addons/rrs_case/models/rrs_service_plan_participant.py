@@ -1,14 +1,20 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
+from .rrs_guard_mixin import is_disposing
+
 
 class RrsServicePlanParticipant(models.Model):
     """Whether a household member took part in planning, or why not (rule PLAN-2)."""
 
     _name = "rrs.service.plan.participant"
     _description = "Service Plan Participant"
+    _inherit = ["rrs.guard.mixin"]
     _order = "plan_id, id"
     _check_company_auto = True
+
+    # rule PLAN-2: who took part stays with the plan it was recorded for
+    _rrs_parent_field = "plan_id"
 
     plan_id = fields.Many2one(
         "rrs.service.plan", required=True, index=True, ondelete="cascade", check_company=True
@@ -64,10 +70,26 @@ class RrsServicePlanParticipant(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        records = super().create(vals_list)
-        records.plan_id._check_draft_for_participants()
-        return records
+        if not self.env.su:
+            # The caller's right comes first: a role that may not create gets the access error.
+            self.check_access("create")
+        default = self.env.context.get("default_plan_id")
+        plans = self.env["rrs.service.plan"].browse(
+            {v.get("plan_id") or default for v in vals_list} - {False, None}
+        )
+        plans.exists()._check_draft_for_participants()
+        return super().create(vals_list)
 
     def write(self, vals):
+        if not self.env.su:
+            # The caller's right comes first: a role that may not write gets the access error.
+            self.check_access("write")
         self.plan_id._check_draft_for_participants()
         return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_signed_plan(self):
+        # rule PLAN-5: who took part in a signed plan stays as it was signed
+        if is_disposing():
+            return
+        self.plan_id._check_draft_for_participants()
