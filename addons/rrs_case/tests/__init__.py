@@ -15,3 +15,4 @@ from . import test_correspondence
 from . import test_resettlement_services
 from . import test_home_visit
 from . import test_integrity_case
+from . import test_integrity_services

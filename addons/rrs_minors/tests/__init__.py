@@ -5,3 +5,4 @@ from . import test_prs_concern
 from . import test_prs_records
 from . import test_prs_security
 from . import test_separated_minors
+from . import test_integrity_minors
