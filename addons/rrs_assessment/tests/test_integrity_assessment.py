@@ -4,6 +4,7 @@ activity is logged at, and the household members they name: each row tries one m
 system-set field by a plain write or create and through the button, as every role (rules
 ASM-2, ASM-3, RES-4, REC-3)."""
 
+from odoo import Command
 from odoo.addons.rrs_case.models.rrs_guard_mixin import rrs_disposing
 from odoo.addons.rrs_case.tests.integrity import (
     OK,
@@ -12,7 +13,6 @@ from odoo.addons.rrs_case.tests.integrity import (
     Row,
     writers,
 )
-from odoo import Command
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
@@ -401,7 +401,13 @@ class TestIntegrityAssessment(IntegrityCommon, RrsAssessmentCommon):
         # an adult joining the household in service: scheduled, nothing signed or done yet
         case = self._case_fixture()
         cousin = self._person("Cousin", age=30)
-        case.write({"member_ids": [Command.create({"partner_id": cousin.id, "relationship": "other_relative"})]})
+        case.write(
+            {
+                "member_ids": [
+                    Command.create({"partner_id": cousin.id, "relationship": "other_relative"})
+                ]
+            }
+        )
         member = case.member_ids.filtered(lambda m: m.partner_id == cousin)
         self.assertTrue(case.assessment_ids.filtered(lambda a: a.member_id == member))
         return member

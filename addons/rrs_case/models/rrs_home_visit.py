@@ -275,7 +275,9 @@ class RrsHomeVisit(models.Model):
         if replan:
             # rule VIS-1: a visit changed after its authorisation is authorised again
             with replan._rrs_system_write():
-                replan.write({"state": "planned", "authorised_by_id": False, "authorised_date": False})
+                replan.write(
+                    {"state": "planned", "authorised_by_id": False, "authorised_date": False}
+                )
         return res
 
     def _rrs_check_deletable(self):
@@ -484,7 +486,9 @@ class RrsHomeVisit(models.Model):
         # record the step that found the worker safe was checked by its creation
         visits = self.sudo()
         with visits._rrs_system_write():
-            visits.write({"state": "checked_out", "check_out_date": when, "overdue_checkout": False})
+            visits.write(
+                {"state": "checked_out", "check_out_date": when, "overdue_checkout": False}
+            )
         visits._close_visit_alerts()
 
     def _close_visit_alerts(self):

@@ -30,6 +30,7 @@ def owner(expectation):
     """The visit's worker gets ``expectation``; supervisor and manager never write it."""
     return {"worker": expectation, "supervisor": PRIVATE, "manager": PRIVATE}
 
+
 VISIT_ROWS = (
     Row(
         "VIS-1",

@@ -73,8 +73,7 @@ class RrsMinorCaregiverAssessment(models.Model):
             if assessment.assessment_date > today:
                 raise ValidationError(
                     self.env._(
-                        "A caregiver assessment is recorded once made (%(date)s is in the "
-                        "future).",
+                        "A caregiver assessment is recorded once made (%(date)s is in the future).",
                         date=assessment.assessment_date,
                     )
                 )
@@ -87,8 +86,7 @@ class RrsMinorCaregiverAssessment(models.Model):
             return
         raise UserError(
             self.env._(
-                "A caregiver assessment stays in the record; record a new assessment to update "
-                "it."
+                "A caregiver assessment stays in the record; record a new assessment to update it."
             )
         )
 

@@ -45,10 +45,19 @@ class RrsPrsConcern(models.Model):
     )
     description = fields.Text(string="What happened", required=True)
     reported_date = fields.Datetime(
-        string="Filed on", required=True, readonly=True, default=fields.Datetime.now, index=True
+        string="Filed on",
+        required=True,
+        readonly=True,
+        default=fields.Datetime.now,
+        index=True,
+        copy=False,
     )
     reported_by_id = fields.Many2one(
-        "res.users", string="Filed by", readonly=True, default=lambda self: self.env.user
+        "res.users",
+        string="Filed by",
+        readonly=True,
+        default=lambda self: self.env.user,
+        copy=False,
     )
     agency_ids = fields.Many2many(
         "res.partner",
@@ -60,7 +69,9 @@ class RrsPrsConcern(models.Model):
     agency_note = fields.Char(
         string="Other agencies", help="Agencies reached by phone that are not in the contacts."
     )
-    orr_notified_date = fields.Datetime(string="ORR notified on", tracking=True)
+    orr_notified_date = fields.Datetime(
+        string="ORR notified on", readonly=True, tracking=True, copy=False
+    )
     amendment_ids = fields.One2many(
         "rrs.prs.concern.amendment", "concern_id", string="Amendments", readonly=True
     )

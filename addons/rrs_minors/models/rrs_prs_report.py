@@ -71,19 +71,19 @@ class RrsPrsReport(models.Model):
         tracking=True,
         index=True,
     )
-    contact_count = fields.Integer(string="Contacts", readonly=True)
-    home_visit_count = fields.Integer(string="Home visits", readonly=True)
+    contact_count = fields.Integer(string="Contacts", readonly=True, copy=False)
+    home_visit_count = fields.Integer(string="Home visits", readonly=True, copy=False)
     service_area_ids = fields.Many2many(
-        "rrs.prs.service.area", string="Service areas accessed", readonly=True
+        "rrs.prs.service.area", string="Service areas accessed", readonly=True, copy=False
     )
     concern_ids = fields.Many2many(
-        "rrs.prs.concern", string="Notifications of concern", readonly=True
+        "rrs.prs.concern", string="Notifications of concern", readonly=True, copy=False
     )
-    level_id = fields.Many2one("rrs.prs.level", string="PRS level", readonly=True)
-    living_with_sponsor = fields.Boolean(readonly=True)
-    school = fields.Char(readonly=True)
-    court_summary = fields.Text(string="Court dates", readonly=True)
-    residence_summary = fields.Text(string="Residence", readonly=True)
+    level_id = fields.Many2one("rrs.prs.level", string="PRS level", readonly=True, copy=False)
+    living_with_sponsor = fields.Boolean(readonly=True, copy=False)
+    school = fields.Char(readonly=True, copy=False)
+    court_summary = fields.Text(string="Court dates", readonly=True, copy=False)
+    residence_summary = fields.Text(string="Residence", readonly=True, copy=False)
     narrative = fields.Text(
         string="Progress and outcomes",
         help="Communication with the child and the sponsor during the period, with outcomes.",
@@ -161,10 +161,16 @@ class RrsPrsReport(models.Model):
         if self.report_type == "closure" and not self.closure_reason:
             raise UserError(self.env._("Say why services end in the closure report."))
         self.case_id._check_supervisor_of(self.env.user, self.env._("review this report"))
-        return {"reviewed_by_id": self.env.user.id, "reviewed_date": fields.Date.context_today(self)}
+        return {
+            "reviewed_by_id": self.env.user.id,
+            "reviewed_date": fields.Date.context_today(self),
+        }
 
     def _rrs_move_submit(self, target):
-        return {"submitted_date": fields.Date.context_today(self), "submitted_by_id": self.env.user.id}
+        return {
+            "submitted_date": fields.Date.context_today(self),
+            "submitted_by_id": self.env.user.id,
+        }
 
     def _rrs_after_move(self, source, target):
         super()._rrs_after_move(source, target)

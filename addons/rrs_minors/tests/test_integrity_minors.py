@@ -356,9 +356,7 @@ class TestIntegrityMinors(IntegrityCommon, RrsMinorsCommon):
 
     def _agency(self):
         police = self.env["res.partner"].create({"name": "City police", "is_company": True})
-        self.env["rrs.prs.concern"].create(
-            self._vals_concern(agency_ids=[Command.set(police.ids)])
-        )
+        self.env["rrs.prs.concern"].create(self._vals_concern(agency_ids=[Command.set(police.ids)]))
         return police
 
     def _vals_amendment_other_user(self):
