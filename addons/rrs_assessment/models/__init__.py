@@ -17,3 +17,4 @@ from . import rrs_assessment_factor_comparison
 from . import rrs_case
 from . import rrs_service_plan
 from . import rrs_case_activity
+from . import rrs_case_member

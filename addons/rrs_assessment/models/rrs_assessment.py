@@ -2,11 +2,14 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.addons.rrs_case.models.rrs_guard_mixin import SYSTEM_ONLY, is_disposing
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .rrs_assessment_schedule_line import SCHEDULE_POINTS
 
 OPEN = ("planned", "in_progress")
+# kept in the case file: they go only by disposal (REC-3)
+KEPT = ("done", "skipped")
 BATCH_SIZE = 500
 
 
@@ -15,9 +18,26 @@ class RrsAssessment(models.Model):
 
     _name = "rrs.assessment"
     _description = "Needs Assessment"
-    _inherit = ["mail.thread", "mail.activity.mixin", "rrs.batch.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "rrs.batch.mixin", "rrs.guard.mixin"]
     _order = "due_date, id"
     _check_company_auto = True
+    _rrs_state_field = "state"
+    _rrs_parent_field = "case_id"
+    # rules ASM-2, ASM-3: the results come from the answers, the schedule from the program,
+    # the completion from the move that completes it
+    _rrs_system_fields = (
+        "completion_date",
+        "assessor_id",
+        "need_level_id",
+        "score",
+        "progress",
+        "question_count",
+        "answered_count",
+        "schedule_line_id",
+        "is_overdue",
+    )
+    # a completed, skipped or cancelled assessment keeps what it found (rule ASM-3)
+    _rrs_frozen_states = ("done", "skipped", "cancelled")
 
     case_id = fields.Many2one(
         "rrs.case", required=True, index=True, ondelete="cascade", check_company=True
@@ -59,6 +79,14 @@ class RrsAssessment(models.Model):
     )
     due_date = fields.Date(index=True, tracking=True)
     completion_date = fields.Date(readonly=True, tracking=True, copy=False)
+    assessor_id = fields.Many2one(
+        "res.users",
+        string="Completed by",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        help="Who completed the assessment: set when it is completed.",
+    )
     state = fields.Selection(
         [
             ("planned", "Planned"),
@@ -186,6 +214,14 @@ class RrsAssessment(models.Model):
         instrument's share of the applicable factors is assessed (default three quarters).
         Anything less is "not assessed", never a guess.
         """
+        # the caller changed the answers of these assessments: their own right to write them
+        # is checked; the results are then the system's
+        self.check_access("write")
+        Result = self.env["rrs.assessment.factor.result"]
+        with self._rrs_system_write(), Result._rrs_system_write():
+            self._write_results()
+
+    def _write_results(self):
         Result = self.env["rrs.assessment.factor.result"]
         for assessment in self:
             instrument = assessment.instrument_id
@@ -240,12 +276,148 @@ class RrsAssessment(models.Model):
                 }
             )
 
+    # ---------------------------------------------------------------------- CRUD
+    def write(self, vals):
+        if self and self._rrs_guarded():
+            self._rrs_check_fixed(vals)
+        return super().write(vals)
+
+    def _rrs_check_fixed(self, vals):
+        """The person, the instrument and, for a scheduled assessment, its point and due date
+        are not edited (rules ASM-2, ASM-4): a new assessment is planned instead."""
+        self.check_access("write")
+        for assessment in self:
+            fixed = ["member_id", "instrument_id"]
+            if assessment.schedule_line_id:
+                fixed += ["point", "due_date"]
+            changed = [f for f in fixed if f in vals]
+            if not any(not self._rrs_same_value(assessment, f, vals[f]) for f in changed):
+                continue
+            if assessment.schedule_line_id and {"point", "due_date"} & set(changed):
+                raise UserError(
+                    self.env._(
+                        "The point and the due date of a scheduled assessment follow the "
+                        "program's schedule from the start of services (%(name)s).",
+                        name=assessment.display_name,
+                    )
+                )
+            raise UserError(
+                self.env._(
+                    "An assessment stays with the person and the instrument it was planned for "
+                    "(%(name)s); plan a new assessment instead.",
+                    name=assessment.display_name,
+                )
+            )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_kept(self):
+        """Completed and skipped assessments are part of the case file (ASM-3, REC-3)."""
+        if is_disposing():
+            return
+        kept = self.filtered(lambda a: a.state in KEPT)
+        if kept:
+            raise UserError(
+                self.env._(
+                    "The assessment %(name)s is %(state)s: it stays in the case file until the "
+                    "end of its retention period.",
+                    name=kept[0].display_name,
+                    state=kept[0]._rrs_state_label(kept[0].state).lower(),
+                )
+            )
+
+    # -------------------------------------------------------------------- moves
+    def _rrs_moves(self):
+        """Every status change of an assessment, by button, import or API (ASM-2, ASM-3)."""
+        return {
+            ("planned", "in_progress"): "_rrs_move_start",
+            ("planned", "done"): "_rrs_move_complete",
+            ("in_progress", "done"): "_rrs_move_complete",
+            ("planned", "skipped"): "_rrs_move_skip",
+            ("in_progress", "skipped"): "_rrs_move_skip",
+            ("done", "in_progress"): "_rrs_move_reopen",
+            ("skipped", "in_progress"): "_rrs_move_reopen",
+            # the schedule cancels what no longer applies (extension withdrawn)
+            ("planned", "cancelled"): SYSTEM_ONLY,
+        }
+
+    def _rrs_move_start(self, target):
+        return {}
+
+    def _rrs_move_complete(self, target):
+        """Completed once the answers give an overall need level (rule ASM-3): the level is
+        the answers', the date and who completed it the system's."""
+        self._update_results()
+        if not self.need_level_id:
+            instrument = self.instrument_id
+            raise UserError(
+                self.env._(
+                    "Not enough answers for an overall need level: answer at least "
+                    "%(q)s%% of the questions of %(f)s%% of the factors that apply.",
+                    q=round(instrument.min_answered_ratio * 100),
+                    f=round(instrument.min_factor_ratio * 100),
+                )
+            )
+        return {
+            "completion_date": fields.Date.context_today(self),
+            "assessor_id": self.env.user.id,
+        }
+
+    def _rrs_move_skip(self, target):
+        """Skip a scheduled assessment where the schedule allows it (rule ASM-2: A2 of a
+        client whose previous assessment found a low need)."""
+        line = self.schedule_line_id
+        point = dict(self._fields["point"]._description_selection(self.env))
+        if not line.skippable_level_ids:
+            raise UserError(
+                self.env._(
+                    "%(point)s of %(name)s cannot be skipped: only an assessment the program's "
+                    "schedule allows to skip after a low need level (A2) is skipped.",
+                    point=point.get(self.point, self.point),
+                    name=self.partner_id.name,
+                )
+            )
+        previous = self._previous_done()
+        if previous.need_level_id not in line.skippable_level_ids:
+            raise UserError(
+                self.env._(
+                    "%(point)s may be skipped only when the previous assessment found a need "
+                    "level of %(levels)s; %(name)s was last assessed at %(level)s.",
+                    point=point.get(self.point, self.point),
+                    levels=", ".join(line.skippable_level_ids.mapped("name")),
+                    name=self.partner_id.name,
+                    level=previous.need_level_id.name or self.env._("no level yet"),
+                )
+            )
+        if self.skip_reason:
+            return {}
+        return {
+            "skip_reason": self.env._(
+                "Low need at %(point)s: re-assessed at the next point of the schedule.",
+                point=point.get(previous.point, previous.point),
+            )
+        }
+
+    def _rrs_move_reopen(self, target):
+        """A supervisor of the worker (or a program manager) reopens a completed or skipped
+        assessment; its results are then those of its answers again."""
+        if not self.env.user.has_group("rrs_case.group_supervisor"):
+            raise AccessError(self.env._("Only a supervisor reopens a completed assessment."))
+        self.case_id._check_supervisor_of(self.env.user, self.env._("reopen this assessment"))
+        return {"completion_date": False, "assessor_id": False}
+
+    def _rrs_after_move(self, source, target):
+        super()._rrs_after_move(source, target)
+        if target == "done":
+            self.activity_feedback(["rrs_assessment.mail_activity_type_assessment_due"])
+        elif target == "skipped":
+            self.activity_unlink(["rrs_assessment.mail_activity_type_assessment_due"])
+
     # ------------------------------------------------------------------ actions
     def action_start(self):
         """Open the questionnaire: one answer line per question that applies."""
         planned = self.filtered(lambda a: a.state == "planned")
         planned._ensure_answer_lines()
-        planned.write({"state": "in_progress"})
+        planned._rrs_move("in_progress")
         return True
 
     def _ensure_answer_lines(self):
@@ -258,59 +430,20 @@ class RrsAssessment(models.Model):
             self.env["rrs.assessment.answer"].create(vals_list)
 
     def action_complete(self):
-        for assessment in self:
-            if assessment.state not in OPEN:
-                raise UserError(
-                    self.env._("Only a planned or ongoing assessment can be completed.")
-                )
-            assessment._update_results()
-            if not assessment.need_level_id:
-                instrument = assessment.instrument_id
-                raise UserError(
-                    self.env._(
-                        "Not enough answers for an overall need level: answer at least "
-                        "%(q)s%% of the questions of %(f)s%% of the factors that apply.",
-                        q=round(instrument.min_answered_ratio * 100),
-                        f=round(instrument.min_factor_ratio * 100),
-                    )
-                )
-        self.write({"state": "done", "completion_date": fields.Date.context_today(self)})
-        self.activity_feedback(["rrs_assessment.mail_activity_type_assessment_due"])
-        return True
+        if self.filtered(lambda a: a.state not in OPEN):
+            raise UserError(self.env._("Only a planned or ongoing assessment can be completed."))
+        return self._rrs_move("done")
 
     def action_skip(self):
         """Skip a scheduled assessment where the schedule allows it (rule ASM-2, low need)."""
-        for assessment in self:
-            line = assessment.schedule_line_id
-            if assessment.state not in OPEN or not line.skippable_level_ids:
-                raise UserError(self.env._("This assessment cannot be skipped."))
-            previous = assessment._previous_done()
-            if previous.need_level_id not in line.skippable_level_ids:
-                raise UserError(
-                    self.env._(
-                        "%(point)s may be skipped only when the previous assessment found a need "
-                        "level of %(levels)s; %(name)s was last assessed at %(level)s.",
-                        point=dict(self._fields["point"].selection)[assessment.point],
-                        levels=", ".join(line.skippable_level_ids.mapped("name")),
-                        name=assessment.partner_id.name,
-                        level=previous.need_level_id.name or self.env._("no level yet"),
-                    )
-                )
-            if not assessment.skip_reason:
-                assessment.skip_reason = self.env._(
-                    "Low need at %(point)s: re-assessed at the next point of the schedule.",
-                    point=dict(self._fields["point"].selection)[previous.point],
-                )
-        self.write({"state": "skipped"})
-        self.activity_unlink(["rrs_assessment.mail_activity_type_assessment_due"])
-        return True
+        if self.filtered(lambda a: a.state not in OPEN):
+            raise UserError(self.env._("Only a planned or ongoing assessment can be skipped."))
+        return self._rrs_move("skipped")
 
     def action_reopen(self):
         if not self.env.user.has_group("rrs_case.group_supervisor"):
-            raise UserError(self.env._("Only a supervisor reopens a completed assessment."))
-        self.filtered(lambda a: a.state in ("done", "skipped")).write(
-            {"state": "in_progress", "completion_date": False}
-        )
+            raise AccessError(self.env._("Only a supervisor reopens a completed assessment."))
+        self.filtered(lambda a: a.state in KEPT)._rrs_move("in_progress")
         return True
 
     def _previous_done(self):
@@ -447,8 +580,10 @@ class RrsAssessment(models.Model):
         """One batch: overdue flags and missing reminder activities; safe to run twice."""
         today = fields.Date.context_today(self)
         overdue = self.filtered(lambda a: a.due_date and a.due_date < today)
-        (overdue.filtered(lambda a: not a.is_overdue)).write({"is_overdue": True})
-        (self - overdue).filtered("is_overdue").write({"is_overdue": False})
+        # the daily cron (the system) keeps the overdue flags
+        with self._rrs_system_write():
+            (overdue.filtered(lambda a: not a.is_overdue)).write({"is_overdue": True})
+            (self - overdue).filtered("is_overdue").write({"is_overdue": False})
 
         def values_for(assessment):
             due = assessment.due_date

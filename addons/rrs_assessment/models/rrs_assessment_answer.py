@@ -8,7 +8,9 @@ class RrsAssessmentAnswer(models.Model):
 
     _name = "rrs.assessment.answer"
     _description = "Assessment Answer"
+    _inherit = ["rrs.guard.mixin"]
     _order = "assessment_id, factor_sequence, question_sequence, id"
+    _rrs_parent_field = "assessment_id"
 
     assessment_id = fields.Many2one("rrs.assessment", required=True, index=True, ondelete="cascade")
     company_id = fields.Many2one(related="assessment_id.company_id", store=True)
@@ -42,7 +44,13 @@ class RrsAssessmentAnswer(models.Model):
                 raise ValidationError(self.env._("This question belongs to another instrument."))
 
     def _check_open(self):
-        if self.assessment_id.filtered(lambda a: a.state not in ("planned", "in_progress")):
+        """Rule ASM-3: the answers of a completed (skipped, cancelled) assessment are kept as
+        they were given, whoever writes them."""
+        self._check_open_assessments(self.assessment_id)
+
+    @api.model
+    def _check_open_assessments(self, assessments):
+        if assessments.filtered(lambda a: a.state not in ("planned", "in_progress")):
             raise UserError(
                 self.env._(
                     "This assessment is completed: its answers no longer change. A supervisor can "
@@ -52,25 +60,39 @@ class RrsAssessmentAnswer(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        answers = super().create(vals_list)
-        answers._check_open()
-        answers.filtered("option_id").assessment_id.filtered(lambda a: a.state == "planned").write(
-            {"state": "in_progress"}
+        # refused before anything is written: a completed assessment gets no new answer
+        self.check_access("create")
+        ids = {vals.get("assessment_id") for vals in vals_list}
+        self._check_open_assessments(
+            self.env["rrs.assessment"].browse([i for i in ids if isinstance(i, int)]).exists()
         )
+        answers = super().create(vals_list)
+        # the first answer given starts the assessment, as its Start button does
+        answers.filtered("option_id").assessment_id.filtered(
+            lambda a: a.state == "planned"
+        )._rrs_move("in_progress")
         answers.assessment_id._update_results()
         return answers
 
     def write(self, vals):
+        self.check_access("write")
         self._check_open()
+        if self._rrs_guarded() and "question_id" in vals:
+            self.check_access("write")
+            if any(not self._rrs_same_value(a, "question_id", vals["question_id"]) for a in self):
+                raise UserError(
+                    self.env._(
+                        "An answer stays with its question; answer the other question instead."
+                    )
+                )
         res = super().write(vals)
         if vals.get("option_id"):
-            self.assessment_id.filtered(lambda a: a.state == "planned").write(
-                {"state": "in_progress"}
-            )
+            self.assessment_id.filtered(lambda a: a.state == "planned")._rrs_move("in_progress")
         self.assessment_id._update_results()
         return res
 
     def unlink(self):
+        self.check_access("unlink")
         self._check_open()
         assessments = self.assessment_id
         res = super().unlink()

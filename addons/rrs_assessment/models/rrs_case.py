@@ -90,6 +90,12 @@ class RrsCase(models.Model):
         schedule); completed and skipped assessments never move; an assessment that no
         longer applies (extension withdrawn) is cancelled, not deleted.
         """
+        # The caller changed the case with their own rights (the case's write checked them);
+        # the schedule is the program's: the system plans, moves and cancels its assessments.
+        with self.env["rrs.assessment"]._rrs_system_write():
+            self._apply_assessment_schedule()
+
+    def _apply_assessment_schedule(self):
         Assessment = self.env["rrs.assessment"]
         Instrument = self.env["rrs.assessment.instrument"]
         instruments = {

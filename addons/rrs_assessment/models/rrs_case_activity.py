@@ -4,6 +4,8 @@ from odoo import api, fields, models
 
 class RrsCaseActivity(models.Model):
     _inherit = "rrs.case.activity"
+    # rule RES-4: the level is the case's when the effort was logged, set by the system
+    _rrs_system_fields = ("need_level_id",)
 
     # rule RES-4: time per need level, as the case stood when the effort was made
     need_level_id = fields.Many2one(
@@ -16,11 +18,12 @@ class RrsCaseActivity(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        cases = self.env["rrs.case"].browse(
-            [v.get("case_id") for v in vals_list if v.get("case_id")]
-        )
-        levels = {case.id: case.need_level_id.id for case in cases}
-        for vals in vals_list:
-            if "need_level_id" not in vals and vals.get("case_id"):
-                vals["need_level_id"] = levels.get(vals["case_id"])
-        return super().create(vals_list)
+        activities = super().create(vals_list)
+        todo = activities.filtered(lambda a: not a.need_level_id and a.case_id.need_level_id)
+        # the caller logged these activities (their right to create them was checked)
+        with todo._rrs_system_write():
+            for level in todo.case_id.need_level_id:
+                todo.filtered(lambda a, lv=level: a.case_id.need_level_id == lv).write(
+                    {"need_level_id": level.id}
+                )
+        return activities

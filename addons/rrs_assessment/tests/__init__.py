@@ -7,3 +7,4 @@ from . import test_assessment_security
 from . import test_assessment_performance
 from . import test_assessment_tour
 from . import test_assessment_service_plan
+from . import test_integrity_assessment

@@ -31,4 +31,5 @@ from . import rrs_orientation_session
 from . import rrs_case_services
 from . import rrs_home_visit
 from . import rrs_home_visit_escalation
+from . import calendar_event
 from . import rrs_record_disposal

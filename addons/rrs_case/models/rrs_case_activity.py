@@ -10,8 +10,10 @@ class RrsCaseActivity(models.Model):
 
     _name = "rrs.case.activity"
     _description = "Case-Management Activity"
+    _inherit = ["rrs.guard.mixin"]
     _order = "activity_date desc, id desc"
     _check_company_auto = True
+    _rrs_parent_field = "case_id"
 
     case_id = fields.Many2one(
         "rrs.case", required=True, index=True, ondelete="cascade", check_company=True

@@ -2,9 +2,10 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .rrs_checklist_template_line import AREAS
+from .rrs_guard_mixin import is_disposing
 
 
 class RrsCaseChecklistItem(models.Model):
@@ -12,8 +13,15 @@ class RrsCaseChecklistItem(models.Model):
 
     _name = "rrs.case.checklist.item"
     _description = "Case Checklist Task"
+    _inherit = ["rrs.guard.mixin"]
     _order = "case_id, due_date, sequence, id"
     _check_company_auto = True
+    _rrs_state_field = "state"
+    _rrs_parent_field = "case_id"
+    # rule RES-1: the day a task was done and by whom are recorded when it is marked done
+    _rrs_system_fields = ("done_date", "done_by_id", "template_line_id")
+    _rrs_frozen_states = ("done",)
+    _rrs_frozen_writable = ("sequence",)
 
     case_id = fields.Many2one(
         "rrs.case", required=True, index=True, ondelete="cascade", check_company=True
@@ -34,8 +42,8 @@ class RrsCaseChecklistItem(models.Model):
         index=True,
     )
     reason = fields.Char(string="Why not applicable")
-    done_date = fields.Date()
-    done_by_id = fields.Many2one("res.users", string="Done by")
+    done_date = fields.Date(readonly=True, copy=False)
+    done_by_id = fields.Many2one("res.users", string="Done by", readonly=True, copy=False)
     guidance = fields.Text(related="template_line_id.guidance")
 
     _template_once = models.UniqueIndex(
@@ -70,15 +78,59 @@ class RrsCaseChecklistItem(models.Model):
                     self.env._("Say why “%(task)s” does not apply to this case.", task=item.name)
                 )
 
-    def write(self, vals):
-        if vals.get("state") == "done":
-            vals = dict(vals)
-            vals.setdefault("done_date", fields.Date.context_today(self))
-            vals.setdefault("done_by_id", self.env.user.id)
-        elif vals.get("state") == "todo":
-            vals = dict(vals, done_date=False, done_by_id=False)
-        return super().write(vals)
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_done(self):
+        """A task done is part of the case file (RES-1); a program task comes back with the
+        program's checklist: set it aside as not applicable instead."""
+        if is_disposing():
+            return
+        for item in self:
+            if item.state == "done" or item.template_line_id:
+                raise UserError(
+                    self.env._(
+                        "“%(task)s” stays on the case: a task done is part of the case file and "
+                        "a task of the program's checklist is set aside as not applicable, with "
+                        "the reason.",
+                        task=item.name,
+                    )
+                )
+
+    # -------------------------------------------------------------------- moves
+    def _rrs_moves(self):
+        """Every status change of a task, by button, import or API (rule RES-1)."""
+        return {
+            ("todo", "done"): "_rrs_move_done",
+            ("todo", "not_applicable"): "_rrs_move_set_aside",
+            ("not_applicable", "todo"): "_rrs_move_back_to_do",
+            ("done", "todo"): "_rrs_move_undo",
+        }
+
+    def _rrs_move_done(self, target):
+        return {"done_date": fields.Date.context_today(self), "done_by_id": self.env.user.id}
+
+    def _rrs_move_set_aside(self, target):
+        # refused before anything is written; _check_reason holds it for every other write
+        if not self.reason:
+            raise ValidationError(
+                self.env._("Say why “%(task)s” does not apply to this case.", task=self.name)
+            )
+        return {}
+
+    def _rrs_move_back_to_do(self, target):
+        return {"reason": False}
+
+    def _rrs_move_undo(self, target):
+        """A task marked done by mistake is reopened by a supervisor: the record of who did
+        what stays reliable."""
+        if not self.env.user.has_group("rrs_case.group_supervisor"):
+            raise AccessError(
+                self.env._(
+                    "Only a supervisor or a program manager reopens a task marked done "
+                    "(“%(task)s”).",
+                    task=self.name,
+                )
+            )
+        return {"done_date": False, "done_by_id": False}
 
     def action_done(self):
-        self.write({"state": "done"})
-        return True
+        return self._rrs_move("done")

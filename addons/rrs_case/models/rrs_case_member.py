@@ -2,7 +2,10 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.fields import Domain
+
+from .rrs_guard_mixin import is_disposing
 
 ADULT_AGE = 18
 # Children take part in service planning from this age (rule PLAN-2).
@@ -14,9 +17,11 @@ class RrsCaseMember(models.Model):
 
     _name = "rrs.case.member"
     _description = "Household Member"
+    _inherit = ["rrs.guard.mixin"]
     _order = "case_id, is_head desc, birthdate_date, id"
     _rec_name = "partner_id"
     _check_company_auto = True
+    _rrs_parent_field = "case_id"
 
     case_id = fields.Many2one("rrs.case", required=True, index=True, ondelete="cascade")
     company_id = fields.Many2one(related="case_id.company_id", store=True, index=True)
@@ -153,3 +158,68 @@ class RrsCaseMember(models.Model):
                     "program manager, can add them to another household."
                 )
             )
+
+    # ------------------------------------------------------------- deletion
+    @api.model
+    def _rrs_member_links(self):
+        """Stored fields of other models naming a household member: (model, field)."""
+        links = []
+        for model_name, Model in self.env.registry.items():
+            if model_name == self._name or Model._abstract or Model._transient or not Model._auto:
+                continue
+            for fname, field in Model._fields.items():
+                if (
+                    field.type in ("many2one", "many2many")
+                    and field.comodel_name == self._name
+                    and field.store
+                    and not field.compute
+                    and not field.related
+                ):
+                    links.append((model_name, fname))
+        return links
+
+    def _rrs_member_removable_domains(self):
+        """{model: domain} of the records naming a member that may go with them: work not
+        yet done or signed. A hook: upper addons add theirs (assessments not completed)."""
+        return {
+            "rrs.service.plan.participant": [("plan_id.state", "=", "draft")],
+            "rrs.service.goal": [("plan_id.state", "=", "draft")],
+        }
+
+    def _rrs_kept_records(self):
+        """What names these members in the case file, as (label, count): every record of
+        another model that names them, except those that may go with the member."""
+        kept = []
+        removable = self._rrs_member_removable_domains()
+        for model_name, fname in self._rrs_member_links():
+            # sudo(): counts only, to tell why the member stays; no record is returned
+            Model = self.env[model_name].sudo().with_context(active_test=False)
+            domain = Domain(fname, "in", self.ids)
+            if model_name in removable:
+                domain &= ~Domain(removable[model_name])
+            count = Model.search_count(domain)
+            if count:
+                label = self.env["ir.model"]._get(model_name).name
+                kept.append((label, count))
+        return kept
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_kept_records(self):
+        """A member named by the case file's records stays in the household (REC-3): their
+        completed assessments, signed forms, notes, sessions ... would go with them or lose who
+        they are about. Disposal at the end of retention removes them all."""
+        if is_disposing():
+            return
+        for member in self:
+            kept = member._rrs_kept_records()
+            if kept:
+                raise UserError(
+                    self.env._(
+                        "%(name)s stays in the household of case %(case)s: the case file names "
+                        "them (%(records)s). Records of the case file are kept until their "
+                        "retention period ends.",
+                        name=member.partner_id.name,
+                        case=member.case_id.name,
+                        records=", ".join(f"{label}: {count}" for label, count in kept),
+                    )
+                )

@@ -1,10 +1,14 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import contextlib
+import contextvars
 from datetime import datetime, time, timedelta
 
 import pytz
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+
+from .rrs_guard_mixin import SYSTEM_ONLY, is_disposing
 
 RISKS = (
     "risk_violence_history",
@@ -14,6 +18,33 @@ RISKS = (
     "risk_animals",
     "risk_neighbourhood",
 )
+RISK_FIELDS = (*RISKS, "risk_level", "risk_mitigation")
+# What the supervisor authorised: a change of any of them asks for a new authorisation.
+REPLAN_FIELDS = (
+    "start",
+    "stop",
+    "allday",
+    "worker_id",
+    "address_partner_id",
+    "afternoon_exception",
+    "exception_reason",
+)
+
+# Set while a visit writes its calendar event: the event's own write lets it through.
+_WRITING_VISIT = contextvars.ContextVar("rrs_writing_visit", default=False)
+
+
+@contextlib.contextmanager
+def writing_visit():
+    token = _WRITING_VISIT.set(True)
+    try:
+        yield
+    finally:
+        _WRITING_VISIT.reset(token)
+
+
+def is_writing_visit():
+    return _WRITING_VISIT.get()
 
 
 class RrsHomeVisit(models.Model):
@@ -30,9 +61,26 @@ class RrsHomeVisit(models.Model):
     _name = "rrs.home.visit"
     _description = "Home Visit"
     _inherits = {"calendar.event": "event_id"}
-    _inherit = ["rrs.batch.mixin"]
+    _inherit = ["rrs.batch.mixin", "rrs.guard.mixin"]
     _order = "visit_date desc, worker_id, sequence, start, id"
     _check_company_auto = True
+    _rrs_state_field = "state"
+    _rrs_parent_field = "case_id"
+    # rules VIS-1 to VIS-3: set by the risk assessment, the authorisation, the check-in and
+    # check-out and the end-of-day alert, never by hand
+    _rrs_system_fields = (
+        "risk_assessed_by_id",
+        "risk_assessed_date",
+        "authorised_by_id",
+        "authorised_date",
+        "check_in_date",
+        "check_out_date",
+        "overdue_checkout",
+        "alert_date",
+    )
+    # a visit under way, held or cancelled keeps what was planned and authorised
+    _rrs_frozen_states = ("checked_in", "checked_out", "cancelled")
+    _rrs_frozen_writable = ("sequence", "escalation_ids")
 
     event_id = fields.Many2one("calendar.event", required=True, ondelete="cascade", index=True)
     case_id = fields.Many2one(
@@ -195,24 +243,184 @@ class RrsHomeVisit(models.Model):
             vals.setdefault("privacy", "private")
             if not vals.get("stop") and vals.get("start"):
                 vals["stop"] = fields.Datetime.to_datetime(vals["start"]) + timedelta(hours=1)
-        return super().create(vals_list)
+        with writing_visit():
+            return super().create(vals_list)
 
     def write(self, vals):
-        if {"start", "stop", "worker_id", "case_id", "address_partner_id"} & set(
-            vals
-        ) and not self.env.context.get("rrs_visit_keep_authorisation"):
-            # a visit moved after its authorisation is authorised again
-            self.filtered(lambda v: v.state == "authorised").write(
-                {"state": "planned", "authorised_by_id": False, "authorised_date": False}
-            )
         if "worker_id" in vals:
             vals = dict(vals, user_id=vals["worker_id"])
-        return super().write(vals)
+        if self and set(vals) == {"state"} and self._rrs_guarded():
+            # a status written is the move, whoever makes it (see _rrs_move)
+            return self._rrs_move(vals["state"])
+        if not self or self._rrs_is_granted():
+            # the system's own steps (authorisation, check-in, alert) keep the visit as it is
+            with writing_visit():
+                return super().write(vals)
+
+        def changed(fnames):
+            return self.filtered(
+                lambda v: any(f in vals and not self._rrs_same_value(v, f, vals[f]) for f in fnames)
+            )
+
+        was_authorised = self.filtered(lambda v: v.state == "authorised")
+        moved = changed(REPLAN_FIELDS)
+        reassessed = changed(RISK_FIELDS).filtered("risk_assessed_date")
+        with writing_visit():
+            res = super().write(vals)
+        if reassessed:
+            # rule VIS-2: a changed risk assessment is done again
+            with reassessed._rrs_system_write():
+                reassessed.write({"risk_assessed_by_id": False, "risk_assessed_date": False})
+        replan = ((moved | reassessed) & was_authorised).filtered(lambda v: v.state == "authorised")
+        if replan:
+            # rule VIS-1: a visit changed after its authorisation is authorised again
+            with replan._rrs_system_write():
+                replan.write(
+                    {"state": "planned", "authorised_by_id": False, "authorised_date": False}
+                )
+        return res
+
+    def _rrs_check_deletable(self):
+        """A visit that was authorised, held or cancelled is part of the case file (VIS-1 to
+        VIS-3): only a planned visit is deleted; others are cancelled (or disposed of)."""
+        if is_disposing():
+            return
+        for visit in self:
+            if visit.state != "planned":
+                raise UserError(
+                    self.env._(
+                        "The home visit %(visit)s is “%(state)s”: it stays in the case file. "
+                        "Cancel a visit that will not take place.",
+                        visit=visit.name,
+                        state=visit._rrs_state_label(visit.state),
+                    )
+                )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_kept(self):
+        self._rrs_check_deletable()
+
+    def unlink(self):
+        events = self.event_id
+        res = super().unlink()
+        # sudo(): the visit was deleted with the caller's own rights and checks above; its
+        # calendar slot (a private event of the worker the caller may not see) goes with it.
+        events.sudo().exists().unlink()
+        return res
+
+    # -------------------------------------------------------------------- moves
+    def _rrs_move(self, target, vals=None):
+        """The event of a visit is private to its worker (the calendar's rule): the worker
+        writes the visit, their supervisor and program managers do not. The moves these make
+        (authorise, cancel, the steps refused to them with their own message) are allowed by
+        the supervision of the case, then by the move's own check, and written as superuser."""
+        if self.env.su:
+            return super()._rrs_move(target, vals)
+        own = self.filtered(lambda v: v.has_access("write"))
+        others = self - own
+        if others:
+            others.check_access("read")
+            for visit in others:
+                visit.case_id._check_supervisor_of(
+                    self.env.user, self.env._("change the status of this visit")
+                )
+            others._rrs_check_move_allowed(target)
+            moves = self._rrs_moves()
+            for visit in others:
+                if moves.get((visit.state, target)) == SYSTEM_ONLY:
+                    raise UserError(
+                        self.env._(
+                            "%(record)s goes to “%(to_stage)s” by itself when its conditions "
+                            "are met; it cannot be set by hand.",
+                            record=visit.display_name,
+                            to_stage=visit._rrs_state_label(target),
+                        )
+                    )
+            # sudo(): the caller supervises the case (checked above); the move's own check
+            # runs with the caller's user before the status and its values are written
+            super(RrsHomeVisit, others.sudo())._rrs_move(target, vals)
+        if own:
+            super(RrsHomeVisit, own)._rrs_move(target, vals)
+        return True
+
+    def _rrs_moves(self):
+        """Every status change of a visit, by button, import or API (rules VIS-1 to VIS-3)."""
+        return {
+            ("planned", "authorised"): "_rrs_move_authorise",
+            # moved or re-assessed after its authorisation (see write)
+            ("authorised", "planned"): SYSTEM_ONLY,
+            ("authorised", "checked_in"): "_rrs_move_check_in",
+            ("checked_in", "checked_out"): "_rrs_move_check_out",
+            # found safe after the end-of-day alert: the escalation step "resolved"
+            ("authorised", "checked_out"): SYSTEM_ONLY,
+            ("planned", "cancelled"): "_rrs_move_cancel",
+            ("authorised", "cancelled"): "_rrs_move_cancel",
+        }
+
+    def _rrs_move_authorise(self, target):
+        """The worker's supervisor (or a program manager) authorises the visit (rule VIS-1),
+        once the pre-visit risk assessment is done (rule VIS-2)."""
+        if self.worker_id == self.env.user:
+            raise AccessError(self.env._("A worker never authorises their own visits."))
+        self.case_id._check_supervisor_of(self.env.user, self.env._("authorise this visit"))
+        if not self.risk_assessed_date:
+            raise UserError(
+                self.env._("Do the pre-visit risk assessment of %(visit)s first.", visit=self.name)
+            )
+        if self.risk_level == "high" and not self.risk_mitigation:
+            raise UserError(self.env._("A high-risk visit needs its safety measures."))
+        return {"authorised_by_id": self.env.user.id, "authorised_date": fields.Datetime.now()}
+
+    def _rrs_move_check_in(self, target):
+        """From the phone, on arrival, on the day of the visit (rule VIS-3)."""
+        self._check_own_visit()
+        now = fields.Datetime.now()
+        if self.visit_date != pytz.utc.localize(now).astimezone(self._tz()).date():
+            raise UserError(self.env._("Check in on the day of the visit."))
+        return {"check_in_date": now}
+
+    def _rrs_move_check_out(self, target):
+        """From the phone, on leaving: the worker is safe (rule VIS-3)."""
+        self._check_own_visit()
+        return {"check_out_date": fields.Datetime.now(), "overdue_checkout": False}
+
+    def _rrs_move_cancel(self, target):
+        """A visit that will not take place. Once it has started, only its worker or their
+        supervisor cancels it; once management was alerted, the escalation steps end the
+        alert, never a cancellation (rule VIS-3)."""
+        if self.overdue_checkout:
+            raise UserError(
+                self.env._(
+                    "%(worker)s has not checked out of this visit and management was alerted: "
+                    "record the escalation steps until the worker is found safe. The visit "
+                    "cannot be cancelled.",
+                    worker=self.worker_id.name,
+                )
+            )
+        started = self.state == "authorised" and self.start <= fields.Datetime.now()
+        if started and self.env.user != self.worker_id:
+            self.case_id._check_supervisor_of(
+                self.env.user, self.env._("cancel a visit that has started")
+            )
+        return {}
+
+    def _rrs_after_move(self, source, target):
+        super()._rrs_after_move(source, target)
+        if target == "checked_out":
+            self._close_visit_alerts()
 
     # ------------------------------------------------------------------ actions
     def action_assess_risk(self):
         """Record the pre-visit risk assessment (rule VIS-2)."""
+        self.check_access("write")
         for visit in self:
+            if visit.state != "planned":
+                raise UserError(
+                    self.env._(
+                        "The risk assessment of %(visit)s is done before its authorisation.",
+                        visit=visit.name,
+                    )
+                )
             if not visit.risk_level:
                 raise UserError(self.env._("Choose the risk level of the visit."))
             flagged = any(visit[f] for f in RISKS)
@@ -220,7 +428,9 @@ class RrsHomeVisit(models.Model):
                 raise UserError(
                     self.env._("Record the safety measures for the risks found before the visit.")
                 )
-            visit.write(
+        # the caller may write these visits (checked above): the system records who and when
+        with self._rrs_system_write():
+            self.write(
                 {
                     "risk_assessed_by_id": self.env.user.id,
                     "risk_assessed_date": fields.Datetime.now(),
@@ -237,25 +447,7 @@ class RrsHomeVisit(models.Model):
                         "The visit %(visit)s is not waiting for authorisation.", visit=visit.name
                     )
                 )
-            if visit.worker_id == self.env.user:
-                raise AccessError(self.env._("A worker never authorises their own visits."))
-            visit.case_id._check_supervisor_of(self.env.user, self.env._("authorise this visit"))
-            if not visit.risk_assessed_date:
-                raise UserError(
-                    self.env._(
-                        "Do the pre-visit risk assessment of %(visit)s first.", visit=visit.name
-                    )
-                )
-            if visit.risk_level == "high" and not visit.risk_mitigation:
-                raise UserError(self.env._("A high-risk visit needs its safety measures."))
-            # sudo(): authoriser and time are set by the system once checked above
-            visit.sudo().with_context(rrs_visit_keep_authorisation=True).write(
-                {
-                    "state": "authorised",
-                    "authorised_by_id": self.env.user.id,
-                    "authorised_date": fields.Datetime.now(),
-                }
-            )
+            visit._rrs_move("authorised")
         return True
 
     def _check_own_visit(self):
@@ -270,39 +462,40 @@ class RrsHomeVisit(models.Model):
     def action_check_in(self):
         """From the phone, on arrival (rule VIS-3)."""
         self._check_own_visit()
-        now = fields.Datetime.now()
         for visit in self:
-            if visit.state != "authorised":
+            if visit.state == "planned":
                 raise UserError(
                     self.env._("The supervisor authorises the visit before you check in.")
                 )
-            if visit.visit_date != pytz.utc.localize(now).astimezone(visit._tz()).date():
-                raise UserError(self.env._("Check in on the day of the visit."))
-        self.sudo().with_context(rrs_visit_keep_authorisation=True).write(
-            {"state": "checked_in", "check_in_date": now}
-        )
-        return True
+        return self._rrs_move("checked_in")
 
     def action_check_out(self):
         """From the phone, on leaving: the worker is safe (rule VIS-3)."""
         self._check_own_visit()
         if self.filtered(lambda v: v.state != "checked_in"):
             raise UserError(self.env._("Check in before checking out."))
-        self._mark_checked_out(fields.Datetime.now())
-        return True
+        return self._rrs_move("checked_out")
 
-    def _mark_checked_out(self, when):
-        self.sudo().with_context(rrs_visit_keep_authorisation=True).write(
-            {"state": "checked_out", "check_out_date": when, "overdue_checkout": False}
-        )
+    def action_cancel(self):
+        return self._rrs_move("cancelled")
+
+    def _mark_found_safe(self, when):
+        """The escalation ended: the worker is safe (rule VIS-3). Called once the caller's
+        right to record the escalation step was checked (its creation)."""
+        # sudo(): the event of the visit is private to its worker; the caller's right to
+        # record the step that found the worker safe was checked by its creation
+        visits = self.sudo()
+        with visits._rrs_system_write():
+            visits.write(
+                {"state": "checked_out", "check_out_date": when, "overdue_checkout": False}
+            )
+        visits._close_visit_alerts()
+
+    def _close_visit_alerts(self):
         cases = self.case_id.filtered(
             lambda c: not c.home_visit_ids.filtered(lambda v: v.overdue_checkout)
         )
         cases.activity_feedback(["rrs_case.mail_activity_type_visit_alert"])
-
-    def action_cancel(self):
-        self.sudo().with_context(rrs_visit_keep_authorisation=True).write({"state": "cancelled"})
-        return True
 
     # ------------------------------------------------------------------- cron
     def _day_end(self):
@@ -330,9 +523,9 @@ class RrsHomeVisit(models.Model):
         late = self.filtered(lambda v: v._day_end() <= now)
         if not late:
             return
-        late.sudo().with_context(rrs_visit_keep_authorisation=True).write(
-            {"overdue_checkout": True, "alert_date": now}
-        )
+        # the cron (the system) raises the alert
+        with late._rrs_system_write():
+            late.write({"overdue_checkout": True, "alert_date": now})
         for visit in late:
             case = visit.case_id
             manager = (

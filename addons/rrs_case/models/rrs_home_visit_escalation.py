@@ -1,6 +1,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
+
+from .rrs_guard_mixin import is_disposing
 
 STEPS = [
     ("worker_called", "Worker called"),
@@ -14,13 +16,17 @@ class RrsHomeVisitEscalation(models.Model):
     """A step taken when a worker has not checked out of a visit (rule VIS-3).
 
     Management calls the worker, then the client; the police are informed only once both
-    were tried and neither answered. *Resolved* closes the alert.
+    were tried and neither answered. *Resolved* closes the alert. The steps are a log: each
+    stays as recorded, by whom it was recorded, and later facts are new steps.
     """
 
     _name = "rrs.home.visit.escalation"
     _description = "Home Visit Escalation Step"
+    _inherit = ["rrs.guard.mixin"]
     _order = "step_date, id"
     _check_company_auto = True
+    _rrs_parent_field = "visit_id"
+    _rrs_system_fields = ("user_id",)
 
     visit_id = fields.Many2one(
         "rrs.home.visit", required=True, index=True, ondelete="cascade", check_company=True
@@ -35,9 +41,19 @@ class RrsHomeVisitEscalation(models.Model):
     user_id = fields.Many2one("res.users", string="By", default=lambda self: self.env.user)
     note = fields.Text()
 
-    @api.constrains("step", "visit_id")
+    @api.constrains("step", "visit_id", "step_date")
     def _check_order(self):
+        now = fields.Datetime.now()
         for line in self:
+            if not line.visit_id.alert_date:
+                raise ValidationError(
+                    self.env._(
+                        "Escalation steps are recorded once management is alerted that the "
+                        "worker has not checked out of the visit."
+                    )
+                )
+            if line.step_date > now:
+                raise ValidationError(self.env._("An escalation step is recorded once taken."))
             earlier = line.visit_id.escalation_ids - line
             if line.step == "police_informed":
                 tried = {s for s in earlier.filtered(lambda e: not e.reached).mapped("step")}
@@ -54,6 +70,26 @@ class RrsHomeVisitEscalation(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         lines = super().create(vals_list)
+        # the caller may record the steps of these visits (the creation above was checked)
         for line in lines.filtered(lambda e: e.step == "resolved"):
-            line.visit_id._mark_checked_out(line.visit_id.check_out_date or line.step_date)
+            line.visit_id._mark_found_safe(line.visit_id.check_out_date or line.step_date)
         return lines
+
+    def write(self, vals):
+        if self and self._rrs_guarded():
+            self.check_access("write")
+            raise UserError(
+                self.env._(
+                    "An escalation step stays as it was recorded; record a new step with what "
+                    "happened next."
+                )
+            )
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_never(self):
+        if is_disposing():
+            return  # rule REC-3: destroyed with the case at the end of retention
+        raise UserError(
+            self.env._("An escalation step is never deleted; record a new step to correct it.")
+        )

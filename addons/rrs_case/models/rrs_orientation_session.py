@@ -8,8 +8,10 @@ class RrsOrientationSession(models.Model):
 
     _name = "rrs.orientation.session"
     _description = "Cultural Orientation Session"
+    _inherit = ["rrs.guard.mixin"]
     _order = "session_date desc, id desc"
     _check_company_auto = True
+    _rrs_parent_field = "case_id"
 
     case_id = fields.Many2one(
         "rrs.case", required=True, index=True, ondelete="cascade", check_company=True
@@ -35,3 +37,17 @@ class RrsOrientationSession(models.Model):
         for session in self:
             if session.member_ids.case_id - session.case_id:
                 raise ValidationError(self.env._("Only members of the household attend."))
+
+    @api.constrains("session_date")
+    def _check_session_date(self):
+        # rule RES-2: attendance is recorded once the session took place
+        today = fields.Date.context_today(self)
+        for session in self:
+            if session.session_date > today:
+                raise ValidationError(
+                    self.env._(
+                        "An orientation session is recorded once it took place (%(date)s is in "
+                        "the future).",
+                        date=session.session_date,
+                    )
+                )

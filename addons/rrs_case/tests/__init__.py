@@ -19,3 +19,4 @@ from . import test_sudo_reasons
 from . import test_bad_input
 from . import test_caseload_warning
 from . import test_integrity_records
+from . import test_integrity_services

@@ -1,6 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 # isort: skip_file
 # Odoo creates tables in import order: keep models before the models that extend them.
+from . import res_partner
 from . import rrs_prs_level
 from . import rrs_prs_service_area
 from . import rrs_program

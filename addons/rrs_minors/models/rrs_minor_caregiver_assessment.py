@@ -2,7 +2,8 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.addons.rrs_case.models.rrs_guard_mixin import is_disposing
+from odoo.exceptions import UserError, ValidationError
 
 CHECK = [("adequate", "Adequate"), ("concern", "Concern"), ("not_assessed", "Not assessed")]
 
@@ -12,8 +13,10 @@ class RrsMinorCaregiverAssessment(models.Model):
 
     _name = "rrs.minor.caregiver.assessment"
     _description = "Caregiver and Placement Assessment"
+    _inherit = ["rrs.guard.mixin"]
     _order = "assessment_date desc, id desc"
     _check_company_auto = True
+    _rrs_parent_field = "member_id"
 
     member_id = fields.Many2one(
         "rrs.case.member",
@@ -61,6 +64,31 @@ class RrsMinorCaregiverAssessment(models.Model):
         for assessment in self:
             months = assessment.case_id.program_id.review_interval_months or 3
             assessment.next_due_date = assessment.assessment_date + relativedelta(months=months)
+
+    @api.constrains("assessment_date")
+    def _check_assessment_date(self):
+        # rule MIN-2: an assessment is recorded once made; the next one is due from it
+        today = fields.Date.context_today(self)
+        for assessment in self:
+            if assessment.assessment_date > today:
+                raise ValidationError(
+                    self.env._(
+                        "A caregiver assessment is recorded once made (%(date)s is in the future).",
+                        date=assessment.assessment_date,
+                    )
+                )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_never(self):
+        """Rule MIN-2: the placement's assessments are its history; a new assessment updates
+        it."""
+        if is_disposing():
+            return
+        raise UserError(
+            self.env._(
+                "A caregiver assessment stays in the record; record a new assessment to update it."
+            )
+        )
 
     @api.constrains("identity_verified", "identity_method", "separation_years", "outcome")
     def _check_identity(self):

@@ -8,8 +8,10 @@ class RrsMinorService(models.Model):
 
     _name = "rrs.minor.service"
     _description = "Service to a Separated Minor"
+    _inherit = ["rrs.guard.mixin"]
     _order = "service_date desc, id desc"
     _check_company_auto = True
+    _rrs_parent_field = "member_id"
 
     member_id = fields.Many2one(
         "rrs.case.member",

@@ -14,9 +14,12 @@ class RrsPrsConcern(models.Model):
 
     _name = "rrs.prs.concern"
     _description = "Notification of Concern"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "rrs.guard.mixin"]
     _order = "reported_date desc, id desc"
     _check_company_auto = True
+    _rrs_parent_field = "case_id"
+    # rule PRS-7: who filed it and when, and when ORR was notified, are the system's
+    _rrs_system_fields = ("reported_date", "reported_by_id", "orr_notified_date")
 
     name = fields.Char(compute="_compute_name", store=True)
     case_id = fields.Many2one(
@@ -42,21 +45,33 @@ class RrsPrsConcern(models.Model):
     )
     description = fields.Text(string="What happened", required=True)
     reported_date = fields.Datetime(
-        string="Filed on", required=True, readonly=True, default=fields.Datetime.now, index=True
+        string="Filed on",
+        required=True,
+        readonly=True,
+        default=fields.Datetime.now,
+        index=True,
+        copy=False,
     )
     reported_by_id = fields.Many2one(
-        "res.users", string="Filed by", readonly=True, default=lambda self: self.env.user
+        "res.users",
+        string="Filed by",
+        readonly=True,
+        default=lambda self: self.env.user,
+        copy=False,
     )
     agency_ids = fields.Many2many(
         "res.partner",
         string="Reported to",
+        ondelete="restrict",
         help="Investigative agencies the concern was reported to (police, child protective "
         "services, ...).",
     )
     agency_note = fields.Char(
         string="Other agencies", help="Agencies reached by phone that are not in the contacts."
     )
-    orr_notified_date = fields.Datetime(string="ORR notified on", tracking=True)
+    orr_notified_date = fields.Datetime(
+        string="ORR notified on", readonly=True, tracking=True, copy=False
+    )
     amendment_ids = fields.One2many(
         "rrs.prs.concern.amendment", "concern_id", string="Amendments", readonly=True
     )
@@ -79,6 +94,7 @@ class RrsPrsConcern(models.Model):
 
     def write(self, vals):
         if not self.env.su:
+            self.check_access("write")
             for concern in self:
                 concern._check_growth(vals)
         return super().write(vals)
@@ -124,7 +140,9 @@ class RrsPrsConcern(models.Model):
         """Filing alerts the supervisor immediately: an activity and a notification."""
         for concern in self:
             case = concern.case_id
-            supervisor = case.supervisor_user_id or case.user_id
+            # sudo(): the supervisor from the employee hierarchy, which a program manager
+            # without HR rights may not read; only who is alerted is taken from it
+            supervisor = case.sudo().supervisor_user_id.with_env(self.env) or case.user_id
             concern.activity_schedule(
                 "rrs_minors.mail_activity_type_prs_concern",
                 user_id=supervisor.id,
@@ -142,8 +160,12 @@ class RrsPrsConcern(models.Model):
             )
 
     def action_notify_orr(self):
-        for concern in self.filtered(lambda c: not c.orr_notified_date):
-            concern.orr_notified_date = fields.Datetime.now()
+        """Record that ORR was notified, now, once (rule PRS-7)."""
+        self.check_access("write")
+        todo = self.filtered(lambda c: not c.orr_notified_date)
+        # the caller may write these notifications (checked above); the time is the system's
+        with todo._rrs_system_write():
+            todo.write({"orr_notified_date": fields.Datetime.now()})
         return True
 
     def action_amend(self):

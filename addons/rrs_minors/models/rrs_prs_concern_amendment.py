@@ -9,8 +9,12 @@ class RrsPrsConcernAmendment(models.Model):
 
     _name = "rrs.prs.concern.amendment"
     _description = "Notification of Concern Amendment"
+    _inherit = ["rrs.guard.mixin"]
     _order = "create_date, id"
     _check_company_auto = True
+    _rrs_parent_field = "concern_id"
+    # rule PRS-7: who added it is the system's
+    _rrs_system_fields = ("user_id",)
 
     concern_id = fields.Many2one(
         "rrs.prs.concern", required=True, index=True, ondelete="restrict", check_company=True
@@ -24,6 +28,7 @@ class RrsPrsConcernAmendment(models.Model):
 
     def write(self, vals):
         if not self.env.su:
+            self.check_access("write")
             raise UserError(self.env._("An amendment stays as written; add another one."))
         return super().write(vals)
 

@@ -7,8 +7,10 @@ class RrsPrsCourtDate(models.Model):
 
     _name = "rrs.prs.court.date"
     _description = "Immigration Court Date"
+    _inherit = ["rrs.guard.mixin"]
     _order = "hearing_date, id"
     _check_company_auto = True
+    _rrs_parent_field = "case_id"
 
     case_id = fields.Many2one(
         "rrs.case", required=True, index=True, ondelete="cascade", check_company=True

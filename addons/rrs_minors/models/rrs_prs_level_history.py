@@ -1,5 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 
 class RrsPrsLevelHistory(models.Model):
@@ -7,8 +8,11 @@ class RrsPrsLevelHistory(models.Model):
 
     _name = "rrs.prs.level.history"
     _description = "PRS Level History"
+    _inherit = ["rrs.guard.mixin"]
     _order = "date_from desc, id desc"
     _check_company_auto = True
+    _rrs_parent_field = "case_id"
+    _rrs_system_fields = ("user_id",)
 
     case_id = fields.Many2one(
         "rrs.case", required=True, index=True, ondelete="cascade", check_company=True
@@ -18,3 +22,29 @@ class RrsPrsLevelHistory(models.Model):
     date_from = fields.Date(required=True, default=fields.Date.context_today)
     user_id = fields.Many2one("res.users", string="Changed by", default=lambda self: self.env.user)
     reason = fields.Char()
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if self._rrs_guarded():
+            self._rrs_check_level_change(vals_list)
+        return super().create(vals_list)
+
+    def _rrs_check_level_change(self, vals_list):
+        """Rule PRS-2: a line records the case's level as it changes, today; a client never
+        writes the history (the home-visit clock follows it)."""
+        self.check_access("create")
+        today = fields.Date.context_today(self)
+        for vals in vals_list:
+            case = self.env["rrs.case"].browse(vals.get("case_id")).exists()
+            date_from = vals.get("date_from") or today
+            if (
+                not case
+                or vals.get("level_id") != case.prs_level_id.id
+                or fields.Date.to_date(date_from) != today
+            ):
+                raise UserError(
+                    self.env._(
+                        "The level history records each change of a case's PRS level when it "
+                        "is made: change the level on the case."
+                    )
+                )

@@ -2,6 +2,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
+from odoo.addons.rrs_case.models.rrs_guard_mixin import SYSTEM_ONLY, is_disposing
 from odoo.exceptions import UserError
 
 # Filled from the case record when the report is generated; frozen once submitted.
@@ -16,6 +17,8 @@ GENERATED = (
     "court_summary",
     "residence_summary",
 )
+# What the supervisor reviewed: a change of any of them asks for a new review.
+REVIEWED_CONTENT = ("report_type", "period_start", "period_end", "narrative", "closure_reason")
 
 
 class RrsPrsReport(models.Model):
@@ -27,9 +30,21 @@ class RrsPrsReport(models.Model):
 
     _name = "rrs.prs.report"
     _description = "PRS Report to ORR"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "rrs.guard.mixin"]
     _order = "period_end desc, id desc"
     _check_company_auto = True
+    _rrs_state_field = "state"
+    _rrs_parent_field = "case_id"
+    # rule PRS-6: what the record says, who reviewed it and when it was submitted are the
+    # system's, set by generating, reviewing and submitting the report
+    _rrs_system_fields = (
+        *GENERATED,
+        "reviewed_by_id",
+        "reviewed_date",
+        "submitted_date",
+        "submitted_by_id",
+    )
+    _rrs_frozen_states = ("submitted",)
 
     name = fields.Char(compute="_compute_name", store=True)
     case_id = fields.Many2one(
@@ -56,19 +71,19 @@ class RrsPrsReport(models.Model):
         tracking=True,
         index=True,
     )
-    contact_count = fields.Integer(string="Contacts", readonly=True)
-    home_visit_count = fields.Integer(string="Home visits", readonly=True)
+    contact_count = fields.Integer(string="Contacts", readonly=True, copy=False)
+    home_visit_count = fields.Integer(string="Home visits", readonly=True, copy=False)
     service_area_ids = fields.Many2many(
-        "rrs.prs.service.area", string="Service areas accessed", readonly=True
+        "rrs.prs.service.area", string="Service areas accessed", readonly=True, copy=False
     )
     concern_ids = fields.Many2many(
-        "rrs.prs.concern", string="Notifications of concern", readonly=True
+        "rrs.prs.concern", string="Notifications of concern", readonly=True, copy=False
     )
-    level_id = fields.Many2one("rrs.prs.level", string="PRS level", readonly=True)
-    living_with_sponsor = fields.Boolean(readonly=True)
-    school = fields.Char(readonly=True)
-    court_summary = fields.Text(string="Court dates", readonly=True)
-    residence_summary = fields.Text(string="Residence", readonly=True)
+    level_id = fields.Many2one("rrs.prs.level", string="PRS level", readonly=True, copy=False)
+    living_with_sponsor = fields.Boolean(readonly=True, copy=False)
+    school = fields.Char(readonly=True, copy=False)
+    court_summary = fields.Text(string="Court dates", readonly=True, copy=False)
+    residence_summary = fields.Text(string="Residence", readonly=True, copy=False)
     narrative = fields.Text(
         string="Progress and outcomes",
         help="Communication with the child and the sponsor during the period, with outcomes.",
@@ -79,6 +94,7 @@ class RrsPrsReport(models.Model):
     reviewed_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     reviewed_date = fields.Date(readonly=True, copy=False)
     submitted_date = fields.Date(readonly=True, copy=False, tracking=True)
+    submitted_by_id = fields.Many2one("res.users", readonly=True, copy=False, tracking=True)
 
     _period_order = models.Constraint(
         "CHECK(period_start <= period_end)", "A report's period ends after it starts."
@@ -103,73 +119,115 @@ class RrsPrsReport(models.Model):
             self.period_start = self.period_end - relativedelta(months=1) + relativedelta(days=1)
 
     def write(self, vals):
-        if not self.env.su and set(vals) - {"state", "message_follower_ids"}:
-            if self.filtered(lambda r: r.state == "submitted"):
-                raise UserError(self.env._("A submitted report stays as it was submitted."))
-        return super().write(vals)
+        if not self or not self._rrs_guarded():
+            return super().write(vals)
+        reviewed = self.filtered(lambda r: r.state == "reviewed")
+        changed = reviewed.filtered(
+            lambda r: any(
+                f in vals and not self._rrs_same_value(r, f, vals[f]) for f in REVIEWED_CONTENT
+            )
+        )
+        res = super().write(vals)
+        changed = changed.filtered(lambda r: r.state == "reviewed")
+        if changed:
+            # rule PRS-6: a report changed after its review is reviewed again
+            with changed._rrs_system_write():
+                changed.write({"state": "draft", "reviewed_by_id": False, "reviewed_date": False})
+        return res
+
+    def _rrs_frozen_message(self):
+        return self.env._("A submitted report stays as it was submitted.")
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_reviewed(self):
+        if is_disposing():
+            return
         if self.filtered(lambda r: r.state != "draft"):
             raise UserError(self.env._("Only a draft report can be deleted."))
 
+    # -------------------------------------------------------------------- moves
+    def _rrs_moves(self):
+        """Every status change of a report, by button, import or API (rule PRS-6)."""
+        return {
+            ("draft", "reviewed"): "_rrs_move_review",
+            ("reviewed", "submitted"): "_rrs_move_submit",
+            # changed after its review (see write)
+            ("reviewed", "draft"): SYSTEM_ONLY,
+        }
+
+    def _rrs_move_review(self, target):
+        if not self.narrative:
+            raise UserError(self.env._("Write the progress and outcomes first."))
+        if self.report_type == "closure" and not self.closure_reason:
+            raise UserError(self.env._("Say why services end in the closure report."))
+        self.case_id._check_supervisor_of(self.env.user, self.env._("review this report"))
+        return {
+            "reviewed_by_id": self.env.user.id,
+            "reviewed_date": fields.Date.context_today(self),
+        }
+
+    def _rrs_move_submit(self, target):
+        return {
+            "submitted_date": fields.Date.context_today(self),
+            "submitted_by_id": self.env.user.id,
+        }
+
+    def _rrs_after_move(self, source, target):
+        super()._rrs_after_move(source, target)
+        if target == "submitted" and self.report_type == "monthly":
+            self.case_id._prs_close_clock_activities("report")
+
+    # ------------------------------------------------------------------ actions
     def action_generate(self):
         """Fill the report from the case record for its period (rule PRS-6)."""
+        self.check_access("write")
         for report in self:
             if report.state != "draft":
                 raise UserError(self.env._("Only a draft report is generated again."))
-            case = report.case_id
-            notes = case.note_ids.filtered(
-                lambda n, r=report: r.period_start <= n.contact_date <= r.period_end
-            )
-            contacts = notes.filtered(lambda n: n.prs_service_area_ids)
-            concerns = case.prs_concern_ids.filtered(
-                lambda c, r=report: r.period_start <= c.reported_date.date() <= r.period_end
-            )
-            residences = case.prs_residence_ids.sorted("date_from")
-            current = residences.filtered(lambda r, e=report.period_end: r.date_from <= e)[-1:]
-            courts = case.prs_court_date_ids.sorted("hearing_date")
-            report.write(
-                {
-                    "contact_count": len(contacts),
-                    "home_visit_count": len(
-                        notes.filtered(lambda n: n.contact_type == "home_visit")
-                    ),
-                    "service_area_ids": [fields.Command.set(contacts.prs_service_area_ids.ids)],
-                    "concern_ids": [fields.Command.set(concerns.ids)],
-                    "level_id": case.prs_level_id.id,
-                    "living_with_sponsor": current.with_sponsor if current else True,
-                    "school": case.prs_school_name or "",
-                    "court_summary": "\n".join(
-                        f"{fields.Datetime.to_string(c.hearing_date)} {c.court or ''} "
-                        f"{c.outcome or ''}".strip()
-                        for c in courts
-                    ),
-                    "residence_summary": "\n".join(
-                        f"{r.date_from}: {r.street or ''} {r.city or ''}".strip()
-                        for r in residences
-                    ),
-                }
-            )
+            # the caller may write the report (checked above); what the record says is the
+            # system's
+            with report._rrs_system_write():
+                report.write(report._generated_values())
         return True
+
+    def _generated_values(self):
+        self.ensure_one()
+        report = self
+        case = report.case_id
+        notes = case.note_ids.filtered(
+            lambda n, r=report: r.period_start <= n.contact_date <= r.period_end
+        )
+        contacts = notes.filtered(lambda n: n.prs_service_area_ids)
+        concerns = case.prs_concern_ids.filtered(
+            lambda c, r=report: r.period_start <= c.reported_date.date() <= r.period_end
+        )
+        residences = case.prs_residence_ids.sorted("date_from")
+        current = residences.filtered(lambda r, e=report.period_end: r.date_from <= e)[-1:]
+        courts = case.prs_court_date_ids.sorted("hearing_date")
+        return {
+            "contact_count": len(contacts),
+            "home_visit_count": len(notes.filtered(lambda n: n.contact_type == "home_visit")),
+            "service_area_ids": [fields.Command.set(contacts.prs_service_area_ids.ids)],
+            "concern_ids": [fields.Command.set(concerns.ids)],
+            "level_id": case.prs_level_id.id,
+            "living_with_sponsor": current.with_sponsor if current else True,
+            "school": case.prs_school_name or "",
+            "court_summary": "\n".join(
+                f"{fields.Datetime.to_string(c.hearing_date)} {c.court or ''} "
+                f"{c.outcome or ''}".strip()
+                for c in courts
+            ),
+            "residence_summary": "\n".join(
+                f"{r.date_from}: {r.street or ''} {r.city or ''}".strip() for r in residences
+            ),
+        }
 
     def action_review(self):
         for report in self:
             if report.state != "draft":
                 raise UserError(self.env._("Only a draft report is reviewed."))
-            if not report.narrative:
-                raise UserError(self.env._("Write the progress and outcomes first."))
-            if report.report_type == "closure" and not report.closure_reason:
-                raise UserError(self.env._("Say why services end in the closure report."))
-            report.case_id._check_supervisor_of(self.env.user, self.env._("review this report"))
-            # sudo(): the reviewer and the date are set by the system once checked above
-            report.sudo().write(
-                {
-                    "state": "reviewed",
-                    "reviewed_by_id": self.env.user.id,
-                    "reviewed_date": fields.Date.context_today(self),
-                }
-            )
+        for report in self:
+            report._rrs_move("reviewed")
         return True
 
     def action_submit(self):
@@ -178,10 +236,4 @@ class RrsPrsReport(models.Model):
                 raise UserError(
                     self.env._("The supervisor reviews the report before it is submitted.")
                 )
-            report.sudo().write(
-                {"state": "submitted", "submitted_date": fields.Date.context_today(self)}
-            )
-        self.filtered(lambda r: r.report_type == "monthly").case_id._prs_close_clock_activities(
-            "report"
-        )
-        return True
+        return self._rrs_move("submitted")

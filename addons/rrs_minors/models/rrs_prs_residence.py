@@ -7,8 +7,10 @@ class RrsPrsResidence(models.Model):
 
     _name = "rrs.prs.residence"
     _description = "PRS Child's Residence"
+    _inherit = ["rrs.guard.mixin"]
     _order = "date_from desc, id desc"
     _check_company_auto = True
+    _rrs_parent_field = "case_id"
 
     case_id = fields.Many2one(
         "rrs.case", required=True, index=True, ondelete="cascade", check_company=True

@@ -1,6 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.addons.rrs_case.models.rrs_guard_mixin import is_disposing
+from odoo.exceptions import UserError, ValidationError
 
 ANSWERS = [("yes", "Yes"), ("no", "No"), ("unknown", "Could not tell")]
 QUESTIONS = ("living_with_sponsor", "in_school", "knows_court_dates", "is_safe")
@@ -11,8 +12,10 @@ class RrsPrsSafetyCall(models.Model):
 
     _name = "rrs.prs.safety.call"
     _description = "Safety and Well-Being Follow-Up Call"
+    _inherit = ["rrs.guard.mixin"]
     _order = "call_date desc, id desc"
     _check_company_auto = True
+    _rrs_parent_field = "case_id"
 
     case_id = fields.Many2one(
         "rrs.case",
@@ -65,6 +68,32 @@ class RrsPrsSafetyCall(models.Model):
                 )
             if call.outcome in ("follow_up", "unreachable") and not call.notes:
                 raise ValidationError(self.env._("Describe the follow-up in the notes."))
+
+    @api.constrains("call_date")
+    def _check_call_date(self):
+        # rule PRS-1: the call is recorded once made; its date starts nothing in the future
+        today = fields.Date.context_today(self)
+        for call in self:
+            if call.call_date > today:
+                raise ValidationError(
+                    self.env._(
+                        "The safety call is recorded once made (%(date)s is in the future).",
+                        date=call.call_date,
+                    )
+                )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_never(self):
+        """Rules PRS-1, PRS-6: the call is communication with the child and the sponsor, kept
+        in the record; deleting it would also reopen the 30-day clock."""
+        if is_disposing():
+            return
+        raise UserError(
+            self.env._(
+                "A safety and well-being call stays in the record; add a case note to correct "
+                "or complete it."
+            )
+        )
 
     @api.model_create_multi
     def create(self, vals_list):

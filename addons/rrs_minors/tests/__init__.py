@@ -7,3 +7,4 @@ from . import test_prs_security
 from . import test_restricted_records
 from . import test_separated_minors
 from . import test_integrity_registry
+from . import test_integrity_minors
