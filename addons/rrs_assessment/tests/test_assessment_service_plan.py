@@ -1,5 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import Command
+from odoo.exceptions import UserError
 from odoo.tests import tagged
 
 from .common import RrsAssessmentCommon
@@ -36,6 +37,10 @@ class TestAssessmentServicePlan(RrsAssessmentCommon):
         self.assertIn(self.levels["moderate"].name, html)
         # a later assessment does not rewrite the level the plan was made at
         case.need_level_id = self.levels["low"]
+        self.assertEqual(plan.need_level_id, self.levels["moderate"])
+        # nor can a client choose it (integrity: a field the system sets)
+        with self.assertRaisesRegex(UserError, "is set by the system"):
+            plan.with_user(case.user_id).write({"need_level_id": self.levels["low"].id})
         self.assertEqual(plan.need_level_id, self.levels["moderate"])
 
     def test_res4_time_per_need_level(self):
