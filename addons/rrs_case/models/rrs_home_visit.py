@@ -3,7 +3,7 @@ from datetime import datetime, time, timedelta
 
 import pytz
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 RISKS = (
@@ -190,6 +190,10 @@ class RrsHomeVisit(models.Model):
             case = self.env["rrs.case"].browse(vals.get("case_id"))
             worker = vals.get("worker_id") or self.env.user.id
             vals.setdefault("user_id", worker)
+            # The worker attends (not whoever records the visit): it is in their Calendar.
+            vals.setdefault(
+                "partner_ids", [Command.set(self.env["res.users"].browse(worker).partner_id.ids)]
+            )
             # A neutral title: who is visited stays behind the case's rules.
             vals.setdefault("name", self.env._("Home visit (%(case)s)", case=case.name))
             vals.setdefault("privacy", "private")
@@ -205,9 +209,28 @@ class RrsHomeVisit(models.Model):
             self.filtered(lambda v: v.state == "authorised").write(
                 {"state": "planned", "authorised_by_id": False, "authorised_date": False}
             )
+        former = {}
         if "worker_id" in vals:
             vals = dict(vals, user_id=vals["worker_id"])
-        return super().write(vals)
+            if "partner_ids" not in vals:
+                former = {visit: visit.worker_id.partner_id for visit in self}
+        res = super().write(vals)
+        for visit, partner in former.items():
+            visit._rrs_worker_attends(partner)
+        return res
+
+    def _rrs_worker_attends(self, former_partner):
+        """The visit's worker attends its event instead of ``former_partner``: the visit
+        shows in the worker's Calendar (private, with its neutral title)."""
+        for visit in self:
+            # sudo(): the caller has just changed this visit's worker (their right to write the
+            # visit was checked); calendar's rules would refuse them the change of the event's
+            # attendee once the event belongs to the new worker.
+            event = visit.event_id.sudo()
+            worker_partner = visit.worker_id.partner_id
+            partners = (event.partner_ids - former_partner) | worker_partner
+            if partners != event.partner_ids:
+                event.partner_ids = [Command.set(partners.ids)]
 
     # ------------------------------------------------------------------ actions
     def action_assess_risk(self):

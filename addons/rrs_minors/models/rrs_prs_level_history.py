@@ -1,5 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.tools import format_date
 
 
 class RrsPrsLevelHistory(models.Model):
@@ -18,3 +19,12 @@ class RrsPrsLevelHistory(models.Model):
     date_from = fields.Date(required=True, default=fields.Date.context_today)
     user_id = fields.Many2one("res.users", string="Changed by", default=lambda self: self.env.user)
     reason = fields.Char()
+
+    @api.depends("level_id.name", "date_from")
+    def _compute_display_name(self):
+        for line in self:
+            line.display_name = self.env._(
+                "%(level)s from %(date)s",
+                level=line.level_id.name or "",
+                date=format_date(self.env, line.date_from),
+            )

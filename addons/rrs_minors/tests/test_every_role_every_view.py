@@ -11,6 +11,8 @@ pivots. Any error is a screen the role cannot open. A new model, action or view 
 without a new line here.
 """
 
+import re
+
 from dateutil.relativedelta import relativedelta
 from lxml import etree
 
@@ -35,6 +37,8 @@ RECORD_LIMIT = 80
 CHATTER_LIMIT = 5
 CHATTER_REQUESTS = ["activities", "attachments", "followers", "scheduledMessages", "contact_fields"]
 SUBVIEW_TAGS = ("list", "kanban", "form", "calendar", "graph")
+RAW_NAME = re.compile(r"^[\w.]+,(\d+|NewId.*)$")
+MULTI_RECORD_VIEWS = {"list", "kanban", "pivot", "graph", "calendar", "activity"}
 
 
 def _field_nodes(node):
@@ -241,14 +245,19 @@ class TestEveryRoleEveryView(TransactionCase):
         Store().add(messages["messages"]).get_result()
 
     def _read_records(self, records, spec):
-        """web_read each record the list gives, as the form does one by one."""
+        """web_read each record the list gives, as the form does one by one; the form's
+        title and breadcrumb show a name, never the raw ``model,id``."""
+        spec = dict(spec, display_name={})
         try:
-            records.web_read(spec)
+            values = records.web_read(spec)
         except AccessError:
             for record in records:
                 record.env.invalidate_all()
                 record.web_read(spec)  # raises, naming this record in the report
             raise
+        raw = [v["display_name"] for v in values if RAW_NAME.match(v["display_name"] or "")]
+        if raw:
+            raise AssertionError(f"Records without a name in the breadcrumb: {raw[:3]}")
 
     def _actions_of(self, user):
         """Window actions the user can reach: from the suite's visible menus, and the suite's
@@ -360,3 +369,83 @@ class TestEveryRoleEveryView(TransactionCase):
         employee = self.env.ref("rrs_case.employee_worker1_demo").with_user(supervisor)
         with self.assertRaisesRegex(AccessError, "not available for employee public profiles"):
             employee.read(["rrs_self_review"])
+
+    def test_every_list_says_what_it_is_for(self):
+        """An empty list explains what it holds and how to begin, not Odoo's generic text."""
+        missing = []
+        for data in self.env["ir.model.data"].search(
+            [("model", "=", "ir.actions.act_window"), ("module", "=like", f"{SUITE_PREFIX}%")]
+        ):
+            action = self.env["ir.actions.act_window"].browse(data.res_id)
+            if set(action.view_mode.split(",")) & MULTI_RECORD_VIEWS and not action.help:
+                missing.append(data.complete_name)
+        self.assertFalse(missing, "Window actions without an empty-state help")
+
+    def test_each_role_starts_on_its_screen(self):
+        """Demo users and new users of each role land on their role's screen, not Discuss."""
+        expected = {
+            "rrs_case.user_worker1_demo": "rrs_case.rrs_case_action_my",
+            "rrs_case.user_supervisor_demo": "rrs_case.rrs_case_action_team",
+            "rrs_case.user_manager_demo": "rrs_case.rrs_case_action_analysis",
+            "rrs_case.user_finance_demo": "rrs_case.rrs_case_action",
+            "rrs_case.user_auditor_demo": "rrs_case.rrs_case_action",
+        }
+        for user_xmlid, action_xmlid in expected.items():
+            user = self.env.ref(user_xmlid)
+            self.assertEqual(user.action_id.id, self.env.ref(action_xmlid).id, user.login)
+            new_user = new_test_user(
+                self.env,
+                login=f"rrs_new_{user.login}",
+                groups=",".join(g.get_external_id()[g.id] for g in user.group_ids),
+            )
+            self.assertFalse(new_user.action_id)
+            self.assertEqual(
+                new_user.with_user(new_user).rrs_home_action().id,
+                self.env.ref(action_xmlid).id,
+                user.login,
+            )
+        # the volunteer has no screen in the suite and keeps Odoo's default
+        self.assertFalse(
+            self.users.filtered(lambda u: u.login == "rrs_volunteer_views").rrs_home_action()
+        )
+
+    def test_managers_and_auditors_export_lists(self):
+        export = self.env.ref("base.group_allow_export")
+        for xmlid, allowed in (
+            ("rrs_case.user_manager_demo", True),
+            ("rrs_case.user_auditor_demo", True),
+            ("rrs_case.user_worker1_demo", False),
+            ("rrs_case.user_supervisor_demo", False),
+            ("rrs_case.user_finance_demo", False),
+        ):
+            user = self.env.ref(xmlid)
+            self.assertEqual(export in user.all_group_ids, allowed, user.login)
+
+    def test_demo_staff_are_the_demo_users(self):
+        """In the demo, staff fields name the demo staff, never the system user (OdooBot); the
+        demo staff share the agency's time zone."""
+        root = self.env.ref("base.user_root")
+        found = []
+        for name in self.env:
+            model = self.env[name]
+            if not name.startswith("rrs.") or model._abstract or model._transient:
+                continue
+            for field in model._fields.values():
+                if (
+                    field.type == "many2one"
+                    and field.comodel_name == "res.users"
+                    and field.store
+                    and field.name not in ("create_uid", "write_uid")
+                    and model.with_context(active_test=False).search_count(
+                        [(field.name, "=", root.id)], limit=1
+                    )
+                ):
+                    found.append(f"{name}.{field.name}")
+        self.assertFalse(found, "Demo records naming OdooBot as staff")
+        for xmlid in DEMO_USERS:
+            self.assertEqual(self.env.ref(xmlid).tz, "America/Chicago", xmlid)
+        self.assertEqual(
+            self.env["ir.config_parameter"].sudo().get_param("auth_signup.invitation_scope"),
+            "b2b",
+            "no public sign-up on the login page",
+        )
