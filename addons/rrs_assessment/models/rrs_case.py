@@ -2,6 +2,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
+from odoo.addons.rrs_case.models.rrs_case import CASE_FILE_GROUPS
 
 SCHEDULED_STATES = ("active", "closing")
 SCHEDULE_FIELDS = {"service_start_date", "extension", "state", "program_id", "member_ids"}
@@ -10,7 +11,9 @@ SCHEDULE_FIELDS = {"service_start_date", "extension", "state", "program_id", "me
 class RrsCase(models.Model):
     _inherit = "rrs.case"
 
-    assessment_ids = fields.One2many("rrs.assessment", "case_id", string="Assessments")
+    assessment_ids = fields.One2many(
+        "rrs.assessment", "case_id", string="Assessments", groups=CASE_FILE_GROUPS
+    )
     assessment_count = fields.Integer(compute="_compute_assessment_stats")
     assessment_overdue_count = fields.Integer(compute="_compute_assessment_stats")
     need_level_id = fields.Many2one(
@@ -22,7 +25,10 @@ class RrsCase(models.Model):
         help="Need level of the latest completed Needs Assessment Matrix.",
     )
     factor_comparison_ids = fields.One2many(
-        "rrs.assessment.factor.comparison", "case_id", string="Change by factor"
+        "rrs.assessment.factor.comparison",
+        "case_id",
+        string="Change by factor",
+        groups=CASE_FILE_GROUPS,
     )
 
     @api.depends(

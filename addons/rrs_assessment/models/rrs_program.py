@@ -6,7 +6,11 @@ class RrsProgram(models.Model):
     _inherit = "rrs.program"
 
     assessment_schedule_ids = fields.One2many(
-        "rrs.assessment.schedule.line", "program_id", string="Assessment schedule", copy=True
+        "rrs.assessment.schedule.line",
+        "program_id",
+        string="Assessment schedule",
+        copy=True,
+        groups="rrs_case.group_case_worker,rrs_case.group_auditor",
     )
     assessment_reminder_days = fields.Integer(
         string="Remind before due (days)",

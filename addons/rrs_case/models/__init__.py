@@ -2,8 +2,10 @@
 # isort: skip_file
 # Odoo creates tables in import order: keep models before the models that extend them.
 from . import ir_attachment
+from . import ir_http
 from . import res_company
 from . import res_config_settings
+from . import rrs_config_settings
 from . import res_partner
 from . import res_users
 from . import hr_employee

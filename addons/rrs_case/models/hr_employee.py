@@ -7,7 +7,9 @@ class HrEmployee(models.Model):
 
     rrs_self_review = fields.Boolean(
         string="Reviews own cases",
-        groups="hr.group_hr_user,rrs_case.group_supervisor",
+        # HR officers set it on the employee form. Not readable through the public employee
+        # profile: a supervisor (no HR right) reading a worker's employee record would fail.
+        groups="hr.group_hr_user",
         help="An experienced case worker who reviews their own cases; their supervisor checks "
         "a sample of those reviews (rule PLAN-4).",
     )

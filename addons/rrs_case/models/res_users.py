@@ -1,6 +1,16 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, models
 
+# The screen each role starts on when the user has no home action of their own: the
+# highest role first.
+HOME_ACTIONS = (
+    ("rrs_case.group_program_manager", "rrs_case.rrs_case_action_analysis"),
+    ("rrs_case.group_supervisor", "rrs_case.rrs_case_action_team"),
+    ("rrs_case.group_case_worker", "rrs_case.rrs_case_action_my"),
+    ("rrs_case.group_auditor", "rrs_case.rrs_case_action"),
+    ("rrs_case.group_finance", "rrs_case.rrs_case_action"),
+)
+
 
 class ResUsers(models.Model):
     _inherit = "res.users"
@@ -29,3 +39,17 @@ class ResUsers(models.Model):
             .employee_ids.filtered(lambda e: e.company_id == company)
             .mapped("rrs_self_review")
         )
+
+    @api.private
+    def rrs_home_action(self):
+        """The user's home action: their own, or the suite's start screen for their role.
+
+        Administrators keep Odoo's default (they set their own in their preferences).
+        """
+        self.ensure_one()
+        if self.action_id or self._is_system():
+            return self.action_id
+        for group, action in HOME_ACTIONS:
+            if self.has_group(group):
+                return self.env.ref(action, raise_if_not_found=False) or self.action_id
+        return self.action_id

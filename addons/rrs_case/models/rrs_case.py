@@ -10,6 +10,10 @@ from .rrs_guard_mixin import is_disposing, rrs_disposing
 OPEN_STATES = ("intake", "waiting", "assessment", "active", "closing")
 # States in which the agency has accepted the case (rule ELIG-1, INT-2, CLO-1 apply).
 ACCEPTED_STATES = ("assessment", "active", "closing")
+# Who reads the case file beyond the case itself (notes, forms, referrals, plans, reviews,
+# services): case staff and auditors, never finance. A field of the case that shows such
+# records carries these groups, so a role that may not read them still opens the case.
+CASE_FILE_GROUPS = "rrs_case.group_case_worker,rrs_case.group_auditor"
 
 
 class RrsCase(models.Model):
@@ -249,15 +253,25 @@ class RrsCase(models.Model):
     reopened_date = fields.Date(string="Last reopened on", readonly=True, copy=False)
     reopen_count = fields.Integer(string="Times reopened", readonly=True, copy=False)
 
-    note_ids = fields.One2many("rrs.case.note", "case_id", string="Case notes")
+    note_ids = fields.One2many(
+        "rrs.case.note", "case_id", string="Case notes", groups=CASE_FILE_GROUPS
+    )
     note_count = fields.Integer(compute="_compute_counts")
     late_note_count = fields.Integer(compute="_compute_counts")
-    consent_ids = fields.One2many("rrs.consent", "case_id", string="Consents and forms")
+    consent_ids = fields.One2many(
+        "rrs.consent", "case_id", string="Consents and forms", groups=CASE_FILE_GROUPS
+    )
     consent_count = fields.Integer(compute="_compute_counts")
-    referral_ids = fields.One2many("rrs.referral", "case_id", string="Referrals")
+    referral_ids = fields.One2many(
+        "rrs.referral", "case_id", string="Referrals", groups=CASE_FILE_GROUPS
+    )
     referral_count = fields.Integer(compute="_compute_counts")
-    consent_missing = fields.Text(string="Missing forms", compute="_compute_consent_missing")
-    service_plan_ids = fields.One2many("rrs.service.plan", "case_id", string="Service plans")
+    consent_missing = fields.Text(
+        string="Missing forms", compute="_compute_consent_missing", groups=CASE_FILE_GROUPS
+    )
+    service_plan_ids = fields.One2many(
+        "rrs.service.plan", "case_id", string="Service plans", groups=CASE_FILE_GROUPS
+    )
     plan_count = fields.Integer(compute="_compute_counts")
     current_plan_id = fields.Many2one(
         "rrs.service.plan",
@@ -265,9 +279,12 @@ class RrsCase(models.Model):
         compute="_compute_current_plan_id",
         store=True,
         index="btree_not_null",
+        groups=CASE_FILE_GROUPS,
         help="The signed service plan in force.",
     )
-    review_ids = fields.One2many("rrs.case.review", "case_id", string="Case reviews")
+    review_ids = fields.One2many(
+        "rrs.case.review", "case_id", string="Case reviews", groups=CASE_FILE_GROUPS
+    )
     review_count = fields.Integer(compute="_compute_counts")
     last_review_date = fields.Date(compute="_compute_review_dates", store=True)
     next_review_date = fields.Date(

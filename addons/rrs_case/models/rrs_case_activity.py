@@ -1,6 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import format_date
 
 MINUTES_PER_DAY = 24 * 60
 
@@ -54,6 +55,15 @@ class RrsCaseActivity(models.Model):
         "rrs.referral", domain="[('case_id', '=', case_id)]", help="The referral this effort was."
     )
     description = fields.Char(string="What was done")
+
+    @api.depends("topic_id.name", "activity_date")
+    def _compute_display_name(self):
+        for activity in self:
+            activity.display_name = self.env._(
+                "%(topic)s, %(date)s",
+                topic=activity.topic_id.name or "",
+                date=format_date(self.env, activity.activity_date),
+            )
 
     @api.constrains("activity_date", "minutes")
     def _check_date_and_time(self):

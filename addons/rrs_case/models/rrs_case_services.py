@@ -1,7 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
-from .rrs_case import ACCEPTED_STATES
+from .rrs_case import ACCEPTED_STATES, CASE_FILE_GROUPS
 
 BATCH_SIZE = 500
 
@@ -11,20 +11,32 @@ class RrsCase(models.Model):
 
     _inherit = "rrs.case"
 
-    checklist_item_ids = fields.One2many("rrs.case.checklist.item", "case_id", string="Checklist")
+    checklist_item_ids = fields.One2many(
+        "rrs.case.checklist.item", "case_id", string="Checklist", groups=CASE_FILE_GROUPS
+    )
     checklist_todo_count = fields.Integer(compute="_compute_services_counts")
     checklist_overdue_count = fields.Integer(compute="_compute_services_counts")
     orientation_session_ids = fields.One2many(
-        "rrs.orientation.session", "case_id", string="Orientation sessions"
+        "rrs.orientation.session",
+        "case_id",
+        string="Orientation sessions",
+        groups=CASE_FILE_GROUPS,
     )
     orientation_missing = fields.Text(
-        string="Orientation still to attend", compute="_compute_orientation_missing"
+        string="Orientation still to attend",
+        compute="_compute_orientation_missing",
+        groups=CASE_FILE_GROUPS,
     )
     case_activity_ids = fields.One2many(
-        "rrs.case.activity", "case_id", string="Case-management activities"
+        "rrs.case.activity",
+        "case_id",
+        string="Case-management activities",
+        groups=CASE_FILE_GROUPS,
     )
     case_activity_count = fields.Integer(compute="_compute_services_counts")
-    home_visit_ids = fields.One2many("rrs.home.visit", "case_id", string="Home visits")
+    home_visit_ids = fields.One2many(
+        "rrs.home.visit", "case_id", string="Home visits", groups=CASE_FILE_GROUPS
+    )
     home_visit_count = fields.Integer(compute="_compute_services_counts")
     case_activity_minutes = fields.Integer(
         string="Time spent (minutes)", compute="_compute_services_counts"

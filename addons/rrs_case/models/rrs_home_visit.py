@@ -5,7 +5,7 @@ from datetime import datetime, time, timedelta
 
 import pytz
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .rrs_guard_mixin import SYSTEM_ONLY, is_disposing
@@ -238,6 +238,10 @@ class RrsHomeVisit(models.Model):
             case = self.env["rrs.case"].browse(vals.get("case_id"))
             worker = vals.get("worker_id") or self.env.user.id
             vals.setdefault("user_id", worker)
+            # The worker attends (not whoever records the visit): it is in their Calendar.
+            vals.setdefault(
+                "partner_ids", [Command.set(self.env["res.users"].browse(worker).partner_id.ids)]
+            )
             # A neutral title: who is visited stays behind the case's rules.
             vals.setdefault("name", self.env._("Home visit (%(case)s)", case=case.name))
             vals.setdefault("privacy", "private")
@@ -265,8 +269,13 @@ class RrsHomeVisit(models.Model):
         was_authorised = self.filtered(lambda v: v.state == "authorised")
         moved = changed(REPLAN_FIELDS)
         reassessed = changed(RISK_FIELDS).filtered("risk_assessed_date")
+        former = {}
+        if "worker_id" in vals and "partner_ids" not in vals:
+            former = {visit: visit.worker_id.partner_id for visit in self}
         with writing_visit():
             res = super().write(vals)
+        for visit, partner in former.items():
+            visit._rrs_worker_attends(partner)
         if reassessed:
             # rule VIS-2: a changed risk assessment is done again
             with reassessed._rrs_system_write():
@@ -408,6 +417,19 @@ class RrsHomeVisit(models.Model):
         super()._rrs_after_move(source, target)
         if target == "checked_out":
             self._close_visit_alerts()
+
+    def _rrs_worker_attends(self, former_partner):
+        """The visit's worker attends its event instead of ``former_partner``: the visit
+        shows in the worker's Calendar (private, with its neutral title)."""
+        for visit in self:
+            # sudo(): the caller has just changed this visit's worker (their right to write the
+            # visit was checked); calendar's rules would refuse them the change of the event's
+            # attendee once the event belongs to the new worker.
+            event = visit.event_id.sudo()
+            worker_partner = visit.worker_id.partner_id
+            partners = (event.partner_ids - former_partner) | worker_partner
+            if partners != event.partner_ids:
+                event.partner_ids = [Command.set(partners.ids)]
 
     # ------------------------------------------------------------------ actions
     def action_assess_risk(self):

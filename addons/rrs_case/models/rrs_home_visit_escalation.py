@@ -1,6 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import format_date
 
 from .rrs_guard_mixin import is_disposing
 
@@ -40,6 +41,16 @@ class RrsHomeVisitEscalation(models.Model):
     step_date = fields.Datetime(string="At", required=True, default=fields.Datetime.now)
     user_id = fields.Many2one("res.users", string="By", default=lambda self: self.env.user)
     note = fields.Text()
+
+    @api.depends("step", "step_date")
+    def _compute_display_name(self):
+        labels = dict(self._fields["step"]._description_selection(self.env))
+        for step in self:
+            step.display_name = self.env._(
+                "%(step)s, %(date)s",
+                step=labels.get(step.step, ""),
+                date=format_date(self.env, step.step_date),
+            )
 
     @api.constrains("step", "visit_id", "step_date")
     def _check_order(self):

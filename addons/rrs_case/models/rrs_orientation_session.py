@@ -1,6 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import format_date
 
 
 class RrsOrientationSession(models.Model):
@@ -31,6 +32,15 @@ class RrsOrientationSession(models.Model):
     )
     minutes = fields.Integer()
     notes = fields.Text()
+
+    @api.depends("case_id.name", "session_date")
+    def _compute_display_name(self):
+        for session in self:
+            session.display_name = self.env._(
+                "Orientation session %(case)s, %(date)s",
+                case=session.case_id.name or "",
+                date=format_date(self.env, session.session_date),
+            )
 
     @api.constrains("member_ids", "case_id")
     def _check_members(self):

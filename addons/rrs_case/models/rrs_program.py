@@ -130,9 +130,15 @@ class RrsProgram(models.Model):
         "rrs.checklist.template.line",
         "program_id",
         string="Reception checklist",
+        groups="rrs_case.group_case_worker,rrs_case.group_auditor",
         help="Tasks every accepted case of the program gets, with their due dates (RES-1).",
     )
-    case_count = fields.Integer(compute="_compute_case_count", string="Open cases")
+    # volunteers read programs, not cases
+    case_count = fields.Integer(
+        compute="_compute_case_count",
+        string="Open cases",
+        groups="rrs_case.group_case_worker,rrs_case.group_finance,rrs_case.group_auditor",
+    )
 
     _code_company_unique = models.Constraint(
         "UNIQUE(code, company_id)", "A program code must be unique in a company."

@@ -41,6 +41,11 @@ class RrsServicePlanParticipant(models.Model):
         "UNIQUE(plan_id, member_id)", "A household member is listed once per plan."
     )
 
+    @api.depends("member_id.partner_id.name")
+    def _compute_display_name(self):
+        for participant in self:
+            participant.display_name = participant.member_id.partner_id.name or ""
+
     def _get_problem(self):
         """Children aged 6 and older take part unless a recorded reason says why not (PLAN-2)."""
         self.ensure_one()

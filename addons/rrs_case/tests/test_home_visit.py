@@ -59,6 +59,31 @@ class TestHomeVisit(RrsCaseCommon):
         self.assertEqual(str(visit.visit_date), "2026-11-24")
         self.assertEqual(self.case.home_visit_count, 1)
 
+    def test_vis_visit_in_the_workers_calendar(self):
+        """The worker attends the event, whoever records the visit (here the system, as an
+        import or the demo data do): it shows in their Calendar (private, neutral title)."""
+        visit = self.env["rrs.home.visit"].create(
+            {
+                "case_id": self.case.id,
+                "worker_id": self.worker.id,
+                "start": MORNING,
+                "purpose": "Check the heating",
+            }
+        )
+        self.assertEqual(visit.event_id.partner_ids, self.worker.partner_id)
+        self.assertEqual(visit.event_id.attendee_ids.partner_id, self.worker.partner_id)
+        mine = (
+            self.env["calendar.event"]
+            .with_user(self.worker)
+            .search([("partner_ids", "in", self.worker.partner_id.ids)])
+        )
+        self.assertIn(visit.event_id, mine)
+        self.assertEqual(mine.filtered(lambda e: e == visit.event_id).privacy, "private")
+        # the worker hands the visit over to the case's other worker, who attends instead
+        self.case.secondary_user_ids = self.worker_other
+        visit.with_user(self.worker).write({"worker_id": self.worker_other.id})
+        self.assertEqual(visit.event_id.partner_ids, self.worker_other.partner_id)
+
     def test_vis1_morning_unless_authorised_exception(self):
         # rule VIS-1: boundary at 12:00 local time
         with self.assertRefused("held in the morning"):

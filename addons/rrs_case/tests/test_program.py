@@ -3,6 +3,7 @@ from datetime import date
 
 from psycopg2 import IntegrityError
 
+from odoo.exceptions import AccessError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
@@ -53,3 +54,15 @@ class TestProgram(RrsCaseCommon):
         self.assertEqual(program.case_count, 2)
         action = program.action_view_cases()
         self.assertEqual(self.env["rrs.case"].search(action["domain"]).program_id, program)
+
+    def test_program_manager_keeps_the_agreement_policies(self):
+        """Rule PLAN-3: the policies printed on the service agreement are set by a program
+        manager from the suite's settings, without Odoo administration rights."""
+        settings = self.env["rrs.config.settings"].with_user(self.manager).create({})
+        self.assertIn("conflict of interest", settings.rrs_conflict_of_interest_policy)
+        settings.rrs_conflict_of_interest_policy = "<p>Staff never accept gifts.</p>"
+        settings.action_save()
+        self.assertIn("never accept gifts", self.company.rrs_conflict_of_interest_policy)
+        for user in (self.supervisor, self.auditor, self.finance):
+            with self.assertRaisesRegex(AccessError, "not allowed to (create|access)"):
+                self.env["rrs.config.settings"].with_user(user).create({})

@@ -11,6 +11,9 @@ TERMINATING_OUTCOMES = ("voluntary_departure", "removal_order", "status_obtained
 NOTICE_DAYS = {"start": 2, "safety_call": 5, "home_visit": 5, "report": 5, "end": 10, "checkin": 5}
 BATCH_SIZE = 500
 PRS_RETENTION_YEARS = 3  # rule REC-3, ORR 6.2.5
+# Minors' records hanging on a case are read by case staff only (never finance, auditors or
+# volunteers): the case's fields that show them carry this group.
+MINORS_GROUPS = "rrs_case.group_case_worker"
 
 
 class RrsCase(models.Model):
@@ -32,9 +35,14 @@ class RrsCase(models.Model):
         "by its workers, their supervisors and program managers.",
     )
     caregiver_assessment_ids = fields.One2many(
-        "rrs.minor.caregiver.assessment", "case_id", string="Caregiver assessments"
+        "rrs.minor.caregiver.assessment",
+        "case_id",
+        string="Caregiver assessments",
+        groups=MINORS_GROUPS,
     )
-    minor_service_ids = fields.One2many("rrs.minor.service", "case_id", string="Minors' services")
+    minor_service_ids = fields.One2many(
+        "rrs.minor.service", "case_id", string="Minors' services", groups=MINORS_GROUPS
+    )
     prs_child_member_id = fields.Many2one(
         "rrs.case.member",
         string="Child",
@@ -70,7 +78,7 @@ class RrsCase(models.Model):
     prs_home_study = fields.Boolean(string="Home study case", tracking=True)
     prs_level_id = fields.Many2one("rrs.prs.level", string="PRS level", tracking=True, index=True)
     prs_level_history_ids = fields.One2many(
-        "rrs.prs.level.history", "case_id", string="Level history"
+        "rrs.prs.level.history", "case_id", string="Level history", groups=MINORS_GROUPS
     )
     prs_immigration_status = fields.Selection(
         [
@@ -85,10 +93,14 @@ class RrsCase(models.Model):
         tracking=True,
     )
     prs_immigration_outcome_date = fields.Date(string="Immigration outcome on", tracking=True)
-    prs_court_date_ids = fields.One2many("rrs.prs.court.date", "case_id", string="Court dates")
+    prs_court_date_ids = fields.One2many(
+        "rrs.prs.court.date", "case_id", string="Court dates", groups=MINORS_GROUPS
+    )
     prs_school_name = fields.Char(string="School")
     prs_school_enrolled_date = fields.Date(string="Enrolled on")
-    prs_residence_ids = fields.One2many("rrs.prs.residence", "case_id", string="Residences")
+    prs_residence_ids = fields.One2many(
+        "rrs.prs.residence", "case_id", string="Residences", groups=MINORS_GROUPS
+    )
     prs_child_welfare_end_date = fields.Date(
         string="Services no longer needed from",
         tracking=True,
@@ -103,11 +115,15 @@ class RrsCase(models.Model):
         "check-ins (rule PRS-4).",
     )
     prs_checkin_reason = fields.Text(string="Why monthly check-ins")
-    prs_safety_call_ids = fields.One2many("rrs.prs.safety.call", "case_id", string="Safety calls")
-    prs_concern_ids = fields.One2many(
-        "rrs.prs.concern", "case_id", string="Notifications of concern"
+    prs_safety_call_ids = fields.One2many(
+        "rrs.prs.safety.call", "case_id", string="Safety calls", groups=MINORS_GROUPS
     )
-    prs_report_ids = fields.One2many("rrs.prs.report", "case_id", string="ORR reports")
+    prs_concern_ids = fields.One2many(
+        "rrs.prs.concern", "case_id", string="Notifications of concern", groups=MINORS_GROUPS
+    )
+    prs_report_ids = fields.One2many(
+        "rrs.prs.report", "case_id", string="ORR reports", groups=MINORS_GROUPS
+    )
     prs_concern_count = fields.Integer(compute="_compute_prs_counts")
     prs_report_count = fields.Integer(compute="_compute_prs_counts")
 

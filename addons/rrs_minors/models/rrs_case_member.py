@@ -21,7 +21,10 @@ class RrsCaseMember(models.Model):
     caregiver_partner_id = fields.Many2one("res.partner", string="Caregiver")
     caregiver_relationship = fields.Char(string="Caregiver's relationship")
     caregiver_assessment_ids = fields.One2many(
-        "rrs.minor.caregiver.assessment", "member_id", string="Caregiver assessments"
+        "rrs.minor.caregiver.assessment",
+        "member_id",
+        string="Caregiver assessments",
+        groups="rrs_case.group_case_worker",
     )
     caregiver_assessment_due_date = fields.Date(
         string="Next caregiver assessment due",

@@ -4,6 +4,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.addons.rrs_case.models.rrs_guard_mixin import is_disposing
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import format_date
 
 CHECK = [("adequate", "Adequate"), ("concern", "Concern"), ("not_assessed", "Not assessed")]
 
@@ -58,6 +59,15 @@ class RrsMinorCaregiverAssessment(models.Model):
         readonly=False,
         help="Placements are re-assessed on the program's case review interval by default.",
     )
+
+    @api.depends("caregiver_partner_id.name", "assessment_date")
+    def _compute_display_name(self):
+        for assessment in self:
+            assessment.display_name = self.env._(
+                "Caregiver assessment of %(caregiver)s, %(date)s",
+                caregiver=assessment.caregiver_partner_id.name or "",
+                date=format_date(self.env, assessment.assessment_date),
+            )
 
     @api.depends("assessment_date", "case_id.program_id.review_interval_months")
     def _compute_next_due_date(self):

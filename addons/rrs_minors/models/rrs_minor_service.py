@@ -1,5 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.tools import format_date
 
 
 class RrsMinorService(models.Model):
@@ -53,3 +54,13 @@ class RrsMinorService(models.Model):
     topic_ids = fields.Many2many("rrs.minor.caregiver.topic", string="Topics covered")
     caregiver_partner_id = fields.Many2one("res.partner", string="Caregiver")
     summary = fields.Text(help="What was done and what follows, in practical terms (rule REC-1).")
+
+    @api.depends("service_type", "service_date")
+    def _compute_display_name(self):
+        labels = dict(self._fields["service_type"]._description_selection(self.env))
+        for service in self:
+            service.display_name = self.env._(
+                "%(service)s, %(date)s",
+                service=labels.get(service.service_type, ""),
+                date=format_date(self.env, service.service_date),
+            )

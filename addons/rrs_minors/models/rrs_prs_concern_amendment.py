@@ -26,6 +26,13 @@ class RrsPrsConcernAmendment(models.Model):
         "res.users", string="By", readonly=True, default=lambda self: self.env.user
     )
 
+    @api.depends("concern_id.name")
+    def _compute_display_name(self):
+        for amendment in self:
+            amendment.display_name = self.env._(
+                "Amendment of %(concern)s", concern=amendment.concern_id.name or ""
+            )
+
     def write(self, vals):
         if not self.env.su:
             self.check_access("write")

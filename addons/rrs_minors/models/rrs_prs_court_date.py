@@ -1,5 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.tools import format_date
 
 
 class RrsPrsCourtDate(models.Model):
@@ -28,3 +29,12 @@ class RrsPrsCourtDate(models.Model):
     )
     attorney_partner_id = fields.Many2one("res.partner", string="Attorney")
     outcome = fields.Char()
+
+    @api.depends("case_id.name", "hearing_date")
+    def _compute_display_name(self):
+        for hearing in self:
+            hearing.display_name = self.env._(
+                "Court hearing %(case)s, %(date)s",
+                case=hearing.case_id.name or "",
+                date=format_date(self.env, hearing.hearing_date),
+            )

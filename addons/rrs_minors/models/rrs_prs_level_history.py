@@ -1,6 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import format_date
 
 
 class RrsPrsLevelHistory(models.Model):
@@ -48,3 +49,12 @@ class RrsPrsLevelHistory(models.Model):
                         "is made: change the level on the case."
                     )
                 )
+
+    @api.depends("level_id.name", "date_from")
+    def _compute_display_name(self):
+        for line in self:
+            line.display_name = self.env._(
+                "%(level)s from %(date)s",
+                level=line.level_id.name or "",
+                date=format_date(self.env, line.date_from),
+            )

@@ -1,5 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
+from odoo.tools import format_date
 
 
 class RrsPrsResidence(models.Model):
@@ -23,6 +24,15 @@ class RrsPrsResidence(models.Model):
     zip = fields.Char()
     with_sponsor = fields.Boolean(string="Lives with the sponsor", default=True)
     reason = fields.Char(string="Why the move")
+
+    @api.depends("city", "date_from")
+    def _compute_display_name(self):
+        for residence in self:
+            residence.display_name = self.env._(
+                "%(city)s since %(date)s",
+                city=residence.city or "",
+                date=format_date(self.env, residence.date_from),
+            )
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -2,6 +2,7 @@
 from odoo import api, fields, models
 from odoo.addons.rrs_case.models.rrs_guard_mixin import is_disposing
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import format_date
 
 ANSWERS = [("yes", "Yes"), ("no", "No"), ("unknown", "Could not tell")]
 QUESTIONS = ("living_with_sponsor", "in_school", "knows_court_dates", "is_safe")
@@ -51,6 +52,15 @@ class RrsPrsSafetyCall(models.Model):
         required=True,
     )
     notes = fields.Text()
+
+    @api.depends("case_id.name", "call_date")
+    def _compute_display_name(self):
+        for call in self:
+            call.display_name = self.env._(
+                "Safety call %(case)s, %(date)s",
+                case=call.case_id.name or "",
+                date=format_date(self.env, call.call_date),
+            )
 
     @api.constrains(*QUESTIONS, "outcome")
     def _check_outcome(self):

@@ -1,5 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 # isort: skip_file
+from . import test_click_everywhere_tour
+from . import test_every_role_every_view
 from . import test_prs_clocks
 from . import test_prs_concern
 from . import test_prs_records

@@ -6,7 +6,6 @@ data, as the demo case worker."""
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import TransactionCase, tagged
 
-
 # Models a client never writes at all: their own refusal comes first.
 SYSTEM_WRITTEN = {
     "rrs.assessment.factor.result": "computed from the answers",
