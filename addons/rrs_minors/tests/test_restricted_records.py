@@ -80,6 +80,10 @@ class TestRestrictedRecords(RrsMinorsCommon):
                 "purpose": "Monthly home visit",
             }
         )
+        # as the end-of-day cron would: management alerted, then an escalation step (VIS-3)
+        visit.write(
+            {"overdue_checkout": True, "alert_date": datetime.combine(cls.RELEASE, time(18))}
+        )
         cls.env["rrs.home.visit.escalation"].create(
             {"visit_id": visit.id, "step": "worker_called", "reached": True}
         )
