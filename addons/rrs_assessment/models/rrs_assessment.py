@@ -406,11 +406,12 @@ class RrsAssessment(models.Model):
         return {"completion_date": False, "assessor_id": False}
 
     def _rrs_after_move(self, source, target):
-        super()._rrs_after_move(source, target)
+        res = super()._rrs_after_move(source, target)
         if target == "done":
             self.activity_feedback(["rrs_assessment.mail_activity_type_assessment_due"])
         elif target == "skipped":
             self.activity_unlink(["rrs_assessment.mail_activity_type_assessment_due"])
+        return res
 
     # ------------------------------------------------------------------ actions
     def action_start(self):

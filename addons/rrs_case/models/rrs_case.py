@@ -868,11 +868,12 @@ class RrsCase(models.Model):
         }
 
     def _rrs_after_move(self, source, target):
-        super()._rrs_after_move(source, target)
+        res = super()._rrs_after_move(source, target)
         if source == "closed":
             self.message_post(
                 body=self.env._("Case reopened by %(user)s.", user=self.env.user.name)
             )
+        return res
 
     # ------------------------------------------------------------------ actions
     def action_accept(self):

@@ -381,12 +381,13 @@ class RrsCaseNote(models.Model):
         )
 
     def _rrs_check_frozen(self, vals):
-        super()._rrs_check_frozen(vals)
+        res = super()._rrs_check_frozen(vals)
         # rule CON-2: the legal exception a letter was sent under stays as it was
         changed = [f for f in ("legal_exception", "legal_exception_detail") if f in vals]
         for note in self.filtered(lambda n: n.letter_state == "sent"):
             if any(not self._rrs_same_value(note, f, vals[f]) for f in changed):
                 raise UserError(note._rrs_frozen_message())
+        return res
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_signed_letter(self):
@@ -469,7 +470,7 @@ class RrsCaseNote(models.Model):
         return {"letter_sent_date": today, "letter_consent_id": consent.id}
 
     def _rrs_after_move(self, source, target):
-        super()._rrs_after_move(source, target)
+        res = super()._rrs_after_move(source, target)
         if target == "to_sign":
             # sudo(): the supervisor is found through the employee hierarchy, which staff may
             # not read; only the user to ask is taken from it.
@@ -482,6 +483,7 @@ class RrsCaseNote(models.Model):
                 )
         elif target == "signed":
             self.case_id.activity_feedback(["rrs_case.mail_activity_type_letter_signature"])
+        return res
 
     def action_request_signature(self):
         """The worker asks the supervisor to sign the letter; the supervisor gets an activity."""

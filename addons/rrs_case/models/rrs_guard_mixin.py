@@ -252,7 +252,9 @@ class RrsGuardMixin(models.AbstractModel):
         forged = [k for k in context if k.startswith("default_") and k[8:] in guarded]
         if not forged:
             return self
-        return self.with_context({k: v for k, v in context.items() if k not in forged})
+        return self.with_env(
+            self.env(context={k: v for k, v in context.items() if k not in forged})
+        )
 
     def _rrs_check_system_fields(self, vals, creating=False):
         system = self._rrs_system_field_names() & set(vals)

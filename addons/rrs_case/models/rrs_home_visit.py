@@ -414,9 +414,10 @@ class RrsHomeVisit(models.Model):
         return {}
 
     def _rrs_after_move(self, source, target):
-        super()._rrs_after_move(source, target)
+        res = super()._rrs_after_move(source, target)
         if target == "checked_out":
             self._close_visit_alerts()
+        return res
 
     def _rrs_worker_attends(self, former_partner):
         """The visit's worker attends its event instead of ``former_partner``: the visit

@@ -198,9 +198,10 @@ class RrsReferral(models.Model):
         return {}
 
     def _rrs_after_move(self, source, target):
-        super()._rrs_after_move(source, target)
+        res = super()._rrs_after_move(source, target)
         if source == "sent":
             self._close_follow_ups()
+        return res
 
     # ----------------------------------------------------------------- actions
     def _check_state(self, states):

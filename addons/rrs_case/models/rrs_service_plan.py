@@ -232,18 +232,16 @@ class RrsServicePlan(models.Model):
             if case_id and "client_signer_partner_id" not in vals:
                 vals["client_signer_partner_id"] = cases.browse(case_id).head_partner_id.id
         if not (self._rrs_guarded() and any(v.get("client_signature") for v in vals_list)):
-            return self._create_with_participants(vals_list)
+            plans = super().create(vals_list)
+            plans.filtered(lambda p: not p.participant_ids)._add_household_participants()
+            return plans
         # rule PLAN-1: the client signs a complete plan (issue 9); a refused signature leaves
         # no plan behind.
         with self.env.cr.savepoint():
-            plans = self._create_with_participants(vals_list)
+            plans = super().create(vals_list)
+            plans.filtered(lambda p: not p.participant_ids)._add_household_participants()
             signed = plans.filtered(lambda p: p.client_signature and p.state == "draft")
             signed._raise_signing_problems()
-        return plans
-
-    def _create_with_participants(self, vals_list):
-        plans = super().create(vals_list)
-        plans.filtered(lambda p: not p.participant_ids)._add_household_participants()
         return plans
 
     def write(self, vals):

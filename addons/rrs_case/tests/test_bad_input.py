@@ -175,7 +175,7 @@ class TestBadInput(RrsCaseCommon):
         except UserError as exc:  # ValidationError, AccessError and MissingError included
             if isinstance(exc.__cause__, (ValueError, TypeError)):
                 outcome = f"not caught by the type check: {exc.__cause__!r}"
-        except psycopg2.IntegrityError:
+        except psycopg2.IntegrityError:  # pylint: disable=except-pass
             pass  # a constraint of the database: Odoo's RPC layer answers a ValidationError
         except Exception as exc:  # noqa: BLE001 - anything else is the defect looked for
             outcome = f"{type(exc).__name__}: {exc}"[:300]
@@ -263,7 +263,7 @@ class TestBadInput(RrsCaseCommon):
         for model in models:
             written += self._fuzz_model(model, failures)
         elapsed = time.monotonic() - started
-        print(  # noqa: T201 - the coverage of the run, in the test log
+        print(  # noqa: T201 - the coverage of the run, in the test log  # pylint: disable=print-used
             f"bad input: {len(models)} models (create), {written} with a record (write), "
             f"{EXAMPLES} examples each, {elapsed:.0f} s"
         )

@@ -162,12 +162,13 @@ class RrsCase(models.Model):
     )
 
     def init(self):
-        super().init()
+        res = super().init()
         # `restricted` is a stored flag of rrs_case whose compute this addon overrides: Odoo does
         # not recompute existing rows when an addon overrides a stored field's compute, so the
         # cases that are minors' records when this addon is installed or updated are flagged
         # once every table of the addon exists (rule REC-1). Only the rows to change are read.
         self.env.registry.post_init(self._rrs_flag_minors_cases)
+        return res
 
     def _rrs_flag_minors_cases(self):
         self.env.cr.execute(

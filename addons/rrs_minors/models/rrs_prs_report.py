@@ -173,9 +173,10 @@ class RrsPrsReport(models.Model):
         }
 
     def _rrs_after_move(self, source, target):
-        super()._rrs_after_move(source, target)
+        res = super()._rrs_after_move(source, target)
         if target == "submitted" and self.report_type == "monthly":
             self.case_id._prs_close_clock_activities("report")
+        return res
 
     # ------------------------------------------------------------------ actions
     def action_generate(self):

@@ -333,7 +333,7 @@ class TestEveryRoleEveryView(TransactionCase):
                         failures.append(
                             f"{user.login} | {xmlid} | {view_type}: {type(error).__name__}: {error}"
                         )
-        print(  # noqa: T201 - the count is part of the test's report
+        print(  # noqa: T201 - the count is part of the test's report  # pylint: disable=print-used
             f"\nEvery role, every view: {len(opened)} (role, action, view) combinations opened, "
             f"{len(failures)} failed."
         )
