@@ -25,7 +25,7 @@ from .common import RrsCaseCommon
 ROLES = ("worker", "supervisor", "manager", "volunteer", "finance", "auditor", "portal")
 OK = "ok"
 # Odoo's own refusal for a role without the right to write the record at all.
-ACCESS = ("access", r"not allowed to|You are not allowed|Only|cannot")
+ACCESS = ("access", r"not allowed to|You are not allowed|Only|cannot|doesn't have '\w+' access")
 # The guard's refusal of a field only the system sets.
 SYSTEM_SET = ("rule", "is set by the system")
 
