@@ -1,7 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from dateutil.relativedelta import relativedelta
 
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
 
@@ -161,6 +161,7 @@ class RrsCaseMember(models.Model):
 
     # ------------------------------------------------------------- deletion
     @api.model
+    @tools.ormcache()
     def _rrs_member_links(self):
         """Stored fields of other models naming a household member: (model, field)."""
         links = []
@@ -176,7 +177,7 @@ class RrsCaseMember(models.Model):
                     and not field.related
                 ):
                     links.append((model_name, fname))
-        return links
+        return tuple(links)
 
     def _rrs_member_removable_domains(self):
         """{model: domain} of the records naming a member that may go with them: work not

@@ -34,7 +34,7 @@ import contextlib
 import contextvars
 import logging
 
-from odoo import api, models
+from odoo import api, models, tools
 from odoo.exceptions import UserError, ValidationError
 
 from .rrs_vals_check import check_context_defaults, check_ids, check_vals, check_vals_list
@@ -229,9 +229,11 @@ class RrsGuardMixin(models.AbstractModel):
         except (TypeError, ValueError):
             return False
 
+    @tools.ormcache()
     def _rrs_system_field_names(self):
         """The declared system fields, and the stored computed fields without an inverse: the
-        ORM would let a client overwrite what the system computes (a late flag, a version)."""
+        ORM would let a client overwrite what the system computes (a late flag, a version).
+        Derived from the model's fields once per registry, not on every write."""
         names = set(self._rrs_system_fields)
         for fname, field in self._fields.items():
             if (
@@ -242,7 +244,7 @@ class RrsGuardMixin(models.AbstractModel):
                 and not field.related
             ):
                 names.add(fname)
-        return names
+        return frozenset(names)
 
     def _rrs_without_forged_defaults(self):
         """A client's context cannot give a default value to a field only the system sets, nor
@@ -330,10 +332,12 @@ class RrsGuardMixin(models.AbstractModel):
             ):
                 raise UserError(record._rrs_frozen_message())
 
+    @tools.ormcache()
     def _rrs_case_links(self):
-        """Stored many2one fields pointing at records of a case (other than the parent)."""
+        """Stored many2one fields pointing at records of a case (other than the parent), found
+        once per registry."""
         if "case_id" not in self._fields:
-            return []
+            return ()
         links = []
         for fname, field in self._fields.items():
             if (
@@ -346,7 +350,7 @@ class RrsGuardMixin(models.AbstractModel):
                 and self.env[field.comodel_name]._fields["case_id"].store
             ):
                 links.append(fname)
-        return links
+        return tuple(links)
 
     def _rrs_check_case_links(self, fnames, vals=None):
         """Links stay in the record's case: the values of ``vals`` before they are written, or
