@@ -1136,6 +1136,17 @@ class RrsCase(models.Model):
                     )
                 )
 
+    # ----------------------------------------------------------------- import
+    @api.model
+    def get_import_templates(self):
+        """Issue 9: a template for importing cases with their households, one row per person."""
+        return [
+            {
+                "label": self.env._("Import template for cases with their households"),
+                "template": "/rrs_case/static/import/rrs_case_import_template.csv",
+            }
+        ]
+
     # ------------------------------------------------------------------- cron
     @api.model
     def _cron_case_reviews(self):

@@ -52,6 +52,14 @@ class RrsCaseMember(models.Model):
     is_head = fields.Boolean(
         string="Head of household", compute="_compute_is_head", store=True, index=True
     )
+    # issue 9: imports of households name new people; the contact is created with the member
+    person_name = fields.Char(
+        related="partner_id.name",
+        readonly=False,
+        string="Name",
+        help="The person's full name. In an import, a name without an existing person creates "
+        "the person's contact along with the household member.",
+    )
     birthdate_date = fields.Date(
         related="partner_id.birthdate_date", readonly=False, string="Date of birth"
     )
@@ -137,7 +145,22 @@ class RrsCaseMember(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         self._check_people_readable(vals_list)
+        self._create_named_people(vals_list)
         return super().create(vals_list)
+
+    def _create_named_people(self, vals_list):
+        """An import (or an API client) gives a new person's name instead of a contact: create
+        the contacts, with the caller's own rights, in one batch."""
+        new = [v for v in vals_list if not v.get("partner_id") and v.get("person_name")]
+        for vals in new:
+            if not isinstance(vals["person_name"], str) or not vals["person_name"].strip():
+                raise ValidationError(self.env._("Give the person's full name."))
+        partners = self.env["res.partner"].create(
+            [{"name": vals["person_name"].strip(), "type": "contact"} for vals in new]
+        )
+        for vals, partner in zip(new, partners, strict=True):
+            vals["partner_id"] = partner.id
+            del vals["person_name"]
 
     def write(self, vals):
         self._check_people_readable([vals])
@@ -158,6 +181,17 @@ class RrsCaseMember(models.Model):
                     "program manager, can add them to another household."
                 )
             )
+
+    # ----------------------------------------------------------------- import
+    @api.model
+    def get_import_templates(self):
+        """Issue 9: a template for adding people to existing households."""
+        return [
+            {
+                "label": self.env._("Import template for household members"),
+                "template": "/rrs_case/static/import/rrs_case_member_import_template.csv",
+            }
+        ]
 
     # ------------------------------------------------------------- deletion
     @api.model

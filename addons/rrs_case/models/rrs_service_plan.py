@@ -110,6 +110,12 @@ class RrsServicePlan(models.Model):
         [("client", "Client"), ("guardian", "Legal guardian")], default="client"
     )
     client_signature = fields.Binary(copy=False, attachment=True)
+    signing_problems = fields.Text(
+        compute="_compute_signing_problems",
+        string="Before signing",
+        help="What the plan still needs before the client can sign it (rules PLAN-1, PLAN-2). "
+        "The signature box opens once nothing is missing.",
+    )
     client_signature_date = fields.Date(copy=False, readonly=True)
     worker_signer_id = fields.Many2one(
         "res.users", string="Signed by the worker", copy=False, readonly=True
@@ -143,6 +149,28 @@ class RrsServicePlan(models.Model):
     )
 
     # ------------------------------------------------------------------ compute
+    @api.depends(
+        "state",
+        "goal_ids.name",
+        "goal_ids.provider_type",
+        "goal_ids.responsible_user_id",
+        "goal_ids.provider_id",
+        "family_network",
+        "crisis_procedure",
+        "self_sufficiency_pathway",
+        "self_sufficiency_barriers",
+        "participant_ids.took_part",
+        "participant_ids.reason_not",
+        "participant_ids.reason_detail",
+        "case_id.member_ids",
+    )
+    def _compute_signing_problems(self):
+        # rule PLAN-1: the form shows what is missing and keeps the signature box closed
+        # until the plan is complete; the ORM refuses an incomplete signature whatever the client
+        for plan in self:
+            problems = plan._get_signing_problems() if plan.state == "draft" else []
+            plan.signing_problems = "\n".join(f"- {p}" for p in problems) or False
+
     @api.depends("case_id.name", "version")
     def _compute_name(self):
         for plan in self:

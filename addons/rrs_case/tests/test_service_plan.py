@@ -8,7 +8,7 @@ from freezegun import freeze_time
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 from odoo.tools.pdf import PdfFileReader
 
 from .common import RrsCaseCommon
@@ -82,6 +82,23 @@ class TestServicePlan(ServicePlanCommon):
         self.assertEqual(plan.worker_signer_id, self.worker)
         self.assertEqual(plan.worker_signature_date, self.today)
         self.assertEqual(case.current_plan_id, plan)
+
+    def test_plan1_form_lists_what_is_missing_before_the_signature_box_opens(self):
+        # rule PLAN-1 (issue 9): the worker sees what the plan needs before the client is asked
+        # to sign; the list empties as the worker completes the plan, in the form itself
+        case = self._active_case()
+        plan = self._plan(case, family_network=False, crisis_procedure=" ").with_user(self.worker)
+        self.assertIn("Family and informal networks", plan.signing_problems)
+        self.assertIn("Expedited planning in a crisis", plan.signing_problems)
+        self.assertNotIn("Pathway", plan.signing_problems)
+        with Form(plan) as form:
+            form.family_network = "Cousin in Ohio"
+            self.assertNotIn("Family and informal networks", form.signing_problems)
+            self.assertIn("Expedited planning in a crisis", form.signing_problems)
+            form.crisis_procedure = "Office line, then the worker within a working day"
+            self.assertFalse(form.signing_problems)
+        self._sign(plan)
+        self.assertFalse(plan.signing_problems, "a signed plan has nothing left to do")
 
     def test_plan1_goal_names_who_delivers(self):
         # rule PLAN-1
