@@ -169,3 +169,24 @@ odoo_bin() { "$PYTHON" -m odoo "$@"; }
 odoo_log_problems() {
   grep -E '^[0-9-]+ [0-9:,]+ [0-9]+ (WARNING|ERROR|CRITICAL) ' "$1" || true
 }
+
+# ensure_demo_db DB CONF: the database with every suite addon and its demo data; created on
+# the first run, updated (new addons installed) when the addons' files changed since.
+ensure_demo_db() {
+  local DB=$1 CONF=$2 stamp sum mods
+  stamp="$RRS_STATE_DIR/$DB.addons.sha1"
+  sum=$(cd "$RRS_ROOT/addons" && find . -type f ! -name '*.pyc' -print0 | sort -z | xargs -0 sha1sum | sha1sum | cut -d' ' -f1)
+  mods=$(echo $RRS_ADDONS | tr ' ' ',')
+  if ! db_exists "$DB" || ! PGPASSWORD="$RRS_DB_PASSWORD" psql -h "${RRS_DB_HOST:-127.0.0.1}" -p "$RRS_DB_PORT" \
+       -U "$RRS_DB_USER" -d "$DB" -Atc "select 1 from ir_module_module where name='rrs_case' and state='installed'" 2>/dev/null | grep -q 1; then
+    log "Creating database $DB with the suite and its demo data (a few minutes)"
+    odoo_bin -c "$CONF" -d "$DB" -i "$mods" --with-demo --stop-after-init --log-level=warn \
+      || die "Installing the suite into $DB failed (see above)."
+    echo "$sum" > "$stamp"
+  elif [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$sum" ]; then
+    log "Addon code changed: installing the new addons and updating $mods in $DB"
+    odoo_bin -c "$CONF" -d "$DB" -i "$mods" -u "$mods" --stop-after-init --log-level=warn \
+      || die "Updating the suite in $DB failed (see above)."
+    echo "$sum" > "$stamp"
+  fi
+}

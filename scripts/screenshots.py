@@ -1,0 +1,270 @@
+#!/usr/bin/env python3
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Screenshots of the main screens of each role, on a laptop and a phone, from the demo.
+
+Run through scripts/screenshots, which prepares the demo database and serves it. This script
+logs in as each demo user (password = login), opens each screen in headless Chromium through
+the DevTools protocol and writes docs/screenshots/<role>-<screen>-<device>.png, then
+docs/screenshots/README.md listing them.
+"""
+
+import argparse
+import base64
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import requests
+import websocket
+from PIL import Image
+
+DEVICES = {
+    "laptop": {"width": 1440, "height": 900, "mobile": False},
+    "phone": {"width": 390, "height": 844, "mobile": True},
+}
+
+# (login, role, screen, title, what to open, devices).
+# What to open: an action's XML id, optionally with a record found by a domain.
+SCREENS = [
+    ("worker1", "worker", "my-cases", "A case worker's cases", ("rrs_case.rrs_case_action_my",), ("laptop", "phone")),
+    (
+        "worker1",
+        "worker",
+        "case",
+        "A family's case",
+        ("rrs_case.rrs_case_action_my", "rrs.case", [("state", "=", "active"), ("user_id.login", "=", "worker1")]),
+        ("laptop", "phone"),
+    ),
+    ("worker1", "worker", "visits", "Home visits", ("rrs_case.rrs_home_visit_action",), ("laptop", "phone")),
+    (
+        "worker1",
+        "worker",
+        "service-plan",
+        "A signed service plan",
+        ("rrs_case.rrs_service_plan_action", "rrs.service.plan", [("state", "=", "signed")]),
+        ("laptop",),
+    ),
+    ("worker1", "worker", "assessment", "Assessments", ("rrs_assessment.rrs_assessment_action",), ("laptop",)),
+    ("supervisor", "supervisor", "team-cases", "The team's cases", ("rrs_case.rrs_case_action_team",), ("laptop", "phone")),
+    (
+        "supervisor",
+        "supervisor",
+        "visits-to-authorise",
+        "Visits to authorise",
+        ("rrs_case.rrs_home_visit_action_authorise",),
+        ("laptop", "phone"),
+    ),
+    ("supervisor", "supervisor", "prs-compliance", "Post-release services compliance", ("rrs_minors.rrs_case_action_prs",), ("laptop",)),
+    ("manager", "manager", "case-analysis", "Case analysis", ("rrs_case.rrs_case_action_analysis",), ("laptop", "phone")),
+    ("manager", "manager", "need-levels", "Need levels", ("rrs_assessment.rrs_assessment_action_analysis",), ("laptop",)),
+    ("finance", "finance", "cases", "Cases, read only", ("rrs_case.rrs_case_action",), ("laptop",)),
+    ("auditor", "auditor", "case-notes", "Case notes, read only", ("rrs_case.rrs_case_note_action",), ("laptop",)),
+]
+
+
+class Browser:
+    """A headless Chromium driven through the DevTools protocol (one page)."""
+
+    def __init__(self, chromium):
+        self.profile = tempfile.mkdtemp(prefix="rrs-shots-")
+        self.proc = subprocess.Popen(
+            [
+                chromium,
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--hide-scrollbars",
+                "--no-first-run",
+                "--remote-debugging-port=0",
+                f"--user-data-dir={self.profile}",
+                "about:blank",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        port_file = Path(self.profile, "DevToolsActivePort")
+        for _ in range(200):
+            if port_file.exists() and port_file.read_text().strip():
+                break
+            time.sleep(0.1)
+        else:
+            raise SystemExit("Chromium did not start (no DevToolsActivePort).")
+        port = port_file.read_text().split()[0]
+        pages = requests.get(f"http://127.0.0.1:{port}/json/list", timeout=10).json()
+        page = next(p for p in pages if p["type"] == "page")
+        self.ws = websocket.create_connection(page["webSocketDebuggerUrl"], timeout=60)
+        self.next_id = 0
+
+    def call(self, method, **params):
+        self.next_id += 1
+        self.ws.send(json.dumps({"id": self.next_id, "method": method, "params": params}))
+        while True:
+            message = json.loads(self.ws.recv())
+            if message.get("id") == self.next_id:
+                if "error" in message:
+                    raise RuntimeError(f"{method}: {message['error']}")
+                return message.get("result", {})
+
+    def evaluate(self, expression):
+        result = self.call("Runtime.evaluate", expression=expression, returnByValue=True)
+        return result.get("result", {}).get("value")
+
+    def wait_for(self, expression, timeout=60):
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            if self.evaluate(expression):
+                return True
+            time.sleep(0.25)
+        return False
+
+    def close(self):
+        try:
+            self.ws.close()
+        finally:
+            self.proc.terminate()
+            self.proc.wait(10)
+            shutil.rmtree(self.profile, ignore_errors=True)
+
+
+# The screen is ready when the action's view is rendered and no request is pending.
+READY = """(() => {
+    const view = document.querySelector('.o_action_manager .o_view_controller, .o_action_manager .o_form_view');
+    const busy = document.querySelector('.o_loading_indicator, .o_blockUI, .o_view_sample_data_loading');
+    return !!view && !busy && document.readyState === 'complete';
+})()"""
+
+
+def rpc(session, url, model, method, args, kwargs=None):
+    response = session.post(
+        f"{url}/web/dataset/call_kw/{model}/{method}",
+        json={
+            "jsonrpc": "2.0",
+            "method": "call",
+            "params": {"model": model, "method": method, "args": args, "kwargs": kwargs or {}},
+        },
+        timeout=60,
+    ).json()
+    if "error" in response:
+        raise SystemExit(f"{model}.{method}: {response['error']['data']['message']}")
+    return response["result"]
+
+
+def login(url, db, user):
+    session = requests.Session()
+    response = session.post(
+        f"{url}/web/session/authenticate",
+        json={"jsonrpc": "2.0", "params": {"db": db, "login": user, "password": user}},
+        timeout=60,
+    ).json()
+    if not response.get("result", {}).get("uid"):
+        raise SystemExit(f"The demo user {user} cannot log in: {response.get('error')}")
+    return session
+
+
+def path_of(session, url, target):
+    action = f"/odoo/action-{target[0]}"
+    if len(target) == 1:
+        return action
+    _action, model, domain = target
+    ids = rpc(session, url, model, "search", [domain], {"limit": 1, "order": "id"})
+    if not ids:
+        raise SystemExit(f"The demo has no {model} matching {domain}.")
+    return f"{action}/{ids[0]}"
+
+
+def save_png(data, path):
+    """Write a palette PNG: a few times smaller than the screenshot, same look for screens."""
+    image = Image.open(io.BytesIO(base64.b64decode(data))).convert("RGB")
+    image = image.quantize(colors=256, method=Image.Quantize.MEDIANCUT)
+    image.save(path, optimize=True)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--url", required=True)
+    parser.add_argument("--db", required=True)
+    parser.add_argument("--out", default=str(Path(__file__).resolve().parent.parent / "docs/screenshots"))
+    parser.add_argument("--chromium", default=shutil.which("chromium") or shutil.which("google-chrome"))
+    args = parser.parse_args()
+    if not args.chromium:
+        raise SystemExit("Chromium is needed for the screenshots (apt-get install chromium).")
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    for old in out.glob("*.png"):
+        old.unlink()
+
+    browser = Browser(args.chromium)
+    taken = []
+    try:
+        browser.call("Page.enable")
+        browser.call("Network.enable")
+        sessions = {}
+        for user, role, screen, title, target, devices in SCREENS:
+            if user not in sessions:
+                sessions[user] = login(args.url, args.db, user)
+            session = sessions[user]
+            browser.call("Network.clearBrowserCookies")
+            browser.call(
+                "Network.setCookie",
+                name="session_id",
+                value=session.cookies["session_id"],
+                url=args.url,
+                path="/",
+                httpOnly=True,
+            )
+            path = path_of(session, args.url, target)
+            for device in devices:
+                metrics = DEVICES[device]
+                browser.call(
+                    "Emulation.setDeviceMetricsOverride",
+                    width=metrics["width"],
+                    height=metrics["height"],
+                    deviceScaleFactor=1,
+                    mobile=metrics["mobile"],
+                )
+                browser.call("Emulation.setTouchEmulationEnabled", enabled=metrics["mobile"])
+                browser.call("Page.navigate", url=args.url + path)
+                time.sleep(1)
+                name = f"{role}-{screen}-{device}.png"
+                if not browser.wait_for(READY):
+                    failed = Path(tempfile.gettempdir(), f"failed-{name}")
+                    save_png(browser.call("Page.captureScreenshot", format="png")["data"], failed)
+                    raise SystemExit(
+                        f"{user}: {path} did not finish loading on the {device} (see {failed})."
+                    )
+                error = browser.evaluate("!!document.querySelector('.o_error_dialog')")
+                if error:
+                    raise SystemExit(f"{user}: {path} shows an error dialog on the {device}.")
+                time.sleep(1.5)  # charts and fonts settle
+                shot = browser.call("Page.captureScreenshot", format="png")
+                save_png(shot["data"], out / name)
+                taken.append((role, title, device, name))
+                print(f"[rrs] {name}", file=sys.stderr)
+    finally:
+        browser.close()
+
+    lines = [
+        "# Screenshots",
+        "",
+        "Made by `scripts/screenshots` from the demo database, as each demo user, in headless",
+        "Chromium at 1440x900 (laptop) and 390x844 (phone). Run it again after a change to a screen.",
+        "",
+    ]
+    for role in dict.fromkeys(t[0] for t in taken):
+        lines += [f"## {role.capitalize()}", ""]
+        for _role, title, device, name in (t for t in taken if t[0] == role):
+            lines.append(f"- {title} ({device}): ![{title}, {device}]({name})")
+        lines.append("")
+    (out / "README.md").write_text("\n".join(lines))
+    print(f"[rrs] {len(taken)} screenshots in {out}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("NO_PROXY", "127.0.0.1,localhost")
+    main()
