@@ -51,6 +51,7 @@ SCREENS = [
         ("laptop",),
     ),
     ("worker1", "worker", "assessment", "Assessments", ("rrs_assessment.rrs_assessment_action",), ("laptop",)),
+    ("supervisor", "supervisor", "waiting", "Waiting for me", ("rrs_case.rrs_waiting_work_action",), ("laptop", "phone")),
     ("supervisor", "supervisor", "team-cases", "The team's cases", ("rrs_case.rrs_case_action_team",), ("laptop", "phone")),
     (
         "supervisor",
@@ -134,7 +135,7 @@ class Browser:
 
 # The screen is ready when the action's view is rendered and no request is pending.
 READY = """(() => {
-    const view = document.querySelector('.o_action_manager .o_view_controller, .o_action_manager .o_form_view');
+    const view = document.querySelector('.o_action_manager .o_view_controller, .o_action_manager .o_form_view, .o_action_manager .o_rrs_waiting_work');
     const busy = document.querySelector('.o_loading_indicator, .o_blockUI, .o_view_sample_data_loading');
     return !!view && !busy && document.readyState === 'complete';
 })()"""
@@ -191,12 +192,14 @@ def main():
     parser.add_argument("--db", required=True)
     parser.add_argument("--out", default=str(Path(__file__).resolve().parent.parent / "docs/screenshots"))
     parser.add_argument("--chromium", default=shutil.which("chromium") or shutil.which("google-chrome"))
+    parser.add_argument("--only", help="only the screens of this role (worker, supervisor ...)")
     args = parser.parse_args()
     if not args.chromium:
         raise SystemExit("Chromium is needed for the screenshots (apt-get install chromium).")
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    for old in out.glob("*.png"):
+    screens = [s for s in SCREENS if not args.only or s[1] == args.only]
+    for old in out.glob(f"{args.only or ''}*.png"):
         old.unlink()
 
     browser = Browser(args.chromium)
@@ -205,7 +208,7 @@ def main():
         browser.call("Page.enable")
         browser.call("Network.enable")
         sessions = {}
-        for user, role, screen, title, target, devices in SCREENS:
+        for user, role, screen, title, target, devices in screens:
             if user not in sessions:
                 sessions[user] = login(args.url, args.db, user)
             session = sessions[user]
@@ -261,7 +264,8 @@ def main():
         for _role, title, device, name in (t for t in taken if t[0] == role):
             lines.append(f"- {title} ({device}): ![{title}, {device}]({name})")
         lines.append("")
-    (out / "README.md").write_text("\n".join(lines))
+    if not args.only:
+        (out / "README.md").write_text("\n".join(lines))
     print(f"[rrs] {len(taken)} screenshots in {out}", file=sys.stderr)
 
 

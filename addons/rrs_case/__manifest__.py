@@ -53,9 +53,13 @@
         "views/rrs_config_settings_views.xml",
         "views/hr_employee_views.xml",
         "wizards/rrs_case_close_wizard_views.xml",
+        "views/rrs_waiting_work_views.xml",
         "views/menus.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "rrs_case/static/src/waiting_work/*",
+        ],
         "web.assets_tests": [
             "rrs_case/static/tests/tours/*",
         ],

@@ -5,7 +5,7 @@ from odoo import api, models
 # highest role first.
 HOME_ACTIONS = (
     ("rrs_case.group_program_manager", "rrs_case.rrs_case_action_analysis"),
-    ("rrs_case.group_supervisor", "rrs_case.rrs_case_action_team"),
+    ("rrs_case.group_supervisor", "rrs_case.rrs_waiting_work_action"),
     ("rrs_case.group_case_worker", "rrs_case.rrs_case_action_my"),
     ("rrs_case.group_auditor", "rrs_case.rrs_case_action"),
     ("rrs_case.group_finance", "rrs_case.rrs_case_action"),

@@ -21,3 +21,5 @@ from . import test_caseload_warning
 from . import test_integrity_records
 from . import test_integrity_services
 from . import test_import_templates
+from . import test_waiting_work
+from . import test_waiting_work_tour

@@ -385,7 +385,7 @@ class TestEveryRoleEveryView(TransactionCase):
         """Demo users and new users of each role land on their role's screen, not Discuss."""
         expected = {
             "rrs_case.user_worker1_demo": "rrs_case.rrs_case_action_my",
-            "rrs_case.user_supervisor_demo": "rrs_case.rrs_case_action_team",
+            "rrs_case.user_supervisor_demo": "rrs_case.rrs_waiting_work_action",
             "rrs_case.user_manager_demo": "rrs_case.rrs_case_action_analysis",
             "rrs_case.user_finance_demo": "rrs_case.rrs_case_action",
             "rrs_case.user_auditor_demo": "rrs_case.rrs_case_action",
