@@ -36,3 +36,4 @@ from . import rrs_home_visit_escalation
 from . import calendar_event
 from . import rrs_record_disposal
 from . import rrs_waiting_work
+from . import mail_activity

@@ -1,7 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import logging
 
-from odoo import api, models
+from odoo import Command, api, models
 from odoo.fields import Domain
 
 _logger = logging.getLogger(__name__)
@@ -55,37 +55,87 @@ class RrsBatchMixin(models.AbstractModel):
         ``values_for(record)`` returns the activity's ``user_id``, ``date_deadline`` and
         ``summary``, or None when the record needs no activity.
         """
-        activity_type = self.env.ref(activity_xmlid)
-        existing = set(
-            self.env["mail.activity"]
-            .search(
+        self._rrs_schedule_activities_multi([(activity_xmlid, values_for)], notify=notify)
+
+    def _rrs_schedule_activities_multi(self, schedules, notify=True):
+        """``_rrs_schedule_activities`` for several activity types at once: one search of the
+        existing activities, the assignees made followers once, one ``create`` (issue 17: the
+        queries of a batch do not grow with its records or its distinct assignees).
+
+        ``schedules`` is a list of ``(activity type XML id, values_for)``.
+        """
+        types = [(self.env.ref(xmlid), values_for) for xmlid, values_for in schedules]
+        existing = {
+            (activity.res_id, activity.activity_type_id.id)
+            for activity in self.env["mail.activity"].search_fetch(
                 [
                     ("res_model", "=", self._name),
                     ("res_id", "in", self.ids),
-                    ("activity_type_id", "=", activity_type.id),
-                ]
+                    ("activity_type_id", "in", [t.id for t, _values_for in types]),
+                ],
+                ["res_id", "activity_type_id"],
             )
-            .mapped("res_id")
-        )
+        }
         model_id = self.env["ir.model"]._get_id(self._name)
         vals_list = []
-        for record in self:
-            values = record.id not in existing and values_for(record)
-            if values:
-                vals_list.append(
-                    dict(
-                        values,
-                        res_model_id=model_id,
-                        res_id=record.id,
-                        activity_type_id=activity_type.id,
-                        automated=True,
+        for activity_type, values_for in types:
+            for record in self:
+                if (record.id, activity_type.id) in existing:
+                    continue
+                values = values_for(record)
+                if values:
+                    vals_list.append(
+                        dict(
+                            values,
+                            res_model_id=model_id,
+                            res_id=record.id,
+                            activity_type_id=activity_type.id,
+                            automated=True,
+                        )
                     )
-                )
-        if vals_list:
-            # mail.activity computes its res_name one record at a time: read the names of
-            # the whole batch first, so that each of those computes finds them in the cache.
-            self.browse([vals["res_id"] for vals in vals_list]).mapped("display_name")
-            # sudo(): the system cron assigns the activities to each record's case worker
-            self.env["mail.activity"].sudo().with_context(
-                mail_activity_quick_update=not notify
-            ).create(vals_list)
+        if not vals_list:
+            return
+        # mail.activity computes its res_name one record at a time: read the names of the
+        # whole batch first, so that each of those computes finds them in the cache.
+        self.browse([vals["res_id"] for vals in vals_list]).mapped("display_name")
+        self._rrs_add_assignees_as_followers(vals_list)
+        # sudo(): the system cron assigns the activities to each record's case worker; the
+        # assignees are followers already (above), so the create does not subscribe them
+        # again one user at a time (see mail.activity._classify_by_model in this addon)
+        self.env["mail.activity"].sudo().with_context(
+            mail_activity_quick_update=not notify, rrs_followers_added=True
+        ).create(vals_list)
+
+    def _rrs_add_assignees_as_followers(self, vals_list):
+        """Make each activity's assignee a follower of its record, for the whole batch in one
+        search and one create, with the subtypes Odoo gives a new internal follower."""
+        users = self.env["res.users"].sudo().browse({vals["user_id"] for vals in vals_list})
+        partner_of = {user.id: user.partner_id.id for user in users}
+        wanted = {(vals["res_id"], partner_of[vals["user_id"]]) for vals in vals_list}
+        # sudo(): followers are the system's bookkeeping of who is told about a record
+        Followers = self.env["mail.followers"].sudo()
+        present = {
+            (follower.res_id, follower.partner_id.id)
+            for follower in Followers.search_fetch(
+                [
+                    ("res_model", "=", self._name),
+                    ("res_id", "in", list({res_id for res_id, _partner in wanted})),
+                    ("partner_id", "in", list(set(partner_of.values()))),
+                ],
+                ["res_id", "partner_id"],
+            )
+        }
+        missing = sorted(wanted - present)
+        if missing:
+            subtypes = self.env["mail.message.subtype"].default_subtypes(self._name)[0]
+            Followers.create(
+                [
+                    {
+                        "res_model": self._name,
+                        "res_id": res_id,
+                        "partner_id": partner_id,
+                        "subtype_ids": [Command.set(subtypes.ids)],
+                    }
+                    for res_id, partner_id in missing
+                ]
+            )

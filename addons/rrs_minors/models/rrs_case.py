@@ -526,6 +526,7 @@ class RrsCase(models.Model):
                 self.env._("Services end: prepare the closure report"),
             ),
         ]
+        schedules = []
         for key, date_of, summary in clocks:
 
             def values_for(case, date_of=date_of, summary=summary):
@@ -536,9 +537,9 @@ class RrsCase(models.Model):
                     "summary": summary,
                 }
 
-            self._rrs_schedule_activities(
-                f"rrs_minors.mail_activity_type_prs_{key}", values_for, notify=False
-            )
+            schedules.append((f"rrs_minors.mail_activity_type_prs_{key}", values_for))
+        # every clock of the batch in one create (issue 17)
+        self._rrs_schedule_activities_multi(schedules, notify=False)
 
     def _prs_close_clock_activities(self, *keys):
         self.activity_feedback([f"rrs_minors.mail_activity_type_prs_{key}" for key in keys])
