@@ -35,3 +35,4 @@ from . import rrs_home_visit
 from . import rrs_home_visit_escalation
 from . import calendar_event
 from . import rrs_record_disposal
+from . import report_case_letter

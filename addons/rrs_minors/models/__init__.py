@@ -18,3 +18,4 @@ from . import rrs_prs_report
 from . import rrs_prs_court_date
 from . import rrs_prs_residence
 from . import rrs_case_note
+from . import report_prs_report
