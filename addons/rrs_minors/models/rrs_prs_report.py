@@ -221,7 +221,10 @@ class RrsPrsReport(models.Model):
             and c.outcome != "unreachable"
             and c.call_date not in phone_days
         )
-        concerns = case.prs_concern_ids.filtered(lambda c: start <= c.reported_date.date() <= end)
+        tz = pytz.timezone(report._agency_tz())
+        concerns = case.prs_concern_ids.filtered(
+            lambda c: start <= pytz.utc.localize(c.reported_date).astimezone(tz).date() <= end
+        )
         # rule PRS-8: where the child lived when the period began and every move in it
         known = case.prs_residence_ids.filtered(lambda r: r.date_from <= end).sorted("date_from")
         before = known.filtered(lambda r: r.date_from <= start)[-1:]
@@ -242,10 +245,12 @@ class RrsPrsReport(models.Model):
         }
 
     def _agency_tz(self):
+        """The agency's timezone: the day a concern was reported, the time of a hearing."""
         return self.company_id.partner_id.tz or self.env.user.tz or "UTC"
 
     def _court_line(self, hearing):
-        when = pytz.utc.localize(hearing.hearing_date).astimezone(pytz.timezone(self._agency_tz()))
+        tz = pytz.timezone(self._agency_tz())
+        when = pytz.utc.localize(hearing.hearing_date).astimezone(tz)
         values = {
             "date": format_date(self.env, when.date()),
             "time": format_time(self.env, when.time(), time_format="short"),
