@@ -20,3 +20,4 @@ from . import test_bad_input
 from . import test_caseload_warning
 from . import test_integrity_records
 from . import test_integrity_services
+from . import test_printed_documents
