@@ -36,7 +36,9 @@
         "data/rrs_referral_data.xml",
         "data/rrs_service_plan_data.xml",
         "data/rrs_resettlement_services_data.xml",
+        "report/rrs_report_layout.xml",
         "report/rrs_service_agreement_report.xml",
+        "report/rrs_case_letter_report.xml",
         "views/rrs_program_views.xml",
         "views/rrs_immigration_category_views.xml",
         "views/rrs_language_views.xml",
@@ -65,6 +67,7 @@
         ],
     },
     "demo": [
+        "demo/res_company_demo.xml",
         "demo/rrs_case_demo_users.xml",
         "demo/rrs_case_demo.xml",
         "demo/rrs_service_plan_demo.xml",

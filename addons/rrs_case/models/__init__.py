@@ -37,3 +37,4 @@ from . import calendar_event
 from . import rrs_record_disposal
 from . import rrs_waiting_work
 from . import mail_activity
+from . import report_case_letter

@@ -23,3 +23,4 @@ from . import test_integrity_services
 from . import test_import_templates
 from . import test_waiting_work
 from . import test_waiting_work_tour
+from . import test_printed_documents

@@ -19,3 +19,4 @@ from . import rrs_prs_court_date
 from . import rrs_prs_residence
 from . import rrs_case_note
 from . import rrs_waiting_work
+from . import report_prs_report

@@ -1,9 +1,13 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import pytz
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.addons.rrs_case.models.rrs_guard_mixin import SYSTEM_ONLY, is_disposing
 from odoo.exceptions import UserError
+from odoo.tools import format_date, format_time
+
+from .rrs_case_note import PRS_CONTACTS
 
 # Filled from the case record when the report is generated; frozen once submitted.
 GENERATED = (
@@ -192,36 +196,91 @@ class RrsPrsReport(models.Model):
         return True
 
     def _generated_values(self):
+        """What the record says about the period (rules PRS-5, PRS-6).
+
+        Contacts are the documented communications with the child or the sponsor in the
+        period: contact notes (meeting, home visit, check-in, office visit, phone), letters and
+        messages exchanged with the child or the sponsor, and safety and well-being calls that
+        reached them (a call also written as a phone note that day counts once). Dates and times
+        are written in the agency's timezone and the user's language.
+        """
         self.ensure_one()
         report = self
         case = report.case_id
-        notes = case.note_ids.filtered(
-            lambda n, r=report: r.period_start <= n.contact_date <= r.period_end
+        start, end = report.period_start, report.period_end
+        notes = case.note_ids.filtered(lambda n: start <= n.contact_date <= end)
+        people = case.prs_child_member_id.partner_id | case.prs_sponsor_partner_id
+        contacts = notes.filtered(
+            lambda n: n.contact_type in PRS_CONTACTS
+            or (n.contact_type == "correspondence" and n.correspondent_partner_id in people)
         )
-        contacts = notes.filtered(lambda n: n.prs_service_area_ids)
+        phones = contacts.filtered(lambda n: n.contact_type == "phone")
+        phone_days = set(phones.mapped("contact_date"))
+        calls = case.prs_safety_call_ids.filtered(
+            lambda c: start <= c.call_date <= end
+            and c.outcome != "unreachable"
+            and c.call_date not in phone_days
+        )
+        tz = pytz.timezone(report._agency_tz())
         concerns = case.prs_concern_ids.filtered(
-            lambda c, r=report: r.period_start <= c.reported_date.date() <= r.period_end
+            lambda c: start <= pytz.utc.localize(c.reported_date).astimezone(tz).date() <= end
         )
-        residences = case.prs_residence_ids.sorted("date_from")
-        current = residences.filtered(lambda r, e=report.period_end: r.date_from <= e)[-1:]
-        courts = case.prs_court_date_ids.sorted("hearing_date")
+        # rule PRS-8: where the child lived when the period began and every move in it
+        known = case.prs_residence_ids.filtered(lambda r: r.date_from <= end).sorted("date_from")
+        before = known.filtered(lambda r: r.date_from <= start)[-1:]
+        residences = before | known.filtered(lambda r: r.date_from > start)
+        current = known[-1:]
         return {
-            "contact_count": len(contacts),
+            "contact_count": len(contacts) + len(calls),
             "home_visit_count": len(notes.filtered(lambda n: n.contact_type == "home_visit")),
-            "service_area_ids": [fields.Command.set(contacts.prs_service_area_ids.ids)],
+            "service_area_ids": [fields.Command.set(notes.prs_service_area_ids.ids)],
             "concern_ids": [fields.Command.set(concerns.ids)],
             "level_id": case.prs_level_id.id,
             "living_with_sponsor": current.with_sponsor if current else True,
             "school": case.prs_school_name or "",
             "court_summary": "\n".join(
-                f"{fields.Datetime.to_string(c.hearing_date)} {c.court or ''} "
-                f"{c.outcome or ''}".strip()
-                for c in courts
+                report._court_line(c) for c in case.prs_court_date_ids.sorted("hearing_date")
             ),
-            "residence_summary": "\n".join(
-                f"{r.date_from}: {r.street or ''} {r.city or ''}".strip() for r in residences
-            ),
+            "residence_summary": "\n".join(report._residence_line(r) for r in residences),
         }
+
+    def _agency_tz(self):
+        """The agency's timezone: the day a concern was reported, the time of a hearing."""
+        return self.company_id.partner_id.tz or self.env.user.tz or "UTC"
+
+    def _court_line(self, hearing):
+        tz = pytz.timezone(self._agency_tz())
+        when = pytz.utc.localize(hearing.hearing_date).astimezone(tz)
+        values = {
+            "date": format_date(self.env, when.date()),
+            "time": format_time(self.env, when.time(), time_format="short"),
+            "hearing": dict(hearing._fields["hearing_type"]._description_selection(self.env)).get(
+                hearing.hearing_type
+            )
+            or self.env._("Hearing"),
+            "court": hearing.court or self.env._("court not known"),
+            "outcome": hearing.outcome or "",
+        }
+        if hearing.outcome:
+            return self.env._(
+                "%(date)s at %(time)s: %(hearing)s, %(court)s. Outcome: %(outcome)s", **values
+            )
+        return self.env._("%(date)s at %(time)s: %(hearing)s, %(court)s", **values)
+
+    def _residence_line(self, residence):
+        address = ", ".join(
+            part
+            for part in (
+                residence.street,
+                residence.city,
+                " ".join(p for p in (residence.state_id.code, residence.zip) if p),
+            )
+            if part
+        )
+        values = {"date": format_date(self.env, residence.date_from), "address": address}
+        if residence.with_sponsor:
+            return self.env._("Since %(date)s: %(address)s, with the sponsor", **values)
+        return self.env._("Since %(date)s: %(address)s, not with the sponsor", **values)
 
     def action_review(self):
         for report in self:

@@ -10,3 +10,4 @@ from . import test_restricted_records
 from . import test_separated_minors
 from . import test_integrity_registry
 from . import test_integrity_minors
+from . import test_prs_report_print
