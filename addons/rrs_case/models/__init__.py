@@ -38,3 +38,4 @@ from . import rrs_record_disposal
 from . import rrs_waiting_work
 from . import mail_activity
 from . import report_case_letter
+from . import ir_actions_report

@@ -1,7 +1,12 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import io
+from unittest.mock import patch
+
+from odoo.addons.rrs_case.models import ir_actions_report
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 from odoo.tools import format_date, html_escape
+from odoo.tools.pdf import PdfFileReader
 
 from .common import RrsCaseCommon
 
@@ -121,3 +126,39 @@ class TestPrintedDocuments(RrsCaseCommon):
         )
         with self.assertRefused("is not a letter on behalf of the client", UserError):
             self._html(self.letter_action, note, self.worker)
+
+    def test_letterhead_and_page_numbers_with_any_wkhtmltopdf_build(self):
+        # Debian's wkhtmltopdf (unpatched Qt) ignores Odoo's header and footer: the suite's
+        # documents then carry the letterhead in their body and a stamped page number.
+        letter = self._letter(
+            body="<p>" + "The heating has not worked since November. " * 150 + "</p>"
+        )
+        with patch.object(ir_actions_report, "_patched_qt", return_value=False):
+            pdf, kind = (
+                self.letter_action.with_user(self.worker)
+                .with_context(force_report_rendering=True)
+                ._render_qweb_pdf(self.letter_action.id, letter.ids)
+            )
+        self.assertEqual(kind, "pdf")
+        pages = PdfFileReader(io.BytesIO(pdf)).pages
+        self.assertGreater(len(pages), 1, "a letter long enough for two pages")
+        texts = [page.extract_text() for page in pages]
+        for number, text in enumerate(texts, start=1):
+            self.assertIn(f"Page {number} / {len(pages)}", text)
+        # the letterhead and the agency's footer are in the document's body, without the
+        # page placeholders that only a patched build fills in
+        html = self._html(self.letter_action, letter, self.worker)
+        with patch.object(ir_actions_report, "_patched_qt", return_value=False):
+            bodies, _ids, header, _footer, _args = self.letter_action._prepare_html(
+                html, report_model="rrs.case.note"
+            )
+        self.assertIn("o_rrs_letterhead", bodies[0])
+        self.assertIn(html_escape(self.company.name), bodies[0])
+        self.assertNotIn('<span class="page"', bodies[0])
+        self.assertNotIn(html_escape(self.company.name), header)
+        # Odoo's own documents are left as Odoo prints them
+        odoo_report = self.env["ir.actions.report"].search(
+            [("report_name", "=like", "base.%")], limit=1
+        )
+        self.assertTrue(odoo_report)
+        self.assertFalse(odoo_report._rrs_needs_fallback())

@@ -4,7 +4,7 @@ from unittest.mock import patch
 from dateutil.relativedelta import relativedelta
 from freezegun import freeze_time
 
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from .common import RrsMinorsCommon
 
@@ -175,6 +175,56 @@ class TestPrsClocks(RrsMinorsCommon):
         with no_commit, freeze_time(due + D(days=1)):
             self.env["rrs.case"]._cron_prs_clocks()
             self.assertFalse(Activity.search(domain + [("activity_type_id", "=", safety_type.id)]))
+
+    def test_prs_cron_batch_queries_do_not_grow_with_records_or_assignees(self):
+        """Issue 17: a batch of the clocks cron costs the same queries whether its cases belong
+        to one worker or to twenty, and whatever its size."""
+        workers = [self.worker] + [
+            new_test_user(
+                self.env, login=f"rrs_clock_worker_{i}", groups="rrs_case.group_case_worker"
+            )
+            for i in range(19)
+        ]
+        Case = self.env["rrs.case"]
+        small = Case.browse([self._prs_case().id for _i in range(5)])
+        one_worker = Case.browse([self._prs_case().id for _i in range(20)])
+        spread = Case.browse([self._prs_case(user=worker).id for worker in workers])
+        Activity = self.env["mail.activity"]
+        Followers = self.env["mail.followers"]
+        every = small | one_worker | spread
+        on = self.RELEASE + D(days=28)  # the safety call, the visit and the report come due
+        counts = {}
+        batches = (
+            ("warm-up", small),  # the registry's caches (types, subtypes, models) fill once
+            ("small", small),
+            ("one worker", one_worker),
+            ("20 workers", spread),
+        )
+        for name, batch in batches:
+            # no activity and no follower yet: the batch does all its work
+            Activity.search([("res_model", "=", "rrs.case"), ("res_id", "in", every.ids)]).unlink()
+            Followers.search([("res_model", "=", "rrs.case"), ("res_id", "in", every.ids)]).unlink()
+            self.env.invalidate_all()
+            with freeze_time(on):
+                before = self.env.cr.sql_log_count
+                batch._prs_schedule_clock_activities()
+                counts[name] = self.env.cr.sql_log_count - before
+                created = Activity.search(
+                    [("res_model", "=", "rrs.case"), ("res_id", "in", batch.ids)]
+                )
+            self.assertEqual(set(created.mapped("res_id")), set(batch.ids), name)
+            self.assertGreaterEqual(len(created), 2 * len(batch), "several clocks per case")
+            for case in batch:
+                self.assertIn(
+                    case.user_id.partner_id,
+                    case.message_partner_ids,
+                    "the assignee follows the case, as Odoo does for an activity",
+                )
+                self.assertEqual(
+                    created.filtered(lambda a, c=case: a.res_id == c.id).user_id, case.user_id
+                )
+        self.assertEqual(counts["one worker"], counts["20 workers"], counts)
+        self.assertEqual(counts["small"], counts["one worker"], counts)
 
     def test_rec3_prs_records_kept_three_years_after_services_or_longer(self):
         # rule REC-3: the longer of the state/accreditor period and 3 years after PRS ended
