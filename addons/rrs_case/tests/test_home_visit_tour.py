@@ -16,18 +16,16 @@ class HomeVisitTourCommon(RrsCaseCommon):
         # Dates and the morning rule in one time zone, whatever the hour the tests run at.
         (cls.worker | cls.supervisor).write({"tz": "UTC"})
         cls.case = cls._active_case(head=cls._person("Amina Tourvisit", age=35))
-        cls.morning = datetime.combine(cls.today, time(9, 0))
 
     @classmethod
-    def _visit(cls, purpose, case=None, hour=9, assess=True):
-        case = case or cls.case
+    def _visit(cls, purpose, hour=9, assess=True):
         visit = (
             cls.env["rrs.home.visit"]
-            .with_user(case.user_id)
+            .with_user(cls.worker)
             .create(
                 {
-                    "case_id": case.id,
-                    "worker_id": case.user_id.id,
+                    "case_id": cls.case.id,
+                    "worker_id": cls.worker.id,
                     "start": datetime.combine(cls.today, time(hour, 0)),
                     "purpose": purpose,
                     "risk_level": "low",
@@ -37,6 +35,31 @@ class HomeVisitTourCommon(RrsCaseCommon):
         if assess:
             visit.action_assess_risk()
         return visit
+
+    @classmethod
+    def _letter_to_sign(cls):
+        landlord = cls.env["res.partner"].create(
+            {"name": "Maple Street Apartments", "is_company": True}
+        )
+        letter = (
+            cls.env["rrs.case.note"]
+            .with_user(cls.worker)
+            .create(
+                {
+                    "case_id": cls.case.id,
+                    "subject": "Letter to the landlord: heating repairs",
+                    "contact_type": "correspondence",
+                    "direction": "out",
+                    "channel": "letter",
+                    "purpose": "Ask for the heating to be repaired",
+                    "correspondent_partner_id": landlord.id,
+                    "on_behalf_of_client": True,
+                    "body": "<p>The family has had no heating since November 2.</p>",
+                }
+            )
+        )
+        letter.action_request_signature()
+        return letter
 
 
 @tagged("post_install", "-at_install")
@@ -62,6 +85,32 @@ class TestHomeVisitPhoneTour(HttpCase, HomeVisitTourCommon):
         self.assertEqual(waiting.state, "planned", "a visit not authorised is not checked in")
         self.assertFalse(waiting.check_in_date)
 
+    def test_supervisor_authorises_and_signs_on_the_phone(self):
+        """Rules VIS-1 and REC-2 in the browser, as a supervisor on a phone."""
+        visit = self._visit("Kitchen heater check", assess=False)
+        visit.with_user(self.worker).write(
+            {"risk_animals": True, "risk_mitigation": "Ask for the dog to be kept outside"}
+        )
+        visit.with_user(self.worker).action_assess_risk()
+        unassessed = self._visit("Tenancy papers", hour=11, assess=False)
+        self.start_tour(
+            "/odoo/action-rrs_case.rrs_home_visit_action_authorise",
+            "rrs_supervisor_authorise_visits_phone",
+            login="rrs_supervisor",
+        )
+        self.assertEqual(visit.state, "authorised")
+        self.assertEqual(visit.authorised_by_id, self.supervisor)
+        self.assertEqual(unassessed.state, "planned")
+        letter = self._letter_to_sign()
+        self.start_tour(
+            "/odoo/action-rrs_case.rrs_case_note_action_letters_to_sign",
+            "rrs_supervisor_sign_letter_phone",
+            login="rrs_supervisor",
+        )
+        self.assertEqual(letter.letter_state, "signed")
+        self.assertEqual(letter.letter_signer_id, self.supervisor)
+        self.assertEqual(letter.letter_signed_date, self.today)
+
 
 @tagged("post_install", "-at_install")
 class TestSupervisorApprovalsTour(HttpCase, HomeVisitTourCommon):
@@ -82,27 +131,7 @@ class TestSupervisorApprovalsTour(HttpCase, HomeVisitTourCommon):
         self.assertEqual(unassessed.state, "planned")
         self.assertFalse(unassessed.authorised_by_id)
 
-        landlord = self.env["res.partner"].create(
-            {"name": "Maple Street Apartments", "is_company": True}
-        )
-        letter = (
-            self.env["rrs.case.note"]
-            .with_user(self.worker)
-            .create(
-                {
-                    "case_id": self.case.id,
-                    "subject": "Letter to the landlord: heating repairs",
-                    "contact_type": "correspondence",
-                    "direction": "out",
-                    "channel": "letter",
-                    "purpose": "Ask for the heating to be repaired",
-                    "correspondent_partner_id": landlord.id,
-                    "on_behalf_of_client": True,
-                    "body": "<p>The family has had no heating since November 2.</p>",
-                }
-            )
-        )
-        letter.action_request_signature()
+        letter = self._letter_to_sign()
         self.start_tour(
             "/odoo/action-rrs_case.rrs_case_note_action_letters_to_sign",
             "rrs_supervisor_sign_letter",

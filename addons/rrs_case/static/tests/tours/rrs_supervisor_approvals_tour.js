@@ -48,3 +48,44 @@ registry.category("web_tour.tours").add("rrs_supervisor_sign_letter", {
         },
     ],
 });
+
+// The same on the phone: the cards carry the Authorise and Sign buttons.
+registry.category("web_tour.tours").add("rrs_supervisor_authorise_visits_phone", {
+    steps: () => [
+        {
+            content: "On the phone the visits to authorise open as cards",
+            trigger: ".o_kanban_view .o_kanban_record:contains(Kitchen heater check)",
+        },
+        {
+            content: "The card shows the risks found",
+            trigger: ".o_kanban_record:contains(Kitchen heater check):contains(Dangerous animals)",
+        },
+        {
+            content: "A visit without its risk assessment cannot be authorised",
+            trigger: ".o_kanban_record:contains(Tenancy papers):contains(Risk assessment not done):not(:has(button[name=action_authorise]))",
+        },
+        {
+            content: "Authorise from the card",
+            trigger: ".o_kanban_record:contains(Kitchen heater check) button[name=action_authorise]",
+            run: "click",
+        },
+        {
+            content: "Authorised",
+            trigger: ".o_kanban_view:not(:has(.o_kanban_record:contains(Kitchen heater check) button[name=action_authorise]))",
+        },
+    ],
+});
+
+registry.category("web_tour.tours").add("rrs_supervisor_sign_letter_phone", {
+    steps: () => [
+        {
+            content: "Sign the letter from its card",
+            trigger: ".o_kanban_view .o_kanban_record:contains(heating repairs) button[name=action_sign_letter]",
+            run: "click",
+        },
+        {
+            content: "The letter is signed",
+            trigger: ".o_kanban_view:not(:has(.o_kanban_record:contains(heating repairs) button[name=action_sign_letter]))",
+        },
+    ],
+});
