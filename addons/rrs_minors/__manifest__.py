@@ -27,6 +27,11 @@
         "views/rrs_case_views.xml",
         "views/menus.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "rrs_minors/static/tests/tours/*",
+        ],
+    },
     "demo": [
         "demo/rrs_minors_demo.xml",
     ],

@@ -11,6 +11,8 @@ from . import test_referral
 from . import test_service_plan
 from . import test_case_closing
 from . import test_service_plan_tour
+from . import test_home_visit_tour
+from . import test_case_analysis_tour
 from . import test_correspondence
 from . import test_resettlement_services
 from . import test_home_visit

@@ -19,6 +19,7 @@ VISIT_LIST = {
     "purpose": {},
     "risk_level": {},
     "afternoon_exception": {},
+    "risk_assessed_date": {},
     "state": {},
 }
 # Chicago is UTC-6 in November: 09:00 local is 15:00 UTC, 17:00 local is 23:00 UTC.

@@ -4,6 +4,7 @@ from . import test_click_everywhere_tour
 from . import test_every_role_every_view
 from . import test_prs_clocks
 from . import test_prs_concern
+from . import test_prs_concern_tour
 from . import test_prs_records
 from . import test_prs_security
 from . import test_restricted_records
