@@ -41,8 +41,8 @@ class RrsWaitingWork(models.AbstractModel):
                 "model": "rrs.case.note",
                 "domain": [("letter_state", "=", "to_sign")],
                 "late_domain": None,
-                "action": "rrs_case.rrs_case_note_action_letters",
-                "context": {"search_default_to_sign": 1},
+                "action": "rrs_case.rrs_case_note_action_letters_to_sign",
+                "context": {},
                 "groups": "rrs_case.group_supervisor",
             },
             {
