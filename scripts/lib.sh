@@ -190,3 +190,18 @@ ensure_demo_db() {
     echo "$sum" > "$stamp"
   fi
 }
+
+# pot_outdated DB CONF: the suite addons whose i18n/<addon>.pot differs from the terms the
+# database exports (the creation and revision dates aside); prints their names.
+pot_outdated() {
+  local DB=$1 CONF=$2 m tmp
+  tmp=$(mktemp -d)
+  for m in $RRS_ADDONS; do
+    odoo_bin i18n export -c "$CONF" -d "$DB" -o "$tmp/$m.pot" "$m" >/dev/null 2>&1 || { echo "$m"; continue; }
+    if ! diff -q <(grep -vE '^"(POT-Creation-Date|PO-Revision-Date):' "$tmp/$m.pot") \
+         <(grep -vE '^"(POT-Creation-Date|PO-Revision-Date):' "$RRS_ROOT/addons/$m/i18n/$m.pot" 2>/dev/null) >/dev/null; then
+      echo "$m"
+    fi
+  done
+  rm -rf "$tmp"
+}
