@@ -109,6 +109,7 @@ class RrsBatchMixin(models.AbstractModel):
     def _rrs_add_assignees_as_followers(self, vals_list):
         """Make each activity's assignee a follower of its record, for the whole batch in one
         search and one create, with the subtypes Odoo gives a new internal follower."""
+        # sudo(): the system cron reads which contact each assignee is, to make it a follower
         users = self.env["res.users"].sudo().browse({vals["user_id"] for vals in vals_list})
         partner_of = {user.id: user.partner_id.id for user in users}
         wanted = {(vals["res_id"], partner_of[vals["user_id"]]) for vals in vals_list}
