@@ -62,6 +62,7 @@ class ResUsers(models.Model):
             .sudo()
             ._read_group(case_domain, ["user_id", "program_id"], ["__count"])
         )
+        # sudo(): the same count for the clients in those cases
         clients = (
             self.env["rrs.case.member"]
             .sudo()

@@ -31,6 +31,7 @@ class RrsProgram(models.Model):
             )
         )
         user_of = {employee.id: employee.user_id.id for employee in employees}
+        # sudo(): their certifications of the requirements asked for, dates only
         certs = (
             self.env["hr.employee.skill"]
             .sudo()

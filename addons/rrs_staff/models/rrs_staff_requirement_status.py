@@ -18,6 +18,11 @@ class RrsStaffRequirementStatus(models.Model):
     _auto = False
     _order = "status_order, valid_to, employee_id"
     _rec_name = "skill_id"
+    _depends = {
+        "rrs.program.requirement": ["program_id", "skill_id", "blocking"],
+        "hr.employee": ["user_id", "company_id", "active", "rrs_program_ids"],
+        "hr.employee.skill": ["employee_id", "skill_id", "valid_from", "valid_to"],
+    }
 
     employee_id = fields.Many2one("hr.employee", readonly=True)
     user_id = fields.Many2one("res.users", string="User", readonly=True)

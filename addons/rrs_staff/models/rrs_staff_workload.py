@@ -19,6 +19,21 @@ class RrsStaffWorkload(models.Model):
     _auto = False
     _order = "user_id, program_id, weight_id"
     _rec_name = "user_id"
+    _depends = {
+        "rrs.case": ["user_id", "program_id", "company_id", "state"],
+        "rrs.case.member": ["case_id"],
+        "rrs.program": ["caseload_target", "caseload_cap"],
+        "rrs.workload.weight": [
+            "code",
+            "case_hours",
+            "activity_hours",
+            "referral_hours",
+            "total_hours",
+        ],
+        "rrs.program.requirement": ["program_id", "skill_id"],
+        "hr.employee": ["user_id", "active", "rrs_program_ids"],
+        "hr.employee.skill": ["employee_id", "skill_id", "valid_from", "valid_to"],
+    }
 
     user_id = fields.Many2one("res.users", string="Worker", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)

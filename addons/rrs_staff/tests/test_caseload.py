@@ -104,6 +104,7 @@ class TestCaseload(RrsStaffCommon):
 
         for _i in range(5):
             self._case()
+        read_view()  # warm the rule and field caches
         small = self._count_queries(read_view)
         for _i in range(35):
             self._case(user=self.worker_other)

@@ -1,6 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from dateutil.relativedelta import relativedelta
 
+from odoo import Command
 from odoo.tests import tagged
 
 from .common import RrsStaffCommon
@@ -16,8 +17,8 @@ class TestStaffRequirements(RrsStaffCommon):
         # and since when; accepted once renewed
         expired_on = self.today - relativedelta(days=1)
         self._certify(self.employee, valid_to=expired_on)
+        self._certify(self.employee_other)
         case = self._case(program=self.program_icm, user=self.worker_other)
-        self._certify(self.employee_other)  # so the case above was assignable
         message = (
             f"{self.worker.name}'s First Aid expired on {expired_on}: renew it before "
             "assigning cases in Intensive Case Management"
@@ -32,7 +33,11 @@ class TestStaffRequirements(RrsStaffCommon):
                 {
                     "program_id": self.program_icm.id,
                     "user_id": self.worker.id,
-                    "member_ids": [(0, 0, {"partner_id": self._person("Head", age=40).id})],
+                    "member_ids": [
+                        Command.create(
+                            {"partner_id": self._person("Head", age=40).id, "relationship": "head"}
+                        )
+                    ],
                 }
             )
         # renewed by the program manager: accepted

@@ -51,11 +51,9 @@ class TestStaffSecurity(RrsStaffCommon):
             (self.worker_other, self.cert),
             (self.worker, self.cert),
         ):
-            with self.assertRaisesRegex(
-                AccessError, "not allowed to modify|Resettlement requirements"
-            ):
+            with self.assertRaisesRegex(AccessError, "doesn't have 'write' access"):
                 cert.with_user(user).write({"valid_to": later})
-        with self.assertRaisesRegex(AccessError, "not allowed to create"):
+        with self.assertRaisesRegex(AccessError, "doesn't have 'create' access"):
             self._certify(self.employee, self.police_check, env=self.env(user=self.supervisor))
         self.cert.with_user(self.manager).write({"valid_to": later})
         self.assertEqual(self.cert.valid_to, later)
@@ -73,5 +71,5 @@ class TestStaffSecurity(RrsStaffCommon):
         Skill = self.env["hr.employee.skill"].with_user(self.worker)
         own = Skill.create(dict(vals, employee_id=self.employee.id))
         self.assertEqual(own.skill_id, arabic)
-        with self.assertRaisesRegex(AccessError, "not allowed to create"):
+        with self.assertRaisesRegex(AccessError, "doesn't have 'create' access"):
             Skill.create(dict(vals, employee_id=self.employee_other.id))
