@@ -27,5 +27,6 @@
     ],
     "demo": [
         "demo/rrs_staff_demo.xml",
+        "demo/rrs_staff_caseload_demo.xml",
     ],
 }
