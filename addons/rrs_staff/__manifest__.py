@@ -17,6 +17,7 @@
         "data/rrs_language_skill_data.xml",
         "data/rrs_program_requirement_data.xml",
         "data/rrs_workload_weight_data.xml",
+        "data/ir_cron_data.xml",
         "views/rrs_program_views.xml",
         "views/hr_employee_views.xml",
         "views/rrs_staff_requirement_status_views.xml",

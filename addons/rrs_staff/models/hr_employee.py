@@ -3,7 +3,8 @@ from odoo import api, fields, models
 
 
 class HrEmployee(models.Model):
-    _inherit = "hr.employee"
+    _name = "hr.employee"
+    _inherit = ["hr.employee", "rrs.batch.mixin"]
 
     # rule STF-3: staff records (HR officers and program managers read them on the form)
     rrs_role = fields.Selection(
@@ -69,3 +70,45 @@ class HrEmployee(models.Model):
         problem_ids = [employee.id for (employee,) in groups]
         in_order = (operator == "=") == value
         return [("id", "not in" if in_order else "in", problem_ids)]
+
+    @api.model
+    def _rrs_requirement_reminder_cron(self):
+        """Daily: remind each employee of their requirements missing, expired or expiring
+        in the next 60 days (rule STF-3), in committed batches."""
+        self._rrs_run_in_batches(
+            [("rrs_program_ids", "!=", False), ("user_id", "!=", False)],
+            "_rrs_remind_requirements",
+            200,
+        )
+
+    def _rrs_remind_requirements(self):
+        # sudo(): the system cron reads the status of the batch's employees
+        rows = (
+            self.env["rrs.staff.requirement.status"]
+            .sudo()
+            .search(
+                [
+                    ("employee_id", "in", self.ids),
+                    ("status", "in", ("missing", "expired", "expiring")),
+                ]
+            )
+        )
+        by_employee = rows.grouped("employee_id")
+        today = fields.Date.context_today(self)
+
+        def values_for(employee):
+            problems = by_employee.get(employee)
+            if not problems:
+                return None
+            return {
+                "user_id": employee.user_id.id,
+                "date_deadline": min(
+                    [today, *[d for d in problems.mapped("valid_to") if d]], default=today
+                ),
+                "summary": self.env._("Renew or record your resettlement requirements"),
+                "note": "<br/>".join(problems.mapped("problem")),
+            }
+
+        self._rrs_schedule_activities(
+            "hr_skills.mail_activity_data_upload_certification", values_for
+        )

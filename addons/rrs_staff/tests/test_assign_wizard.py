@@ -119,3 +119,23 @@ class TestAssignWizard(RrsStaffCommon):
         case = self._case()
         with self.assertRaisesRegex(AccessError, "not allowed to create"):
             self._wizard(case, user=self.worker)
+
+    def test_ranking_queries_constant_in_cases(self):
+        # rules STF-1, STF-2: ranking the team reads the same number of queries whether the
+        # workers carry 5 or 40 cases
+        Wizard = self.env["rrs.case.assign.wizard"].with_user(self.supervisor)
+        case = self._case(user=self.supervisor, language_ids=[Command.set(self.arabic.ids)])
+
+        def rank():
+            self.env.invalidate_all()
+            before = self.cr.sql_log_count
+            Wizard._rank_rows(case.with_user(self.supervisor))
+            return self.cr.sql_log_count - before
+
+        for _i in range(5):
+            self._case()
+        rank()  # warm the rule and field caches
+        small = rank()
+        for _i in range(35):
+            self._case(user=self.worker_other)
+        self.assertEqual(rank(), small)

@@ -105,3 +105,24 @@ class TestStaffRequirements(RrsStaffCommon):
         self.assertFalse(self.employee.rrs_requirements_ok)
         problem_free = self.env["hr.employee"].search([("rrs_requirements_ok", "=", True)])
         self.assertNotIn(self.employee, problem_free)
+
+    def test_reminders_once_per_employee(self):
+        # rule STF-3: the daily reminder schedules one activity per employee with
+        # requirements to renew, never two
+        self._certify(self.employee, valid_to=self.today + relativedelta(days=10))
+        reminder = self.env.ref("hr_skills.mail_activity_data_upload_certification")
+        Activity = self.env["mail.activity"]
+        domain = [
+            ("res_model", "=", "hr.employee"),
+            ("res_id", "=", self.employee.id),
+            ("activity_type_id", "=", reminder.id),
+        ]
+        Activity.search(domain).unlink()
+        employees = self.employee | self.employee_other
+        employees._rrs_remind_requirements()
+        activity = Activity.search(domain)
+        self.assertEqual(len(activity), 1)
+        self.assertEqual(activity.user_id, self.worker)
+        self.assertIn("First Aid valid until", activity.note)
+        employees._rrs_remind_requirements()
+        self.assertEqual(len(Activity.search(domain)), 1)
