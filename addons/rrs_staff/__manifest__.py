@@ -22,6 +22,7 @@
         "views/hr_employee_views.xml",
         "views/rrs_staff_requirement_status_views.xml",
         "views/rrs_workload_weight_views.xml",
+        "views/interpreter_views.xml",
         "views/rrs_staff_workload_views.xml",
         "wizards/rrs_case_assign_wizard_views.xml",
         "views/menus.xml",

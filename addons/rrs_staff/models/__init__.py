@@ -9,3 +9,7 @@ from . import hr_employee
 from . import rrs_staff_requirement_status
 from . import rrs_staff_workload
 from . import rrs_case
+from . import res_partner
+from . import rrs_interpreter_use_mixin
+from . import rrs_case_note
+from . import rrs_home_visit

@@ -3,6 +3,7 @@ from . import (
     test_assign_wizard,
     test_caseload,
     test_integrity_staff,
+    test_interpreter,
     test_staff_requirements,
     test_staff_security,
 )
