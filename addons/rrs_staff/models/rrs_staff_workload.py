@@ -31,11 +31,17 @@ class RrsStaffWorkload(models.Model):
             "total_hours",
         ],
         "rrs.program.requirement": ["program_id", "skill_id"],
-        "hr.employee": ["user_id", "active", "rrs_program_ids"],
+        "hr.employee": ["user_id", "parent_id", "company_id", "active", "rrs_program_ids"],
         "hr.employee.skill": ["employee_id", "skill_id", "valid_from", "valid_to"],
     }
 
     user_id = fields.Many2one("res.users", string="Worker", readonly=True)
+    supervisor_user_id = fields.Many2one(
+        "res.users",
+        string="Team",
+        readonly=True,
+        help="The worker's supervisor in the employee hierarchy: the team's load (STF-4).",
+    )
     company_id = fields.Many2one("res.company", readonly=True)
     program_id = fields.Many2one("rrs.program", readonly=True)
     weight_id = fields.Many2one("rrs.workload.weight", string="Need level", readonly=True)
@@ -88,17 +94,24 @@ class RrsStaffWorkload(models.Model):
                  WHERE c.state IN %(open)s
               GROUP BY c.user_id, c.program_id, c.company_id, w.id
             ), requirements AS (
-                SELECT e.user_id,
-                       count(DISTINCT r.skill_id) FILTER (WHERE s.valid_to >= CURRENT_DATE
-                           AND s.valid_to <= CURRENT_DATE + %(days)s) AS expiring
-                  FROM hr_employee e
-                  JOIN hr_employee_rrs_program_rel rel ON rel.employee_id = e.id
-                  JOIN rrs_program_requirement r ON r.program_id = rel.program_id
-                  JOIN hr_employee_skill s ON s.employee_id = e.id AND s.skill_id = r.skill_id
-                 WHERE e.active AND e.user_id IS NOT NULL
-              GROUP BY e.user_id
+                SELECT x.user_id, count(*) AS expiring
+                  FROM (
+                        SELECT e.user_id, r.skill_id, max(s.valid_to) AS valid_to,
+                               bool_or(s.valid_to IS NULL) AS permanent
+                          FROM hr_employee e
+                          JOIN hr_employee_rrs_program_rel rel ON rel.employee_id = e.id
+                          JOIN rrs_program_requirement r ON r.program_id = rel.program_id
+                          JOIN hr_employee_skill s
+                            ON s.employee_id = e.id AND s.skill_id = r.skill_id
+                         WHERE e.active AND e.user_id IS NOT NULL
+                      GROUP BY e.user_id, r.skill_id
+                  ) x
+                 WHERE NOT x.permanent
+                   AND x.valid_to >= CURRENT_DATE
+                   AND x.valid_to <= CURRENT_DATE + %(days)s
+              GROUP BY x.user_id
             ), problems AS (
-                SELECT e.user_id, count(*) AS missing
+                SELECT e.user_id, count(DISTINCT r.skill_id) AS missing
                   FROM hr_employee e
                   JOIN hr_employee_rrs_program_rel rel ON rel.employee_id = e.id
                   JOIN rrs_program_requirement r ON r.program_id = rel.program_id
@@ -121,9 +134,18 @@ class RrsStaffWorkload(models.Model):
                    sum(l.case_count) OVER (PARTITION BY l.user_id, l.program_id)
                        >= p.caseload_cap AS at_cap,
                    coalesce(rq.expiring, 0) AS requirements_expiring,
-                   coalesce(pb.missing, 0) AS requirements_missing
+                   coalesce(pb.missing, 0) AS requirements_missing,
+                   sup.user_id AS supervisor_user_id
               FROM loads l
               JOIN rrs_program p ON p.id = l.program_id
+              LEFT JOIN LATERAL (
+                    SELECT pe.user_id
+                      FROM hr_employee e
+                      JOIN hr_employee pe ON pe.id = e.parent_id
+                     WHERE e.user_id = l.user_id AND e.company_id = l.company_id AND e.active
+                  ORDER BY e.id
+                     LIMIT 1
+              ) sup ON TRUE
               LEFT JOIN requirements rq ON rq.user_id = l.user_id
               LEFT JOIN problems pb ON pb.user_id = l.user_id
             """,

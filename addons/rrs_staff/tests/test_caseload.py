@@ -58,6 +58,11 @@ class TestCaseload(RrsStaffCommon):
             [("user_id", "=", self.worker.id)], [], ["total_hours:sum", "case_count:sum"]
         )
         self.assertEqual((hours, cases), (100, 2))
+        # per team: the supervisor's workers together (STF-4)
+        [(team_cases,)] = Workload._read_group(
+            [("supervisor_user_id", "=", self.supervisor.id)], [], ["case_count:sum"]
+        )
+        self.assertEqual(team_cases, 2)
         self.env.ref("rrs_staff.workload_weight_not_assessed").case_hours = 30
         [(hours,)] = Workload._read_group(
             [("user_id", "=", self.worker.id)], [], ["total_hours:sum"]
@@ -111,3 +116,20 @@ class TestCaseload(RrsStaffCommon):
         large = self._count_queries(read_view)
         self.assertEqual(small, large)
         self.assertLessEqual(large, 12)
+
+    def test_requirements_expiring_on_the_workload(self):
+        # rule STF-3: a requirement expiring within 60 days shows on the worker's load; a
+        # renewal hides it; a requirement missing in several programs counts once
+        self._case()
+        Workload = self.env["rrs.staff.workload"].with_user(self.supervisor)
+
+        def row():
+            self.env.invalidate_all()  # a view: each screen reads it afresh
+            return Workload.search([("user_id", "=", self.worker.id)])[:1]
+
+        missing_before = row().requirements_missing
+        self._certify(self.employee, days_valid=30)
+        self.assertEqual(row().requirements_expiring, 1)
+        self.assertEqual(row().requirements_missing, missing_before - 1)
+        self._certify(self.employee, days_valid=400)
+        self.assertEqual(row().requirements_expiring, 0)
