@@ -47,8 +47,12 @@ class TestAssignWizard(RrsStaffCommon):
         self.assertGreater(
             wizard.candidate_ids.filtered(lambda c: c.user_id == self.worker).weighted_hours, 0
         )
-        # only the supervisor's team is offered
+        # only the supervisor's team is offered, without its interpreters
         self.assertNotIn(self.worker_far, wizard.candidate_ids.user_id)
+        self.employee_other.rrs_role = "interpreter"
+        wizard = self._wizard(case)
+        self.assertNotIn(self.worker_other, wizard.candidate_ids.user_id)
+        self.assertIn(self.worker, wizard.candidate_ids.user_id)
 
     def test_ranking_by_language_before_load(self):
         # rule STF-1: a worker speaking the household's language comes before a lighter load

@@ -74,7 +74,20 @@ class RrsCaseAssignWizard(models.TransientModel):
         ]
         if not self.env.user.has_group("rrs_case.group_program_manager"):
             domain.append(("id", "in", self.env.user.rrs_supervised_user_ids()))
-        return self.env["res.users"].search(domain)
+        users = self.env["res.users"].search(domain)
+        # sudo(): the roles of the team's employees; interpreters and cultural brokers
+        # support cases, they do not carry them (RRS 2.05)
+        helpers = (
+            self.env["hr.employee"]
+            .sudo()
+            .search(
+                [
+                    ("user_id", "in", users.ids),
+                    ("rrs_role", "in", ("interpreter", "cultural_broker")),
+                ]
+            )
+        )
+        return users - helpers.user_id
 
     def _rank(self):
         self.ensure_one()
