@@ -1,5 +1,10 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from collections import namedtuple
+
 from odoo import api, models
+
+# Open cases and the clients (household members) in them, for one worker in one program.
+Caseload = namedtuple("Caseload", ["cases", "clients"])
 
 # The screen each role starts on when the user has no home action of their own: the
 # highest role first.
@@ -29,6 +34,51 @@ class ResUsers(models.Model):
         own = Employee.search([("user_id", "=", self.id)])
         team = Employee.search([("id", "child_of", own.ids)]) if own else Employee
         return (team.user_id | self).ids
+
+    @api.private
+    def rrs_caseload(self, programs, exclude_cases=None, with_clients=True):
+        """Open cases and clients of these users per program (rules STF-1, PRS-9).
+
+        The one place that counts a worker's caseload: the hard cap check, the caseload
+        warning and the staff workload views all read it. Returns
+        ``{(user_id, program_id): Caseload(cases, clients)}``; pairs without open cases
+        are missing. Two aggregate queries whatever the number of cases (one without
+        ``with_clients``, where clients are then 0).
+        """
+        # imported here: rrs_case.py must load after this module (models are created in order)
+        from .rrs_case import OPEN_STATES
+
+        case_domain = [
+            ("user_id", "in", self.ids),
+            ("program_id", "in", programs.ids),
+            ("state", "in", OPEN_STATES),
+        ]
+        if exclude_cases:
+            case_domain.append(("id", "not in", exclude_cases.ids))
+        # sudo(): counts over the whole team, whatever the caller may read; nothing of
+        # those cases is returned
+        cases = (
+            self.env["rrs.case"]
+            .sudo()
+            ._read_group(case_domain, ["user_id", "program_id"], ["__count"])
+        )
+        # sudo(): the same count for the clients in those cases
+        clients = (
+            self.env["rrs.case.member"]
+            .sudo()
+            ._read_group(
+                [("case_id", "any", case_domain)],
+                ["case_id.user_id", "case_id.program_id"],
+                ["__count"],
+            )
+            if with_clients
+            else []
+        )
+        client_counts = {(user.id, program.id): n for user, program, n in clients}
+        return {
+            (user.id, program.id): Caseload(n, client_counts.get((user.id, program.id), 0))
+            for user, program, n in cases
+        }
 
     def _rrs_reviews_own_cases(self, company):
         """Whether this user is an experienced worker who reviews their own cases (PLAN-4)."""

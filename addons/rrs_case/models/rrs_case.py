@@ -475,27 +475,13 @@ class RrsCase(models.Model):
 
     @api.constrains("user_id", "program_id", "state")
     def _check_caseload_cap(self):
-        # Counting open cases of every worker concerned, visible or not to the current
-        # user: sudo() only reads counts, nothing is returned to the user.
         cases = self.filtered(lambda c: c.state in OPEN_STATES)
         if not cases:
             return
-        groups = (
-            self.env["rrs.case"]
-            .sudo()
-            ._read_group(
-                [
-                    ("user_id", "in", cases.user_id.ids),
-                    ("program_id", "in", cases.program_id.ids),
-                    ("state", "in", OPEN_STATES),
-                ],
-                ["user_id", "program_id"],
-                ["__count"],
-            )
-        )
-        counts = {(user.id, program.id): n for user, program, n in groups}
+        counts = cases.user_id.rrs_caseload(cases.program_id, with_clients=False)
         for case in cases:
-            count = counts.get((case.user_id.id, case.program_id.id), 0)
+            load = counts.get((case.user_id.id, case.program_id.id))
+            count = load.cases if load else 0
             if count > case.program_id.caseload_cap:
                 raise ValidationError(
                     self.env._(
@@ -511,19 +497,10 @@ class RrsCase(models.Model):
 
     def _open_caseload(self, user, program):
         """Open cases of ``user`` in ``program`` other than this one (rules STF-1, PRS-9)."""
-        # sudo(): a count over the whole team, nothing of those cases is returned
-        return (
-            self.env["rrs.case"]
-            .sudo()
-            .search_count(
-                [
-                    ("user_id", "=", user.id),
-                    ("program_id", "=", program.id),
-                    ("state", "in", OPEN_STATES),
-                    ("id", "not in", self._origin.ids),
-                ]
-            )
+        load = user.rrs_caseload(program, exclude_cases=self._origin, with_clients=False).get(
+            (user.id, program.id)
         )
+        return load.cases if load else 0
 
     def _caseload_above_target(self, count):
         """The warning for a primary worker with ``count`` other open cases in the program,
@@ -548,22 +525,12 @@ class RrsCase(models.Model):
         (self - concerned).caseload_warning = False
         if not concerned:
             return
-        # sudo(): counts over the whole team, nothing of those cases is returned
-        groups = (
-            self.env["rrs.case"]
-            .sudo()
-            ._read_group(
-                [
-                    ("user_id", "in", concerned.user_id.ids),
-                    ("program_id", "in", concerned.program_id.ids),
-                    ("state", "in", OPEN_STATES),
-                    ("id", "not in", concerned._origin.ids),
-                ],
-                ["user_id", "program_id"],
-                ["__count"],
-            )
-        )
-        others = {(user.id, program.id): n for user, program, n in groups}
+        others = {
+            key: load.cases
+            for key, load in concerned.user_id.rrs_caseload(
+                concerned.program_id, exclude_cases=concerned._origin, with_clients=False
+            ).items()
+        }
         # the open cases of the same worker and program in this batch count too
         batch = {}
         for case in concerned:
