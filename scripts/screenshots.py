@@ -32,16 +32,34 @@ DEVICES = {
 # (login, role, screen, title, what to open, devices).
 # What to open: an action's XML id, optionally with a record found by a domain.
 SCREENS = [
-    ("worker1", "worker", "my-cases", "A case worker's cases", ("rrs_case.rrs_case_action_my",), ("laptop", "phone")),
+    (
+        "worker1",
+        "worker",
+        "my-cases",
+        "A case worker's cases",
+        ("rrs_case.rrs_case_action_my",),
+        ("laptop", "phone"),
+    ),
     (
         "worker1",
         "worker",
         "case",
         "A family's case",
-        ("rrs_case.rrs_case_action_my", "rrs.case", [("state", "=", "active"), ("user_id.login", "=", "worker1")]),
+        (
+            "rrs_case.rrs_case_action_my",
+            "rrs.case",
+            [("state", "=", "active"), ("user_id.login", "=", "worker1")],
+        ),
         ("laptop", "phone"),
     ),
-    ("worker1", "worker", "visits", "Home visits", ("rrs_case.rrs_home_visit_action",), ("laptop", "phone")),
+    (
+        "worker1",
+        "worker",
+        "visits",
+        "Home visits",
+        ("rrs_case.rrs_home_visit_action",),
+        ("laptop", "phone"),
+    ),
     (
         "worker1",
         "worker",
@@ -50,9 +68,30 @@ SCREENS = [
         ("rrs_case.rrs_service_plan_action", "rrs.service.plan", [("state", "=", "signed")]),
         ("laptop",),
     ),
-    ("worker1", "worker", "assessment", "Assessments", ("rrs_assessment.rrs_assessment_action",), ("laptop",)),
-    ("supervisor", "supervisor", "waiting", "Waiting for me", ("rrs_case.rrs_waiting_work_action",), ("laptop", "phone")),
-    ("supervisor", "supervisor", "team-cases", "The team's cases", ("rrs_case.rrs_case_action_team",), ("laptop", "phone")),
+    (
+        "worker1",
+        "worker",
+        "assessment",
+        "Assessments",
+        ("rrs_assessment.rrs_assessment_action",),
+        ("laptop",),
+    ),
+    (
+        "supervisor",
+        "supervisor",
+        "waiting",
+        "Waiting for me",
+        ("rrs_case.rrs_waiting_work_action",),
+        ("laptop", "phone"),
+    ),
+    (
+        "supervisor",
+        "supervisor",
+        "team-cases",
+        "The team's cases",
+        ("rrs_case.rrs_case_action_team",),
+        ("laptop", "phone"),
+    ),
     (
         "supervisor",
         "supervisor",
@@ -61,14 +100,63 @@ SCREENS = [
         ("rrs_case.rrs_home_visit_action_authorise",),
         ("laptop", "phone"),
     ),
-    ("supervisor", "supervisor", "letters-to-sign", "Letters to sign", ("rrs_case.rrs_case_note_action_letters_to_sign",), ("phone",)),
-    ("supervisor", "supervisor", "team-workload", "The team's workload", ("rrs_staff.rrs_staff_workload_action",), ("laptop",)),
-    ("manager", "manager", "staff-compliance", "Staff compliance", ("rrs_staff.rrs_staff_requirement_status_action",), ("laptop",)),
-    ("supervisor", "supervisor", "prs-compliance", "Post-release services compliance", ("rrs_minors.rrs_case_action_prs",), ("laptop",)),
-    ("manager", "manager", "case-analysis", "Case analysis", ("rrs_case.rrs_case_action_analysis",), ("laptop", "phone")),
-    ("manager", "manager", "need-levels", "Need levels", ("rrs_assessment.rrs_assessment_action_analysis",), ("laptop",)),
+    (
+        "supervisor",
+        "supervisor",
+        "letters-to-sign",
+        "Letters to sign",
+        ("rrs_case.rrs_case_note_action_letters_to_sign",),
+        ("phone",),
+    ),
+    (
+        "supervisor",
+        "supervisor",
+        "team-workload",
+        "The team's workload",
+        ("rrs_staff.rrs_staff_workload_action",),
+        ("laptop",),
+    ),
+    (
+        "manager",
+        "manager",
+        "staff-compliance",
+        "Staff compliance",
+        ("rrs_staff.rrs_staff_requirement_status_action",),
+        ("laptop",),
+    ),
+    (
+        "supervisor",
+        "supervisor",
+        "prs-compliance",
+        "Post-release services compliance",
+        ("rrs_minors.rrs_case_action_prs",),
+        ("laptop",),
+    ),
+    (
+        "manager",
+        "manager",
+        "case-analysis",
+        "Case analysis",
+        ("rrs_case.rrs_case_action_analysis",),
+        ("laptop", "phone"),
+    ),
+    (
+        "manager",
+        "manager",
+        "need-levels",
+        "Need levels",
+        ("rrs_assessment.rrs_assessment_action_analysis",),
+        ("laptop",),
+    ),
     ("finance", "finance", "cases", "Cases, read only", ("rrs_case.rrs_case_action",), ("laptop",)),
-    ("auditor", "auditor", "case-notes", "Case notes, read only", ("rrs_case.rrs_case_note_action",), ("laptop",)),
+    (
+        "auditor",
+        "auditor",
+        "case-notes",
+        "Case notes, read only",
+        ("rrs_case.rrs_case_note_action",),
+        ("laptop",),
+    ),
 ]
 
 
@@ -193,8 +281,12 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--url", required=True)
     parser.add_argument("--db", required=True)
-    parser.add_argument("--out", default=str(Path(__file__).resolve().parent.parent / "docs/screenshots"))
-    parser.add_argument("--chromium", default=shutil.which("chromium") or shutil.which("google-chrome"))
+    parser.add_argument(
+        "--out", default=str(Path(__file__).resolve().parent.parent / "docs/screenshots")
+    )
+    parser.add_argument(
+        "--chromium", default=shutil.which("chromium") or shutil.which("google-chrome")
+    )
     parser.add_argument("--only", help="only the screens of this role (worker, supervisor ...)")
     args = parser.parse_args()
     if not args.chromium:
