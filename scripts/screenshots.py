@@ -226,8 +226,11 @@ class Browser:
 
 # The screen is ready when the action's view is rendered and no request is pending.
 READY = """(() => {
-    const view = document.querySelector('.o_action_manager .o_view_controller, .o_action_manager .o_form_view, .o_action_manager .o_rrs_waiting_work');
-    const busy = document.querySelector('.o_loading_indicator, .o_blockUI, .o_view_sample_data_loading');
+    const view = document.querySelector(
+        '.o_action_manager .o_view_controller, .o_action_manager .o_form_view, '
+        + '.o_action_manager .o_rrs_waiting_work');
+    const busy = document.querySelector(
+        '.o_loading_indicator, .o_blockUI, .o_view_sample_data_loading');
     return !!view && !busy && document.readyState === 'complete';
 })()"""
 
@@ -351,7 +354,8 @@ def main():
         "# Screenshots",
         "",
         "Made by `scripts/screenshots` from the demo database, as each demo user, in headless",
-        "Chromium at 1440x900 (laptop) and 390x844 (phone). Run it again after a change to a screen.",
+        "Chromium at 1440x900 (laptop) and 390x844 (phone). Run it again after a change to a",
+        "screen.",
         "",
     ]
     for role in dict.fromkeys(t[0] for t in taken):
