@@ -10,7 +10,7 @@ import time
 
 from rrs_odoo import environment, parser
 
-from odoo import fields
+from odoo import Command, fields
 
 CASE_LIST = {
     "priority": {},
@@ -235,6 +235,30 @@ def main():
                 [], PARTNER_LIST, limit=80, count_limit=10001
             ),
         )
+        if "rrs.staff.workload" in env:
+            # rrs_staff (rules STF-1, STF-2, STF-4): the team workload and the ranking
+            Workload = env["rrs.staff.workload"]
+            sums = ["case_count:sum", "client_count:sum", "total_hours:sum"]
+            measure(
+                env,
+                "supervisor: team workload by worker",
+                lambda: Workload.with_user(supervisor).web_read_group([], ["user_id"], sums),
+            )
+            measure(
+                env,
+                "manager: workload by team",
+                lambda: Workload.with_user(manager).web_read_group(
+                    [], ["supervisor_user_id"], sums
+                ),
+            )
+            Wizard = env["rrs.case.assign.wizard"].with_user(supervisor)
+            measure(
+                env,
+                "supervisor: rank the team to reassign one case",
+                lambda: Wizard.with_context(active_model="rrs.case", active_ids=case.ids)
+                .create({"case_ids": [Command.set(case.ids)]})
+                .candidate_ids.mapped("user_id"),
+            )
         env.cr.rollback()
         bench_cron(env, "Case review cron", "_cron_case_reviews")
         env.cr.rollback()

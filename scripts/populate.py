@@ -88,16 +88,60 @@ LAST = [
 COUNTRIES = ["af", "sy", "cd", "er", "ua", "so", "mm", "sd", "ve", "iq", "bi", "gt", "hn", "ss"]
 
 
+def give_requirements(env, employees, rnd):
+    """Staff requirements (rrs_staff, rule STF-3): each worker's checks and trainings as Odoo
+    certifications; about 10% expired and 5% missing. Returns how many were recorded."""
+    if "rrs.program.requirement" not in env:
+        return 0
+    skills = env["rrs.program.requirement"].search([]).skill_id
+    done = env.ref("rrs_staff.skill_level_requirement_done")
+    today = fields.Date.today()
+    vals_list = []
+    for employee in employees:
+        for skill in skills:
+            draw = rnd.random()
+            if draw < 0.05:
+                continue  # missing
+            if draw < 0.15:
+                valid_to = today - timedelta(days=rnd.randint(1, 300))  # expired
+            else:
+                valid_to = today + timedelta(days=rnd.randint(1, 700))
+            vals_list.append(
+                {
+                    "employee_id": employee.id,
+                    "skill_type_id": skill.skill_type_id.id,
+                    "skill_id": skill.id,
+                    "skill_level_id": done.id,
+                    "valid_from": valid_to - timedelta(days=365),
+                    "valid_to": valid_to,
+                }
+            )
+    env["hr.employee.skill"].create(vals_list)
+    return len(vals_list)
+
+
 def main():
     p = parser(__doc__)
     p.add_argument("--cases", type=int, default=100_000)
     p.add_argument("--workers", type=int, default=200)
     p.add_argument("--batch", type=int, default=1000)
     p.add_argument("--seed", type=int, default=42)
+    p.add_argument(
+        "--requirements-only",
+        action="store_true",
+        help="only give the existing bench workers their staff requirements (rrs_staff "
+        "installed after the cases were populated)",
+    )
     args = p.parse_args()
     rnd = random.Random(args.seed)
     with environment(args) as env:
         env = env(context=dict(env.context, mail_create_nolog=True, mail_notrack=True))
+        if args.requirements_only:
+            employees = env["hr.employee"].search([("name", "=like", "Bench worker %")])
+            count = give_requirements(env, employees, rnd)
+            env.cr.commit()
+            print(f"{count} certifications for {len(employees)} bench workers")
+            return
         worker_group = env.ref("rrs_case.group_case_worker")
         sup_group = env.ref("rrs_case.group_supervisor")
         Users = env["res.users"].with_context(no_reset_password=True)
@@ -125,12 +169,13 @@ def main():
                 for i in range(args.workers)
             ]
         )
-        env["hr.employee"].create(
+        worker_emps = env["hr.employee"].create(
             [
                 {"name": u.name, "user_id": u.id, "parent_id": sup_emps[i % len(sup_emps)].id}
                 for i, u in enumerate(workers)
             ]
         )
+        give_requirements(env, worker_emps, rnd)
         env.cr.commit()
         programs = [
             (
