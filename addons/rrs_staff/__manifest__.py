@@ -31,4 +31,9 @@
         "demo/rrs_staff_demo.xml",
         "demo/rrs_staff_caseload_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "rrs_staff/static/tests/tours/*",
+        ],
+    },
 }

@@ -201,7 +201,8 @@ class RrsCaseAssignWizard(models.TransientModel):
                 ),
                 subtype_xmlid="mail.mt_note",
             )
-        return {"type": "ir.actions.act_window_close"}
+        # the case form or list behind the dialog shows the new worker at once
+        return {"type": "ir.actions.client", "tag": "soft_reload"}
 
 
 class RrsCaseAssignCandidate(models.TransientModel):
