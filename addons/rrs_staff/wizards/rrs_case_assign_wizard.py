@@ -188,9 +188,10 @@ class RrsCaseAssignWizard(models.TransientModel):
                 ("user_id", "in", [user.id for user in previous.values()]),
             ]
         )
-        for activity in activities:
-            if activity.user_id == previous.get(activity.res_id):
-                activity.user_id = self.user_id
+        # one write for every activity that was the previous worker's on its case
+        activities.filtered(lambda a: a.user_id == previous.get(a.res_id)).write(
+            {"user_id": self.user_id.id}
+        )
         for case in moving:
             case.message_post(
                 body=self.env._(
