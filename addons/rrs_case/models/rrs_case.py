@@ -723,9 +723,16 @@ class RrsCase(models.Model):
         return super().write(vals)
 
     @api.depends("name", "head_partner_id")
+    @api.depends_context("uid")
     def _compute_display_name(self):
+        # The web client shows a link's name with sudo(): a restricted case (a minor's record,
+        # REC-1) linked from a record another role may read (an assistance payment) shows its
+        # number only, never the family's name.
+        staff = self.env.user.has_group("rrs_case.group_case_worker")
         for case in self:
-            if case.head_partner_id:
+            if case.restricted and not staff:
+                case.display_name = case.name
+            elif case.head_partner_id:
                 case.display_name = f"{case.name} – {case.head_partner_id.name}"
             else:
                 case.display_name = case.name

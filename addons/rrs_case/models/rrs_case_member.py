@@ -72,6 +72,21 @@ class RrsCaseMember(models.Model):
         "UNIQUE(case_id, partner_id)", "This person is already a member of this household."
     )
 
+    @api.depends("partner_id", "case_id.restricted")
+    @api.depends_context("uid")
+    def _compute_display_name(self):
+        # Shown with sudo() by the web client where a member is linked from a record another
+        # role may read (an assistance payment): a member of a restricted case (a minor's
+        # record, REC-1) is not named to anyone but case staff.
+        staff = self.env.user.has_group("rrs_case.group_case_worker")
+        for member in self:
+            if member.case_id.restricted and not staff:
+                member.display_name = self.env._(
+                    "Member of restricted case %(case)s", case=member.case_id.name
+                )
+            else:
+                member.display_name = member.partner_id.display_name or ""
+
     @api.depends("relationship")
     def _compute_is_head(self):
         for member in self:
