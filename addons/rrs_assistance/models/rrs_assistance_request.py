@@ -16,6 +16,37 @@ from odoo.tools import SQL
 
 LIVE_STATES = ("submitted", "approved", "validated", "paid")
 
+# The case's languages (ISO 639-3) to Odoo's (ISO 639-1); Dari prints in Persian, the
+# written standard Odoo has for it.
+ISO_639_3_TO_1 = {
+    "ara": "ar",
+    "prs": "fa",
+    "fas": "fa",
+    "pus": "ps",
+    "ukr": "uk",
+    "rus": "ru",
+    "tir": "ti",
+    "amh": "am",
+    "som": "so",
+    "swa": "sw",
+    "kin": "rw",
+    "lin": "ln",
+    "fra": "fr",
+    "eng": "en",
+    "spa": "es",
+    "hat": "ht",
+    "mya": "my",
+    "nep": "ne",
+    "urd": "ur",
+    "kur": "ku",
+    "kmr": "ku",
+    "tur": "tr",
+    "uzb": "uz",
+    "vie": "vi",
+    "kir": "ky",
+    "orm": "om",
+}
+
 
 class RrsAssistanceRequest(models.Model):
     _name = "rrs.assistance.request"
@@ -66,6 +97,8 @@ class RrsAssistanceRequest(models.Model):
     )
     company_id = fields.Many2one(related="case_id.company_id", store=True, index=True)
     program_id = fields.Many2one(related="case_id.program_id", store=True, index=True)
+    # the case number, for whoever pays or audits without reading the case (a restricted one)
+    case_ref = fields.Char(related="case_id.name", string="Case number", store=True)
     restricted = fields.Boolean(related="case_id.restricted", store=True, index=True)
     state = fields.Selection(
         [
@@ -178,21 +211,21 @@ class RrsAssistanceRequest(models.Model):
     def _compute_beneficiary_label(self):
         # Finance pays a restricted (minor's) case without learning who the child is: the label
         # names the beneficiary only to whoever may read the member (rule REC-1).
-        Member = self.env["rrs.case.member"]
-        # sudo(): reads which member each request names; the name is given only below, to a
-        # caller who may read that member with their own rights.
-        member_ids = {r.id: r.sudo().beneficiary_id.id for r in self}
-        readable = Member.browse(list(set(filter(None, member_ids.values()))))._filtered_access(
-            "read"
-        )
+        # sudo(): reads which member each request names and their names; a name is given only
+        # to a caller who may read that member with their own rights (_filtered_access).
+        requests = self.sudo()
+        member_of = {r.id: r.beneficiary_id for r in requests}
+        members = requests.beneficiary_id
+        readable = set(self.env["rrs.case.member"].browse(members.ids)._filtered_access("read").ids)
+        names = {m.id: m.partner_id.name for m in members}
         for request in self:
-            member = readable.filtered(lambda m, r=request: m.id == member_ids[r.id])
-            if member:
-                request.beneficiary_label = member.partner_id.name
-            elif member_ids[request.id]:
-                request.beneficiary_label = self.env._("Restricted case")
-            else:
+            member = member_of.get(request.id)
+            if not member:
                 request.beneficiary_label = False
+            elif member.id in readable:
+                request.beneficiary_label = names[member.id]
+            else:
+                request.beneficiary_label = self.env._("Restricted case")
 
     @api.depends("case_id.user_id", "company_id")
     def _compute_approver_user_ids(self):
@@ -243,9 +276,29 @@ class RrsAssistanceRequest(models.Model):
                 )
 
     # ------------------------------------------------------------------------ CRUD
+    def _rrs_attach_documents(self):
+        """Uploaded documents belong to their request: whoever reads the request reads them
+        (an upload of a new record has no res_id, readable by its uploader only)."""
+        # sudo(): sets the owner of attachments the caller just linked (the ORM checked that
+        # the caller may read them) to this request.
+        for request in self.sudo():
+            loose = (request.document_ids | request.receipt_document_ids).filtered(
+                lambda a, r=request: a.res_model != r._name or a.res_id != r.id
+            )
+            loose.filtered(lambda a: not a.res_id).write(
+                {"res_model": request._name, "res_id": request.id}
+            )
+
+    def write(self, vals):
+        result = super().write(vals)
+        if {"document_ids", "receipt_document_ids"} & set(vals):
+            self._rrs_attach_documents()
+        return result
+
     @api.model_create_multi
     def create(self, vals_list):
         records = super().create(vals_list)
+        records._rrs_attach_documents()
         # sudo(): numbering only; the caller's right to create was checked by create.
         for request in records.filtered(lambda r: r.name == "New"):
             with request._rrs_system_write():
@@ -254,7 +307,11 @@ class RrsAssistanceRequest(models.Model):
                 )
         return records
 
-    @api.ondelete(at_uninstall=False)
+    def unlink(self):
+        # before base_tier_validation deletes the reviews of what is not deletable
+        self._unlink_only_drafts()
+        return super().unlink()
+
     def _unlink_only_drafts(self):
         # rule FIN-3: a request that went into the approval chain is a financial record.
         for request in self:
@@ -266,6 +323,12 @@ class RrsAssistanceRequest(models.Model):
                         request=request.name,
                     )
                 )
+
+    def _tier_validation_check_state_on_write(self, vals):
+        # need_validation has no dependencies and review_ids hangs on an integer res_id: both
+        # may be stale in the cache of a longer transaction (submission, then approval).
+        self.invalidate_recordset(["need_validation", "review_ids"])
+        return super()._tier_validation_check_state_on_write(vals)
 
     def _check_allow_write_under_validation(self, vals):
         # What may change while the tiers run is the guard's to say (frozen states, system
@@ -435,8 +498,11 @@ class RrsAssistanceRequest(models.Model):
         super()._rrs_after_move(source, target)
         if target == "submitted":
             # The tiers are created as the requester (the four-eyes rule removes them).
+            # need_validation has no dependencies: computed while in draft, it is stale now.
+            self.invalidate_recordset(["need_validation"])
             with rrs_system_write("tier.review"):
                 self.request_validation()
+            self.invalidate_recordset(["need_validation", "review_ids"])
         elif target == "validated":
             self._rrs_create_bill()
             self.budget_line_id._rrs_refresh_allocation()
@@ -630,7 +696,7 @@ class RrsAssistanceRequest(models.Model):
         # sudo(): employees' contacts and bank accounts are compared, never shown.
         employees = self.env["hr.employee"].sudo().search([("company_id", "=", company.id)])
         staff_partners = employees.work_contact_id | employees.user_id.partner_id
-        staff_accounts = set(employees.bank_account_id.mapped("sanitized_acc_number"))
+        staff_accounts = set(employees.bank_account_ids.mapped("sanitized_acc_number"))
         payee_accounts = set(self.payee_id.sudo().bank_ids.mapped("sanitized_acc_number"))
         payee = self.payee_id.commercial_partner_id
         if payee in staff_partners.commercial_partner_id or (staff_accounts & payee_accounts):
@@ -737,7 +803,7 @@ class RrsAssistanceRequest(models.Model):
             "%(purpose)s – %(request)s, case %(case)s",
             purpose=self.purpose_id.name,
             request=self.name,
-            case=self.case_id.name,
+            case=self.case_ref,
         )
 
     def _rrs_create_bill(self):
@@ -774,7 +840,8 @@ class RrsAssistanceRequest(models.Model):
             for attachment in request.document_ids:
                 attachment.copy({"res_model": "account.move", "res_id": move.id})
             move.action_post()
-            request.move_id = move
+            # sudo(): the link the validation sets; finance's right was checked by the move.
+            request.sudo().move_id = move
             move.message_post(
                 body=self.env._(
                     "Financial assistance %(request)s, approved by %(approvers)s, validated by "
@@ -799,7 +866,9 @@ class RrsAssistanceRequest(models.Model):
                 ],
                 cancel=True,
             )
-            request.reversal_move_id = reversal
+            # sudo(): the request is cancelled now, out of finance's writable stages; the
+            # cancellation itself was checked by the move.
+            request.sudo().reversal_move_id = reversal
 
     def _rrs_sync_payment(self):
         """The bill's payment state flows back: paid (or in payment) moves the request to paid;
@@ -922,17 +991,17 @@ class RrsAssistanceRequest(models.Model):
         return self.env.ref("rrs_assistance.action_report_assistance_receipt").report_action(self)
 
     def _rrs_receipt_lang(self):
-        """The client's language for the receipt where Odoo has it, else the company's."""
+        """The client's language for the receipt where Odoo has it installed, else the
+        company's (the case records ISO 639-3 codes, Odoo ISO 639-1 ones)."""
         self.ensure_one()
         # sudo(): the case's language, to print the client's document in it.
         language = self.case_id.sudo().primary_language_id
-        langs = self.env["res.lang"].sudo().search([("active", "=", True)])
         if language and language.code:
-            code = language.code.lower()
-            for lang in langs:
-                if lang.iso_code.lower() == code or lang.code.lower().split("_")[0] == code:
+            iso = ISO_639_3_TO_1.get(language.code.lower(), language.code.lower())
+            for lang in self.env["res.lang"].sudo().search([("active", "=", True)]):
+                if iso in (lang.iso_code.lower(), lang.code.lower().split("_")[0]):
                     return lang.code
-        return self.env.user.lang or "en_US"
+        return self.company_id.partner_id.lang or self.env.user.lang or "en_US"
 
     def _rrs_amount_in_words(self):
         self.ensure_one()

@@ -69,7 +69,7 @@ class RrsAssistanceGrantXlsx(models.AbstractModel):
             row += 1
             values = (
                 request.name,
-                request.case_id.name,
+                request.case_ref,
                 request.date,
                 request.purpose_id.name,
                 request.beneficiary_label or "",
