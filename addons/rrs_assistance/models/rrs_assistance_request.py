@@ -10,7 +10,11 @@ guard (``rrs.guard.mixin``): a plain ``write`` of ``state`` is the same move as 
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.addons.rrs_case.models.rrs_guard_mixin import SYSTEM_ONLY, rrs_system_write
+from odoo.addons.rrs_case.models.rrs_guard_mixin import (
+    SYSTEM_ONLY,
+    is_disposing,
+    rrs_system_write,
+)
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
 
@@ -313,7 +317,10 @@ class RrsAssistanceRequest(models.Model):
         return super().unlink()
 
     def _unlink_only_drafts(self):
-        # rule FIN-3: a request that went into the approval chain is a financial record.
+        # rule FIN-3: a request that went into the approval chain is a financial record, kept
+        # for the case's retention and destroyed only with the case's disposal (REC-3).
+        if is_disposing():
+            return
         for request in self:
             if request.state != "draft":
                 raise UserError(

@@ -86,6 +86,19 @@ class RrsCase(models.Model):
             else:
                 case.per_capita_status = "open"
 
+    def _get_disposal_counts(self):
+        counts = super()._get_disposal_counts()
+        if self.assistance_request_ids:
+            counts.append((self.env._("assistance requests"), len(self.assistance_request_ids)))
+        return counts
+
+    def _before_disposal(self):
+        """rule REC-3 / FIN-3: at the end of the case's retention, its assistance requests (who
+        was helped, why) go with the case; the accounting stays in the books: posted bills,
+        credit notes and payments keep the case number in their labels, no longer the link."""
+        self.assistance_request_ids.unlink()
+        return super()._before_disposal()
+
     def action_view_assistance(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(

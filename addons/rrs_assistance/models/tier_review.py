@@ -5,7 +5,7 @@ through the request's own Approve and Reject buttons (which check the reviewer),
 deletes them."""
 
 from odoo import api, models
-from odoo.addons.rrs_case.models.rrs_guard_mixin import rrs_is_granted
+from odoo.addons.rrs_case.models.rrs_guard_mixin import is_disposing, rrs_is_granted
 from odoo.exceptions import UserError
 
 GUARDED_MODEL = "rrs.assistance.request"
@@ -42,7 +42,11 @@ class TierReview(models.Model):
         return super().write(vals)
 
     def unlink(self):
-        if not self.env.su and any(r.model == GUARDED_MODEL for r in self.sudo()):
+        if (
+            not self.env.su
+            and not is_disposing()
+            and any(r.model == GUARDED_MODEL for r in self.sudo())
+        ):
             raise UserError(
                 self.env._("The approvals of an assistance request are never deleted (FIN-2).")
             )

@@ -2,6 +2,9 @@
 """The accounting of an assistance request: the bill of a validated request, its payment and
 its cancellation, to the journal item (rules FIN-1, FIN-3)."""
 
+from dateutil.relativedelta import relativedelta
+from freezegun import freeze_time
+
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
@@ -163,3 +166,33 @@ class TestAssistanceAccounting(RrsAssistanceCommon):
         at_limit = self._approved(300.0)
         at_limit.with_user(self.finance).action_validate()
         self.assertEqual(self.line.rrs_remaining_amount, 0.0)
+
+    def test_rec3_disposal_takes_the_requests_and_leaves_the_books(self):
+        """rule REC-3 / FIN-3: the case's disposal destroys its requests; the posted bill, its
+        payment and the reversal of a cancelled one stay in the books without the link."""
+        paid = self._validated(120.0)
+        self._pay(paid)
+        cancelled = self._validated(80.0)
+        cancelled.with_user(self.finance).action_cancel()
+        bills = (paid.move_id | cancelled.move_id | cancelled.reversal_move_id).sudo()
+        case_name = self.case.name
+        case = self.case.with_user(self.worker)
+        self._sign_all(self.case)
+        self.case.write(
+            {"immigration_category_id": self.cat_refugee.id, "applicant_informed_date": self.today}
+        )
+        case.action_accept()
+        case.action_start_service()
+        case.action_start_closing()
+        case.write({"closing_reason": "goals_met", "closing_summary": "Goals met"})
+        case.write(self._aftercare(self.today))
+        case.action_close()
+        with freeze_time(self.case.retention_until_date + relativedelta(days=1)):
+            self.case.with_user(self.manager).action_dispose()
+        self.assertFalse(paid.exists())
+        self.assertFalse(cancelled.exists())
+        self.assertEqual(bills.exists(), bills, "posted entries are never deleted")
+        self.assertEqual(set(bills.mapped("state")), {"posted"})
+        self.assertFalse(bills.rrs_assistance_request_id)
+        proof = self.env["rrs.record.disposal"].search([("name", "=", case_name)])
+        self.assertIn("assistance requests: 2", proof.record_counts)

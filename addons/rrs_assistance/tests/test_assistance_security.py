@@ -154,3 +154,33 @@ class TestAssistanceSecurity(RrsAssistanceCommon):
         )
         with self.assertRaisesRegex(AccessError, "Financial assistance request"):
             request.with_user(self.auditor).read(["name"])
+
+    def test_fin2_an_added_tier_program_manager_above_an_amount(self):
+        """Agencies add tiers: a program manager approves after the supervisor above 1,000."""
+        self.env["tier.definition"].create(
+            {
+                "name": "Program manager above 1,000",
+                "model_id": self.env["ir.model"]._get_id("rrs.assistance.request"),
+                "review_type": "group",
+                "reviewer_group_id": self.env.ref("rrs_case.group_program_manager").id,
+                "exclude_requester": True,
+                "approve_sequence": True,
+                "definition_domain": "[('amount', '>', 1000)]",
+                "sequence": 50,
+                "company_id": False,
+            }
+        )
+        self.line.planned_amount = 5000.0
+        small = self._submitted(1000.0)
+        self.assertEqual(len(small.review_ids), 1, "at 1,000 the supervisor alone approves")
+        large = self._submitted(1000.01)
+        self.assertEqual(len(large.review_ids), 2)
+        large.with_user(self.supervisor).action_approve()
+        self.assertEqual(large.state, "submitted", "the program manager's tier is still open")
+        with self.assertRefused("is not waiting for your approval", UserError):
+            large.with_user(self.supervisor).action_approve()
+        with self.assertRefused("approved once every approval tier has approved it", UserError):
+            large.with_user(self.supervisor).write({"state": "approved"})
+        large.with_user(self.manager).action_approve()
+        self.assertEqual(large.state, "approved")
+        self.assertEqual(large.approved_by_ids, self.supervisor | self.manager)

@@ -141,6 +141,38 @@ ASSISTANCE_ROWS = (
     ),
     Row(
         "FIN-2",
+        "raise a program's assistance limit",
+        "rrs.assistance.policy",
+        "_policy",
+        vals={"request_limit": 100000.0},
+        expect={"manager": OK},
+    ),
+    Row(
+        "FIN-4",
+        "change the per-capita minimum of an agreement",
+        "rrs.assistance.per.capita",
+        "_per_capita",
+        vals={"direct_minimum": 1.0},
+        expect={"manager": OK},
+    ),
+    Row(
+        "FIN-1",
+        "change a purpose's expense account",
+        "rrs.assistance.purpose",
+        "_purpose",
+        vals={"needs_period": True},
+        expect={"manager": OK, "finance": OK},
+    ),
+    Row(
+        "FIN-1",
+        "change a grant's budget",
+        "crossovered.budget.lines",
+        "_budget_line",
+        vals={"planned_amount": 1.0},
+        expect={"finance": OK},
+    ),
+    Row(
+        "FIN-2",
         "move a request to another case",
         "rrs.assistance.request",
         "_draft",
@@ -167,6 +199,30 @@ class TestIntegrityAssistance(IntegrityCommon, RrsAssistanceCommon):
         if "case_id" in resolved and resolved["case_id"] is None:
             resolved["case_id"] = self._case().id
         return resolved
+
+    def _policy(self):
+        return self.env["rrs.assistance.policy"].create(
+            {"program_id": self.program.id, "request_limit": 500.0}
+        )
+
+    def _per_capita(self):
+        return self.env["rrs.assistance.per.capita"].create(
+            {
+                "name": "Agreement",
+                "program_id": self.program.id,
+                "date_from": self.year_start,
+                "date_to": self.year_end,
+                "amount_per_capita": 2000.0,
+                "direct_minimum": 1000.0,
+                "days_after_arrival": 90,
+            }
+        )
+
+    def _purpose(self):
+        return self.furniture
+
+    def _budget_line(self):
+        return self.line
 
     def _draft(self):
         return self.env["rrs.assistance.request"].create(self._vals(50.0))
