@@ -67,6 +67,106 @@ PARTNER_LIST = {
 }
 
 
+ASSISTANCE_LIST = {
+    "name": {},
+    "case_id": {"fields": {"display_name": {}}},
+    "beneficiary_label": {},
+    "purpose_id": {"fields": {"display_name": {}}},
+    "payee_id": {"fields": {"display_name": {}}},
+    "grant_id": {"fields": {"display_name": {}}},
+    "date": {},
+    "amount": {},
+    "currency_id": {"fields": {}},
+    "over_limit": {},
+    "has_anomaly": {},
+    "payment_state": {},
+    "state": {},
+    "can_review": {},
+}
+BUDGET_LIST = {
+    "analytic_account_id": {"fields": {"display_name": {}}},
+    "crossovered_budget_id": {"fields": {"display_name": {}}},
+    "date_from": {},
+    "date_to": {},
+    "planned_amount": {},
+    "rrs_awaiting_amount": {},
+    "rrs_committed_amount": {},
+    "rrs_paid_amount": {},
+    "rrs_remaining_amount": {},
+    "rrs_used_percent": {},
+}
+
+
+def bench_assistance(env, worker, supervisor, manager):
+    """rrs_assistance (rules FIN-1, FIN-2, OUT-3): the lists each role opens, the grant
+    budgets, the pivot a manager reads and the per-grant monthly workbook."""
+    Request = env["rrs.assistance.request"]
+    finance = env["res.users"].search([("login", "=", "bench_finance")], limit=1)
+    if not finance or not Request.search_count([], limit=1):
+        print("| (no assistance requests: ./scripts/populate DB --assistance-only) | | |")
+        return
+    print(
+        f"\n{Request.search_count([])} assistance requests, "
+        f"{env['account.move'].search_count([('rrs_assistance_request_id', '!=', False)])} "
+        "bills.\n\n| scenario | median ms | queries |\n| --- | ---: | ---: |"
+    )
+    page = {"limit": 80, "count_limit": 10001}
+    measure(
+        env,
+        "worker: assistance requests of my cases, list page + count",
+        lambda: Request.with_user(worker).web_search_read([], ASSISTANCE_LIST, **page),
+    )
+    measure(
+        env,
+        "supervisor: team's submitted requests, list page + count",
+        lambda: Request.with_user(supervisor).web_search_read(
+            [("state", "=", "submitted")], ASSISTANCE_LIST, **page
+        ),
+    )
+    measure(
+        env,
+        "finance: requests to validate, list page + count",
+        lambda: Request.with_user(finance).web_search_read(
+            [("state", "=", "approved")], ASSISTANCE_LIST, **page
+        ),
+    )
+    measure(
+        env,
+        "finance: flagged requests, list page + count",
+        lambda: Request.with_user(finance).web_search_read(
+            [("has_anomaly", "=", True)], ASSISTANCE_LIST, **page
+        ),
+    )
+    Lines = env["crossovered.budget.lines"].with_user(finance)
+    measure(
+        env,
+        "finance: grant budgets with committed, paid, remaining",
+        lambda: Lines.web_search_read(
+            [("analytic_account_id.rrs_is_grant", "=", True)], BUDGET_LIST, limit=80
+        ),
+    )
+    measure(
+        env,
+        "manager: assistance by purpose and stage (pivot)",
+        lambda: Request.with_user(manager).formatted_read_group(
+            [], ["purpose_id", "state"], ["amount:sum", "__count"]
+        ),
+    )
+    grant = env["account.analytic.account"].search([("rrs_is_grant", "=", True)], limit=1)
+    wizard = (
+        env["rrs.assistance.grant.report.wizard"]
+        .with_user(finance)
+        .create({"grant_id": grant.id, "month": fields.Date.today()})
+    )
+    measure(
+        env,
+        "finance: XLSX workbook of one grant for one month",
+        lambda: env["ir.actions.report"]
+        .with_user(finance)
+        ._render_xlsx("rrs_assistance.grant_month_xlsx", wizard.ids, None),
+    )
+
+
 def measure(env, label, fn):
     fn()
     env.invalidate_all()
@@ -259,6 +359,8 @@ def main():
                 .create({"case_ids": [Command.set(case.ids)]})
                 .candidate_ids.mapped("user_id"),
             )
+        if "rrs.assistance.request" in env:
+            bench_assistance(env, worker, supervisor, manager)
         env.cr.rollback()
         bench_cron(env, "Case review cron", "_cron_case_reviews")
         env.cr.rollback()

@@ -4,7 +4,8 @@
 Creates supervisors and case workers (users and employees), then N households through the
 ORM (so every constraint and computed field runs as in production), about 10% of them open,
 with 1-5 members, 3 case notes each and, once services started, a signed service
-plan with two goals. Committed in batches; safe to run again (it adds).
+plan with two goals; then financial assistance requests over the open cases, with their bills
+and payments (rrs_assistance). Committed in batches; safe to run again (it adds).
 """
 
 import random
@@ -120,12 +121,196 @@ def give_requirements(env, employees, rnd):
     return len(vals_list)
 
 
+ASSISTANCE_STATES = (
+    ("draft", 10),
+    ("submitted", 15),
+    ("approved", 10),
+    ("validated", 25),
+    ("paid", 30),
+    ("rejected", 5),
+    ("cancelled", 5),
+)
+
+
+def populate_assistance(env, count, rnd, batch=1000):
+    """Financial assistance (rrs_assistance, rules FIN-1 to FIN-4): four grants with a budget
+    for the year, then ``count`` requests over the open cases in every stage; the validated and
+    paid ones with their posted vendor bill on the grant, the paid ones paid through Odoo's
+    payment wizard (the request follows the bill). Requests are written in their stage by this
+    trusted script (no approval tiers are replayed); the accounting runs through the ORM."""
+    if "rrs.assistance.request" not in env:
+        print("rrs_assistance is not installed: no assistance requests")
+        return 0
+    company = env.company
+    expense = env["account.account"].search(
+        [("account_type", "=", "expense"), ("company_ids", "in", company.ids)], limit=1
+    )
+    for program in env["rrs.program"].search([]):
+        if not program.assistance_account_id:
+            program.assistance_account_id = expense
+    plan = env.ref("rrs_assistance.analytic_plan_funding")
+    grants = env["account.analytic.account"].search([("name", "=like", "Bench grant %")])
+    today = fields.Date.today()
+    year = (today.replace(month=1, day=1), today.replace(month=12, day=31))
+    if not grants:
+        grants = env["account.analytic.account"].create(
+            [{"name": f"Bench grant {i}", "plan_id": plan.id} for i in range(4)]
+        )
+        post = env["account.budget.post"].create(
+            {"name": "Bench direct assistance", "account_ids": [Command.set(expense.ids)]}
+        )
+        budget = env["crossovered.budget"].create(
+            {
+                "name": "Bench assistance budget",
+                "date_from": year[0],
+                "date_to": year[1],
+                "crossovered_budget_line_ids": [
+                    Command.create(
+                        {
+                            "general_budget_id": post.id,
+                            "analytic_account_id": g.id,
+                            "date_from": year[0],
+                            "date_to": year[1],
+                            "planned_amount": 10**9,
+                        }
+                    )
+                    for g in grants
+                ],
+            }
+        )
+        budget.action_budget_confirm()
+    lines = {
+        line.analytic_account_id.id: line
+        for line in env["crossovered.budget.lines"].search(
+            [
+                ("analytic_account_id", "in", grants.ids),
+                ("date_from", "<=", today),
+                ("date_to", ">=", today),
+            ]
+        )
+    }
+    finance = env["res.users"].search([("login", "=", "bench_finance")]) or env[
+        "res.users"
+    ].with_context(no_reset_password=True).create(
+        {
+            "name": "Bench finance",
+            "login": "bench_finance",
+            "group_ids": [Command.set(env.ref("rrs_case.group_finance").ids)],
+        }
+    )
+    vendors = env["res.partner"].search([("name", "=like", "Bench vendor %")]) or env[
+        "res.partner"
+    ].create([{"name": f"Bench vendor {i}", "is_company": True} for i in range(60)])
+    purposes = env["rrs.assistance.purpose"].search([])
+    cases = env["rrs.case"].search([("state", "!=", "closed")], order="id")
+    if not cases:
+        return 0
+    states = [s for s, weight in ASSISTANCE_STATES for _ in range(weight)]
+    journal = env["account.journal"].search(
+        [("type", "=", "purchase"), ("company_id", "=", company.id)], limit=1
+    )
+    Request = env["rrs.assistance.request"].with_context(tracking_disable=True)
+    done = 0
+    started = time.time()
+    while done < count:
+        size = min(batch, count - done)
+        vals_list = []
+        to_pay = []
+        for _ in range(size):
+            case = cases[rnd.randrange(len(cases))]
+            state = rnd.choice(states)
+            grant = grants[rnd.randrange(len(grants))]
+            day = today - timedelta(days=rnd.randint(0, 300))
+            vals = {
+                "case_id": case.id,
+                "beneficiary_id": case.member_ids[:1].id,
+                "payee_type": "vendor",
+                "payee_id": vendors[rnd.randrange(len(vendors))].id,
+                "purpose_id": purposes[rnd.randrange(len(purposes))].id,
+                "amount": round(rnd.uniform(25, 1500), 2),
+                "date": day,
+                "grant_id": grant.id,
+                "justification": "Household needs assessed at the home visit.",
+                # paid ones are validated here and paid below, the request following its bill
+                "state": "validated" if state == "paid" else state,
+            }
+            to_pay.append(state == "paid")
+            if state != "draft":
+                vals.update(requested_by_id=case.user_id.id, requested_date=day)
+            if state in ("approved", "validated", "paid"):
+                vals["approved_date"] = fields.Datetime.now()
+            if state in ("validated", "paid"):
+                vals.update(
+                    validated_by_id=finance.id,
+                    validated_date=today,
+                    budget_line_id=lines[grant.id].id,
+                )
+            if rnd.random() < 0.03 and state != "draft":
+                vals.update(has_anomaly=True, anomaly_reasons="Possible duplicate (populated).")
+            vals_list.append(vals)
+        requests = Request.create(vals_list)
+        billed = requests.filtered(lambda r: r.state in ("validated", "paid"))
+        moves = env["account.move"].create(
+            [
+                {
+                    "move_type": "in_invoice",
+                    "partner_id": r.payee_id.id,
+                    "journal_id": journal.id,
+                    "invoice_date": today,
+                    "date": today,
+                    "ref": r.name,
+                    "rrs_assistance_request_id": r.id,
+                    "invoice_line_ids": [
+                        Command.create(
+                            {
+                                "name": r._rrs_bill_label(),
+                                "account_id": expense.id,
+                                "quantity": 1,
+                                "price_unit": r.amount,
+                                "tax_ids": [Command.clear()],
+                                "analytic_distribution": {str(r.grant_id.id): 100},
+                            }
+                        )
+                    ],
+                }
+                for r in billed
+            ]
+        )
+        moves.action_post()
+        for request, move in zip(billed, moves, strict=True):
+            request.move_id = move
+        paid = requests.browse([r.id for r, pay in zip(requests, to_pay, strict=True) if pay])
+        if paid:
+            # paid through Odoo's own wizard, one payment per bill
+            env["account.payment.register"].with_context(
+                active_model="account.move", active_ids=paid.move_id.ids
+            ).create({"payment_date": today, "group_payment": False})._create_payments()
+        env["crossovered.budget.lines"].browse(
+            [line.id for line in lines.values()]
+        )._rrs_refresh_allocation()
+        env.cr.commit()
+        done += size
+        print(f"{done} assistance requests ({done / (time.time() - started):.0f}/s)", flush=True)
+    return done
+
+
 def main():
     p = parser(__doc__)
     p.add_argument("--cases", type=int, default=100_000)
     p.add_argument("--workers", type=int, default=200)
     p.add_argument("--batch", type=int, default=1000)
     p.add_argument("--seed", type=int, default=42)
+    p.add_argument(
+        "--assistance",
+        type=int,
+        default=10_000,
+        help="financial assistance requests over the open cases (rrs_assistance)",
+    )
+    p.add_argument(
+        "--assistance-only",
+        action="store_true",
+        help="only add the assistance requests to an already populated database",
+    )
     p.add_argument(
         "--requirements-only",
         action="store_true",
@@ -136,6 +321,10 @@ def main():
     rnd = random.Random(args.seed)
     with environment(args) as env:
         env = env(context=dict(env.context, mail_create_nolog=True, mail_notrack=True))
+        if args.assistance_only:
+            count = populate_assistance(env, args.assistance, rnd)
+            print(f"{count} assistance requests")
+            return
         if args.requirements_only:
             employees = env["hr.employee"].search([("name", "=like", "Bench worker %")])
             count = give_requirements(env, employees, rnd)
@@ -308,6 +497,7 @@ def main():
             created += size
             rate = created / (time.time() - started)
             print(f"{created} cases ({rate:.0f}/s)", flush=True)
+        populate_assistance(env, args.assistance, rnd)
 
 
 if __name__ == "__main__":
