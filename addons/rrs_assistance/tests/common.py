@@ -98,8 +98,8 @@ class RrsAssistanceCommon(RrsCaseCommon):
             .create(self._vals(amount, user=user or self.worker, **vals))
         )
 
-    def _submitted(self, amount=300.0, **vals):
-        request = self._request(amount, **vals)
+    def _submitted(self, amount=300.0, user=None, **vals):
+        request = self._request(amount, user=user, **vals)
         request.action_submit()
         return request
 

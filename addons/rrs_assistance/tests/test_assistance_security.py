@@ -184,3 +184,18 @@ class TestAssistanceSecurity(RrsAssistanceCommon):
         large.with_user(self.manager).action_approve()
         self.assertEqual(large.state, "approved")
         self.assertEqual(large.approved_by_ids, self.supervisor | self.manager)
+
+    def test_finance_starts_on_the_requests_to_validate(self):
+        action = self.env.ref("rrs_assistance.rrs_assistance_request_action_to_validate")
+        self.assertEqual(self.finance.rrs_home_action(), action)
+        self.assertEqual(self.worker.rrs_home_action(), self.env.ref("rrs_case.rrs_case_action_my"))
+        visible = self.env["ir.ui.menu"].with_user(self.worker)._visible_menu_ids()
+        self.assertIn(self.env.ref("rrs_assistance.rrs_assistance_request_menu").id, visible)
+        self.assertNotIn(
+            self.env.ref("rrs_assistance.rrs_assistance_request_to_validate_menu").id, visible
+        )
+        self.assertNotIn(self.env.ref("rrs_assistance.rrs_assistance_budget_menu").id, visible)
+        visible = self.env["ir.ui.menu"].with_user(self.finance)._visible_menu_ids()
+        self.assertIn(
+            self.env.ref("rrs_assistance.rrs_assistance_request_to_validate_menu").id, visible
+        )

@@ -90,6 +90,11 @@ class ResUsers(models.Model):
             .mapped("rrs_self_review")
         )
 
+    @api.model
+    def _rrs_home_actions(self):
+        """(group, action xmlid) pairs, highest role first: a hook for upper addons."""
+        return list(HOME_ACTIONS)
+
     @api.private
     def rrs_home_action(self):
         """The user's home action: their own, or the suite's start screen for their role.
@@ -99,7 +104,7 @@ class ResUsers(models.Model):
         self.ensure_one()
         if self.action_id or self._is_system():
             return self.action_id
-        for group, action in HOME_ACTIONS:
+        for group, action in self._rrs_home_actions():
             if self.has_group(group):
                 return self.env.ref(action, raise_if_not_found=False) or self.action_id
         return self.action_id

@@ -390,6 +390,11 @@ class TestEveryRoleEveryView(TransactionCase):
             "rrs_case.user_finance_demo": "rrs_case.rrs_case_action",
             "rrs_case.user_auditor_demo": "rrs_case.rrs_case_action",
         }
+        # with financial assistance installed, finance starts on the requests to validate
+        if self.env.ref("rrs_assistance.rrs_assistance_request_action_to_validate", False):
+            expected["rrs_case.user_finance_demo"] = (
+                "rrs_assistance.rrs_assistance_request_action_to_validate"
+            )
         for user_xmlid, action_xmlid in expected.items():
             user = self.env.ref(user_xmlid)
             self.assertEqual(user.action_id.id, self.env.ref(action_xmlid).id, user.login)
