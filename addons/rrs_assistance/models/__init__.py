@@ -12,6 +12,7 @@ from . import (
     rrs_assistance_policy,
     rrs_assistance_purpose,
     rrs_assistance_request,
+    rrs_assistance_request_demo,
     rrs_case,
     rrs_program,
     rrs_waiting_work,

@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 
@@ -51,7 +51,8 @@ class AccountMove(models.Model):
             )
         return super().button_draft()
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_assistance_bill(self):
         bills = self.filtered("rrs_assistance_request_id")
         if bills:
             raise UserError(
@@ -62,4 +63,3 @@ class AccountMove(models.Model):
                     request=bills[0].rrs_assistance_request_id.name,
                 )
             )
-        return super().unlink()

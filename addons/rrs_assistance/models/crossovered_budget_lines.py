@@ -53,6 +53,7 @@ class CrossoveredBudgetLines(models.Model):
             ):
                 totals[line.id, state] = amount
             # Approved requests wait for finance; their line is the grant's current one.
+            # sudo(): the same aggregate, no request returned.
             for grant, amount in Request.sudo()._read_group(
                 [
                     ("grant_id", "in", real.analytic_account_id.ids),

@@ -15,7 +15,6 @@ class RrsAssistancePolicy(models.Model):
     company_id = fields.Many2one(related="program_id.company_id", store=True)
     purpose_id = fields.Many2one(
         "rrs.assistance.purpose",
-        string="Purpose",
         help="Empty: the limits count every purpose together.",
     )
     active = fields.Boolean(default=True)

@@ -85,6 +85,10 @@ class RrsAssistanceRequest(models.Model):
     _rrs_frozen_states = ("submitted", "approved", "validated", "paid", "rejected", "cancelled")
     # proofs of purchase come after the payment
     _rrs_frozen_writable = ("receipt_document_ids",)
+    # Finance pays the assistance of a restricted (minor's) case knowing only what the payment
+    # needs: the request, never whom it is for nor why (rule REC-1).
+    _rrs_restricted_readers = ("rrs_case.group_finance",)
+    _rrs_restricted_hidden_fields = ("beneficiary_id", "justification")
 
     # base_tier_validation: the tiers run between submission and approval
     _state_from = ["submitted"]
@@ -122,7 +126,6 @@ class RrsAssistanceRequest(models.Model):
     )
     beneficiary_id = fields.Many2one(
         "rrs.case.member",
-        string="Beneficiary",
         required=True,
         index=True,
         groups="rrs_case.group_case_worker,rrs_case.group_auditor",
@@ -139,10 +142,8 @@ class RrsAssistanceRequest(models.Model):
         required=True,
         default="vendor",
     )
-    payee_id = fields.Many2one("res.partner", string="Payee", required=True, index=True)
-    purpose_id = fields.Many2one(
-        "rrs.assistance.purpose", string="Purpose", required=True, index=True
-    )
+    payee_id = fields.Many2one("res.partner", required=True, index=True)
+    purpose_id = fields.Many2one("rrs.assistance.purpose", required=True, index=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
     amount = fields.Monetary(required=True, tracking=True)
     date = fields.Date(
@@ -152,7 +153,6 @@ class RrsAssistanceRequest(models.Model):
     period_end = fields.Date(string="Covers to")
     grant_id = fields.Many2one(
         "account.analytic.account",
-        string="Grant",
         required=True,
         index=True,
         domain="[('rrs_is_grant', '=', True), ('company_id', 'in', (company_id, False))]",
@@ -236,6 +236,8 @@ class RrsAssistanceRequest(models.Model):
         """Who may approve: the supervisors above the case's worker in the employee hierarchy,
         and the company's program managers (the requester is removed by the tier's four-eyes
         setting)."""
+        # sudo(): the program managers' user ids, who may approve; reading a group's users is
+        # for administrators only.
         managers = self.env.ref("rrs_case.group_program_manager").sudo().all_user_ids
         # sudo(): case workers may not read hr.employee; this only walks up the hierarchy of
         # the case's worker to return user ids.
@@ -502,7 +504,7 @@ class RrsAssistanceRequest(models.Model):
         return {"cancelled_by_id": self.env.uid}
 
     def _rrs_after_move(self, source, target):
-        super()._rrs_after_move(source, target)
+        result = super()._rrs_after_move(source, target)
         if target == "submitted":
             # The tiers are created as the requester (the four-eyes rule removes them).
             # need_validation has no dependencies: computed while in draft, it is stale now.
@@ -521,6 +523,7 @@ class RrsAssistanceRequest(models.Model):
             if pending:
                 with rrs_system_write("tier.review"):
                     pending.write({"status": "cancel"})
+        return result
 
     # --------------------------------------------------------------- business rules
     def _rrs_period_bounds(self, day, unit):
@@ -532,6 +535,10 @@ class RrsAssistanceRequest(models.Model):
             return start, start + relativedelta(months=3, days=-1)
         start = day.replace(day=1)
         return start, start + relativedelta(months=1, days=-1)
+
+    @api.model
+    def _rrs_sum(self, Request, base, extra):
+        return Request._read_group(base + extra, [], ["amount:sum"])[0][0] or 0.0
 
     def _rrs_limit_problems(self):
         """Where the request goes over its program's policy (limits and the eligibility
@@ -546,6 +553,8 @@ class RrsAssistanceRequest(models.Model):
                 ("purpose_id", "in", (self.purpose_id.id, False)),
             ]
         )
+        # sudo(): the case's other requests are summed and its arrival date compared, never
+        # shown (a supervisor approving may not read another team's requests of the case).
         Request = self.sudo()
         fmt = self.currency_id.format
         arrival = self.case_id.sudo().arrival_date
@@ -559,9 +568,6 @@ class RrsAssistanceRequest(models.Model):
             if policy.purpose_id:
                 base.append(("purpose_id", "=", policy.purpose_id.id))
 
-            def total(extra, base=base):
-                return Request._read_group(base + extra, [], ["amount:sum"])[0][0] or 0.0
-
             if policy.request_limit and self.amount > policy.request_limit:
                 problems.append(
                     self.env._(
@@ -572,7 +578,7 @@ class RrsAssistanceRequest(models.Model):
                     )
                 )
             if policy.case_limit:
-                sofar = total([])
+                sofar = self._rrs_sum(Request, base, [])
                 if sofar + self.amount > policy.case_limit:
                     problems.append(
                         self.env._(
@@ -585,7 +591,9 @@ class RrsAssistanceRequest(models.Model):
                     )
             if policy.person_limit:
                 # sudo(): the beneficiary field is for case staff; compared, not shown.
-                sofar = total([("beneficiary_id", "=", self.sudo().beneficiary_id.id)])
+                sofar = self._rrs_sum(
+                    Request, base, [("beneficiary_id", "=", self.sudo().beneficiary_id.id)]
+                )
                 if sofar + self.amount > policy.person_limit:
                     problems.append(
                         self.env._(
@@ -598,7 +606,7 @@ class RrsAssistanceRequest(models.Model):
                     )
             if policy.period_limit:
                 start, end = self._rrs_period_bounds(self.date, policy.period_unit)
-                sofar = total([("date", ">=", start), ("date", "<=", end)])
+                sofar = self._rrs_sum(Request, base, [("date", ">=", start), ("date", "<=", end)])
                 if sofar + self.amount > policy.period_limit:
                     problems.append(
                         self.env._(
@@ -714,6 +722,7 @@ class RrsAssistanceRequest(models.Model):
                 )
             )
         # Several requests splitting one purchase under the per-request limit.
+        # sudo(): the program's limits, compared only.
         split_days = company.rrs_assistance_split_days
         limits = (
             self.env["rrs.assistance.policy"]

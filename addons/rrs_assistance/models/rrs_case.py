@@ -58,6 +58,8 @@ class RrsCase(models.Model):
             ):
                 spent.setdefault(case.id, []).append((day, amount))
         for case in self:
+            # sudo(): the program's per-capita terms, configuration every reader of the case
+            # may see through the case's figures.
             terms = PerCapita.sudo()._for_case(case) if case.arrival_date else PerCapita
             case.per_capita_id = terms
             if not terms:

@@ -17,6 +17,7 @@ class TierReview(models.Model):
     def _rrs_refuse_outside_actions(self):
         if self.env.su or rrs_is_granted(self.browse()):
             return
+        # sudo(): which record each review is about, to refuse the write; nothing is returned.
         if any(review.model == GUARDED_MODEL for review in self.sudo()):
             raise UserError(
                 self.env._(
@@ -41,7 +42,9 @@ class TierReview(models.Model):
         self._rrs_refuse_outside_actions()
         return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_assistance_approvals(self):
+        # sudo(): which record each review is about, to refuse the deletion.
         if (
             not self.env.su
             and not is_disposing()
@@ -50,4 +53,3 @@ class TierReview(models.Model):
             raise UserError(
                 self.env._("The approvals of an assistance request are never deleted (FIN-2).")
             )
-        return super().unlink()

@@ -15,6 +15,15 @@ class RrsAssistanceCommon(RrsCaseCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # The tests set their own limits, terms and tiers: the demo's are set aside.
+        cls.env["rrs.assistance.policy"].search([]).active = False
+        cls.env["rrs.assistance.per.capita"].search([]).unlink()
+        cls.env["tier.definition"].search(
+            [
+                ("model", "=", "rrs.assistance.request"),
+                ("id", "!=", cls.env.ref("rrs_assistance.tier_definition_supervisor").id),
+            ]
+        ).active = False
         cls.finance_other = new_test_user(
             cls.env, login="rrs_finance_other", groups="rrs_case.group_finance"
         )

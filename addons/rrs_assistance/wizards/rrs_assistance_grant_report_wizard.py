@@ -11,7 +11,6 @@ class RrsAssistanceGrantReportWizard(models.TransientModel):
 
     grant_id = fields.Many2one(
         "account.analytic.account",
-        string="Grant",
         required=True,
         domain="[('rrs_is_grant', '=', True)]",
     )

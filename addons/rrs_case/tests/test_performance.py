@@ -197,9 +197,12 @@ class TestPerformance(RrsCaseCommon):
         hidden = self.cases_other.member_ids.partner_id
         contacts = served | self.landlords | hidden
         Partner = self.env["res.partner"].with_user(self.worker).with_context(bin_size=True)
+        # Odoo's accounting (installed with financial assistance) adds a column of its own to
+        # the contacts list: one more query, the same at every size.
+        extra = 1 if "account.move" in self.env else 0
         for domain, limits, count in (
-            ([("id", "in", contacts.ids)], (10, 90), 18),
-            ([("id", "in", contacts.ids), ("rrs_person_served", "=", True)], (5, 30), 17),
+            ([("id", "in", contacts.ids)], (10, 90), 18 + extra),
+            ([("id", "in", contacts.ids), ("rrs_person_served", "=", True)], (5, 30), 17 + extra),
         ):
             for limit in limits:
                 for _warm_up in range(2):
