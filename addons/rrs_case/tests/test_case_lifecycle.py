@@ -117,7 +117,9 @@ class TestCaseLifecycle(RrsCaseCommon):
 
     def test_elig2_one_primary_worker(self):
         # rule ELIG-2: every family has one assigned primary worker, a case worker
-        with self.assertRaises(ValidationError):
+        with self.assertRaisesRegex(
+            ValidationError, "is not a case worker and cannot be assigned to a case"
+        ):
             self._case(user=self.finance)
         case = self._case()
         with mute_logger("odoo.sql_db"), self.assertRaises(NotNullViolation), self.cr.savepoint():

@@ -87,7 +87,9 @@ class TestCaseSecurity(RrsCaseCommon):
             note.unlink()
 
     def test_only_supervisors_reassign_and_reopen(self):
-        with self.assertRaises(UserError):
+        with self.assertRaisesRegex(
+            UserError, "Only a supervisor or a program manager assigns the primary case worker"
+        ):
             self.case.with_user(self.worker).write({"user_id": self.worker_other.id})
         self.case.with_user(self.worker).write(
             {"secondary_user_ids": [Command.link(self.worker_other.id)]}
@@ -104,7 +106,9 @@ class TestCaseSecurity(RrsCaseCommon):
             }
         )
         closed.action_close()
-        with self.assertRaises(UserError):
+        with self.assertRaisesRegex(
+            UserError, "Only a supervisor or a program manager reopens a case"
+        ):
             closed.with_user(self.worker).action_reopen()
         closed.with_user(self.supervisor).action_reopen()
         self.assertEqual(closed.state, "active")

@@ -76,7 +76,7 @@ class TestCorrespondence(RrsCaseCommon):
             as_worker.action_mark_sent()
         with self.assertRefused("author cannot sign|cannot sign this letter", AccessError):
             as_worker.action_sign_letter()
-        with self.assertRefused("", AccessError):
+        with self.assertRefused("doesn't have 'read' access to:\n- Case Note", AccessError):
             letter.with_user(self.supervisor_other).action_sign_letter()
         letter.with_user(self.supervisor).action_sign_letter()
         self.assertEqual(letter.letter_signer_id, self.supervisor)

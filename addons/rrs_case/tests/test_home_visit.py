@@ -107,7 +107,7 @@ class TestHomeVisit(RrsCaseCommon):
         visits = first | second
         with self.assertRefused("never authorises their own visits", AccessError):
             visits.with_user(self.worker).action_authorise()
-        with self.assertRefused("", AccessError):
+        with self.assertRefused("doesn't have 'read' access to:\n- Home Visit", AccessError):
             visits.with_user(self.supervisor_other).action_authorise()
         visits.with_user(self.supervisor).action_authorise()
         self.assertEqual(set(visits.mapped("state")), {"authorised"})

@@ -780,8 +780,16 @@ class TestIntegrityServices(IntegrityCommon):
         # the former sudo() cancellation: every role without a right on the visit is refused
         with freeze_time(self.now):
             visit = self._visit_authorised_later()
-            for role in ("finance", "auditor", "volunteer", "portal", "worker_far"):
-                with self.assertRefused("", AccessError):
+            no_access = "not allowed to access 'Home Visit'"
+            for role, message in (
+                ("finance", no_access),
+                # the auditor reads the visit, and changes nothing of it
+                ("auditor", "Only the supervisor of .* or a program manager can change the status"),
+                ("volunteer", no_access),
+                ("portal", no_access),
+                ("worker_far", "doesn't have 'read' access to:\n- Home Visit"),
+            ):
+                with self.assertRefused(message, AccessError):
                     visit.with_user(getattr(self, role)).action_cancel()
             self.assertEqual(visit.state, "authorised")
 

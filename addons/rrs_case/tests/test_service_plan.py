@@ -145,7 +145,7 @@ class TestServicePlan(ServicePlanCommon):
         with self.assertRefused("cannot sign this plan as its supervisor", AccessError):
             plan.with_user(self.worker).action_sign_supervisor()
         # a supervisor of another team cannot sign either
-        with self.assertRefused("", AccessError):
+        with self.assertRefused("doesn't have 'write' access to:\\n- Service Plan", AccessError):
             plan.with_user(self.supervisor_other).action_sign_supervisor()
         # a supervisor who is the case's own worker cannot sign as its supervisor
         case.with_user(self.supervisor).write(
@@ -332,7 +332,7 @@ class TestCaseReview(ServicePlanCommon):
         review = self._review(case)
         with self.assertRefused("cannot review this case as its supervisor", AccessError):
             review.with_user(self.worker).action_done()
-        with self.assertRefused("", AccessError):
+        with self.assertRefused("doesn't have 'read' access to:\\n- Case Review", AccessError):
             review.with_user(self.supervisor_other).action_done()
         review.coordination = False
         with self.assertRefused("Coordination and implementation", UserError):

@@ -4,7 +4,7 @@ from freezegun import freeze_time
 from psycopg2 import IntegrityError
 
 from odoo import Command
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
@@ -42,7 +42,9 @@ class TestPrsConcern(RrsMinorsCommon):
         case = self._prs_case()
         concern = self._concern(case)
         for user in (self.worker, self.supervisor, self.manager):
-            with self.assertRaises(UserError):
+            with self.assertRaisesRegex(
+                AccessError, "not allowed to delete 'Notification of Concern'"
+            ):
                 concern.with_user(user).unlink()
         with self.assertRefused("never deleted", UserError):
             concern.sudo().unlink()
@@ -81,9 +83,13 @@ class TestPrsConcern(RrsMinorsCommon):
             )
         )
         self.assertEqual(concern.amendment_ids, amendment)
-        with self.assertRaises(UserError):
+        with self.assertRaisesRegex(
+            AccessError, "not allowed to modify 'Notification of Concern Amendment'"
+        ):
             amendment.with_user(self.worker).write({"text": "changed"})
-        with self.assertRaises(UserError):
+        with self.assertRaisesRegex(
+            AccessError, "not allowed to delete 'Notification of Concern Amendment'"
+        ):
             amendment.with_user(self.manager).unlink()
 
     def test_prs7_fast_form_needs_only_category_and_what_happened(self):
