@@ -129,9 +129,12 @@ class TestAssistanceSecurity(RrsAssistanceCommon):
             with self.assertRefused("Budget Line", AccessError):
                 self.line.with_user(user).write({"planned_amount": 99999.0})
         self.line.with_user(self.finance).write({"planned_amount": 2000.0})
-        # finance never reads case notes
+        # finance never reads case notes, nor assessments where they are installed
         with self.assertRaisesRegex(AccessError, "Case Note"):
             self.env["rrs.case.note"].with_user(self.finance).check_access("read")
+        if "rrs.assessment" in self.env:
+            with self.assertRaisesRegex(AccessError, "not allowed to access"):
+                self.env["rrs.assessment"].with_user(self.finance).check_access("read")
 
     def test_rec1_finance_pays_a_restricted_case_without_learning_who_the_child_is(self):
         self.case.restricted = True
