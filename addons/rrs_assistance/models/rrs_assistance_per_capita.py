@@ -74,15 +74,17 @@ class RrsAssistancePerCapita(models.Model):
                 )
 
     @api.model
-    def _for_case(self, case):
-        """The terms that apply to a case: its program's, for the fiscal year of its arrival."""
-        if not case.arrival_date:
-            return self.browse()
-        return self.search(
-            [
-                ("program_id", "=", case.program_id.id),
-                ("date_from", "<=", case.arrival_date),
-                ("date_to", ">=", case.arrival_date),
-            ],
-            limit=1,
-        )
+    def _for_cases(self, cases):
+        """{case id: terms} for the cases with an arrival date: their program's, for the fiscal
+        year of their arrival (fiscal years do not overlap). One search for all the cases."""
+        arrived = cases.filtered("arrival_date")
+        if not arrived:
+            return {}
+        terms = self.search([("program_id", "in", arrived.program_id.ids)])
+        return {
+            case.id: found
+            for case in arrived
+            for found in terms
+            if found.program_id == case.program_id
+            and found.date_from <= case.arrival_date <= found.date_to
+        }

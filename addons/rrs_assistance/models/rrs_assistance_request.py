@@ -242,12 +242,14 @@ class RrsAssistanceRequest(models.Model):
         # sudo(): case workers may not read hr.employee; this only walks up the hierarchy of
         # the case's worker to return user ids.
         Employee = self.env["hr.employee"].sudo()
+        # sudo(): the cases' primary workers, whose supervisors approve.
+        worker_of = {request.id: request.case_id.sudo().user_id.id for request in self}
+        employee_of = {}
+        for employee in Employee.search([("user_id", "in", list(set(worker_of.values())))]):
+            employee_of.setdefault(employee.user_id.id, employee)
         for request in self:
             users = managers.filtered(lambda u, r=request: r.company_id in u.company_ids)
-            worker = request.case_id.sudo().user_id
-            employee = (
-                Employee.search([("user_id", "=", worker.id)], limit=1) if worker else Employee
-            )
+            employee = employee_of.get(worker_of[request.id], Employee)
             seen = set()
             parent = employee.parent_id
             while parent and parent.id not in seen:

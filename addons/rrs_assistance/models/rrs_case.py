@@ -28,6 +28,9 @@ class RrsCase(models.Model):
     currency_id = fields.Many2one(related="company_id.currency_id")
 
     def _compute_assistance_count(self):
+        if not self.env["rrs.assistance.request"].has_access("read"):
+            self.assistance_count = 0
+            return
         counts = dict(
             self.env["rrs.assistance.request"]._read_group(
                 [("case_id", "in", self.ids)], ["case_id"], ["__count"]
@@ -57,10 +60,11 @@ class RrsCase(models.Model):
                 )
             ):
                 spent.setdefault(case.id, []).append((day, amount))
+        # sudo(): the programs' per-capita terms, configuration every reader of the case may
+        # see through the case's figures.
+        terms_of = PerCapita.sudo()._for_cases(self)
         for case in self:
-            # sudo(): the program's per-capita terms, configuration every reader of the case
-            # may see through the case's figures.
-            terms = PerCapita.sudo()._for_case(case) if case.arrival_date else PerCapita
+            terms = terms_of.get(case.id, PerCapita)
             case.per_capita_id = terms
             if not terms:
                 case.per_capita_persons = 0

@@ -218,12 +218,8 @@ class RrsGuardMixin(models.AbstractModel):
     def _rrs_system_write(self):
         """Let the code inside write the system fields of these records (or create them, on an
         empty recordset). Call it only after checking the caller's own right."""
-        pairs = {(self._name, rid) for rid in self.ids} if self else {(self._name, None)}
-        token = _GRANTED.set(_GRANTED.get() | pairs)
-        try:
+        with rrs_system_write(self._name, self.ids):
             yield self
-        finally:
-            _GRANTED.reset(token)
 
     def _rrs_guarded(self):
         """The guard applies: a client's write, not trusted system code."""
