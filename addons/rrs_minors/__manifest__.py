@@ -20,6 +20,7 @@
         "report/rrs_prs_report_templates.xml",
         "views/rrs_prs_level_views.xml",
         "views/rrs_prs_concern_views.xml",
+        "views/rrs_incident_views.xml",
         "views/rrs_prs_safety_call_views.xml",
         "views/rrs_prs_report_views.xml",
         "views/rrs_case_note_views.xml",

@@ -35,6 +35,9 @@ from . import rrs_home_visit
 from . import rrs_home_visit_escalation
 from . import calendar_event
 from . import rrs_record_disposal
+from . import rrs_case_emergency_access
+from . import rrs_incident
+from . import rrs_incident_demo
 from . import rrs_waiting_work
 from . import mail_activity
 from . import report_case_letter

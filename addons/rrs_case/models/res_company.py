@@ -32,3 +32,16 @@ class ResCompany(models.Model):
         default=DEFAULT_INFORMATION_POLICY,
         translate=True,
     )
+    # rule REC-4: the longest a case opened in an emergency stays open
+    rrs_emergency_access_hours = fields.Integer(
+        string="Emergency access (hours)",
+        default=4,
+        help="How long a supervisor who opens a case outside the team in an emergency may read "
+        "it, at most.",
+    )
+
+    _rrs_emergency_access_hours_positive = models.Constraint(
+        "CHECK(rrs_emergency_access_hours > 0)",
+        "Emergency access lasts at least one hour.",
+    )
+

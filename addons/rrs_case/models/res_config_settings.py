@@ -11,3 +11,6 @@ class ResConfigSettings(models.TransientModel):
     rrs_client_information_policy = fields.Html(
         related="company_id.rrs_client_information_policy", readonly=False
     )
+    rrs_emergency_access_hours = fields.Integer(
+        related="company_id.rrs_emergency_access_hours", readonly=False
+    )

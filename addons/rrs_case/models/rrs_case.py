@@ -4,6 +4,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
+from odoo.tools import SQL
 
 from .rrs_guard_mixin import is_disposing, rrs_disposing
 
@@ -250,6 +251,22 @@ class RrsCase(models.Model):
         index=True,
         help="Minors' records: never seen by finance, auditors or volunteers.",
     )
+    # rule REC-4: a case outside one's team opened in an emergency, for a limited time; the
+    # supervisor rules of every model of the case read this field (see
+    # rrs.case.emergency.access)
+    emergency_access_open = fields.Boolean(
+        string="Opened in an emergency",
+        compute="_compute_emergency_access_open",
+        search="_search_emergency_access_open",
+        help="You may read this case because you opened it in an emergency; the access ends "
+        "by itself.",
+    )
+    emergency_access_ids = fields.One2many(
+        "rrs.case.emergency.access",
+        "case_id",
+        string="Emergency accesses",
+        groups="rrs_case.group_case_worker,rrs_case.group_auditor",
+    )
     reopened_date = fields.Date(string="Last reopened on", readonly=True, copy=False)
     reopen_count = fields.Integer(string="Times reopened", readonly=True, copy=False)
 
@@ -286,6 +303,7 @@ class RrsCase(models.Model):
         "rrs.case.review", "case_id", string="Case reviews", groups=CASE_FILE_GROUPS
     )
     review_count = fields.Integer(compute="_compute_counts")
+    incident_count = fields.Integer(compute="_compute_incident_count", string="Incidents")
     last_review_date = fields.Date(compute="_compute_review_dates", store=True)
     next_review_date = fields.Date(
         compute="_compute_review_dates",
@@ -366,6 +384,18 @@ class RrsCase(models.Model):
             case.late_note_count = late.get(case.id, 0)
             case.consent_count = consents.get(case.id, 0)
             case.referral_count = referrals.get(case.id, 0)
+
+    def _compute_incident_count(self):
+        counts = {}
+        if self.env["rrs.incident"].has_access("read"):
+            counts = {
+                case.id: n
+                for case, n in self.env["rrs.incident"]._read_group(
+                    [("case_id", "in", self.ids)], ["case_id"], ["__count"]
+                )
+            }
+        for case in self:
+            case.incident_count = counts.get(case.id, 0)
 
     def _compute_restricted(self):
         """A hook: no case is restricted in the core; rrs_minors restricts minors' cases."""
@@ -724,6 +754,52 @@ class RrsCase(models.Model):
 
     @api.depends("name", "head_partner_id")
     @api.depends_context("uid")
+    @api.depends_context("uid")
+    def _compute_emergency_access_open(self):
+        now = fields.Datetime.now()
+        opened = self._rrs_emergency_expiries()
+        for case in self:
+            case.emergency_access_open = bool(opened.get(case.id) and opened[case.id] > now)
+
+    @api.private
+    def _rrs_emergency_expiries(self):
+        """``{case id: expiry}`` of the current user's open emergency accesses, read once per
+        transaction: the record rules evaluate ``emergency_access_open`` on every record they
+        check in memory, and most users have none. A new or ended access clears it."""
+        cache = self.env.cr.cache.setdefault("rrs_emergency_access", {})
+        if self.env.uid not in cache:
+            self.env["rrs.case.emergency.access"].flush_model(
+                ["case_id", "user_id", "state", "expiry_date"]
+            )
+            rows = self.env.execute_query(
+                SQL(
+                    "SELECT case_id, MAX(expiry_date) FROM rrs_case_emergency_access "
+                    "WHERE user_id = %s AND state = 'active' GROUP BY case_id",
+                    self.env.uid,
+                )
+            )
+            cache[self.env.uid] = dict(rows)
+        return cache[self.env.uid]
+
+    def _search_emergency_access_open(self, operator, value):
+        """Cases the current user opened in an emergency and whose access has not expired: the
+        time is compared on every query (the rule cache keeps the domain, not its result), so
+        the access ends at its expiry to the minute, before the cron records it (REC-4)."""
+        if operator != "in":
+            return NotImplemented
+        if True in value and False in value:
+            return []
+        self.env["rrs.case.emergency.access"].flush_model(
+            ["case_id", "user_id", "state", "expiry_date"]
+        )
+        opened = SQL(
+            "SELECT case_id FROM rrs_case_emergency_access WHERE user_id = %s "
+            "AND state = 'active' AND expiry_date > %s",
+            self.env.uid,
+            fields.Datetime.now(),
+        )
+        return [("id", "in" if True in value else "not in", opened)]
+
     def _compute_display_name(self):
         # The web client shows a link's name with sudo(): a restricted case (a minor's record,
         # REC-1) linked from a record another role may read (an assistance payment) shows its
@@ -913,6 +989,9 @@ class RrsCase(models.Model):
     def action_view_reviews(self):
         return self._action_related("rrs_case.rrs_case_review_action")
 
+    def action_view_incidents(self):
+        return self._action_related("rrs_case.rrs_incident_action")
+
     def action_new_plan(self):
         """Open the plan being drafted, or start one (a revision of the current plan)."""
         self.ensure_one()
@@ -941,6 +1020,12 @@ class RrsCase(models.Model):
             (self.env._("case reviews"), self.review_ids),
             (self.env._("home visits"), self.home_visit_ids),
             (self.env._("case-management activities"), self.case_activity_ids),
+            (
+                self.env._("incident reports"),
+                # sudo(): counts the case's incident reports, including colleagues' drafts,
+                # for the program manager who disposes of the case
+                self.env["rrs.incident"].sudo().search([("case_id", "=", self.id)]),
+            ),
         ]
         return [(label, len(records)) for label, records in counted if records]
 
@@ -953,7 +1038,15 @@ class RrsCase(models.Model):
         plans = self.service_plan_ids
         (self.note_ids.letter_attachment_ids | plans.agreement_attachment_id).unlink()
         plans.goal_ids.unlink()
-        for records in (plans, self.note_ids, self.consent_ids, self.referral_ids, self.review_ids):
+        incidents = self.env["rrs.incident"].search([("case_id", "in", self.ids)])
+        for records in (
+            plans,
+            self.note_ids,
+            self.consent_ids,
+            self.referral_ids,
+            self.review_ids,
+            incidents,
+        ):
             records.unlink()
 
     def action_dispose(self):

@@ -12,6 +12,7 @@ from . import rrs_minor_caregiver_assessment
 from . import rrs_minor_service
 from . import rrs_prs_level_history
 from . import rrs_prs_safety_call
+from . import rrs_incident
 from . import rrs_prs_concern
 from . import rrs_prs_concern_amendment
 from . import rrs_prs_report

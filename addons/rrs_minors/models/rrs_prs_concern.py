@@ -44,6 +44,13 @@ class RrsPrsConcern(models.Model):
         index=True,
     )
     description = fields.Text(string="What happened", required=True)
+    incident_id = fields.Many2one(
+        "rrs.incident",
+        string="Incident report",
+        index="btree_not_null",
+        ondelete="restrict",
+        help="The incident report this notification was started from (rule REC-5).",
+    )
     reported_date = fields.Datetime(
         string="Filed on",
         required=True,

@@ -87,6 +87,26 @@ class TestRestrictedRecords(RrsMinorsCommon):
         cls.env["rrs.home.visit.escalation"].create(
             {"visit_id": visit.id, "step": "worker_called", "reached": True}
         )
+        # an incident on the child's case (REC-5) and an emergency access to it (REC-4)
+        cls.env["rrs.incident"].create(
+            {
+                "occurred_date": datetime.combine(cls.RELEASE, time(9, 0)),
+                "location": "Sponsor's home",
+                "description": "The child was hurt playing football.",
+                "severity": "low",
+                "actions_taken": "First aid by the sponsor.",
+                "case_id": cls.prs.id,
+                "reporter_id": cls.worker.id,
+            }
+        )
+        cls.env["rrs.case.emergency.access"].create(
+            {
+                "case_id": cls.prs.id,
+                "user_id": cls.supervisor_other.id,
+                "reason": "The sponsor called the night line about the child.",
+                "duration_hours": 2,
+            }
+        )
         nephew = cls._person("Nephew", age=14)
         household = cls._active_case(members=[(nephew, "other_relative")])
         minor = household.member_ids.filtered(lambda m: m.partner_id == nephew)
