@@ -5,9 +5,12 @@ Each scenario runs once to warm caches, then REPEAT times; the median wall time 
 number of SQL queries are printed as a Markdown table for docs/benchmarks.md.
 """
 
+import random
 import statistics
 import time
+from datetime import datetime, timedelta
 
+from psycopg2.extras import execute_values
 from rrs_odoo import environment, parser
 
 from odoo import Command, fields
@@ -161,9 +164,11 @@ def bench_assistance(env, worker, supervisor, manager):
     measure(
         env,
         "finance: XLSX workbook of one grant for one month",
-        lambda: env["ir.actions.report"]
-        .with_user(finance)
-        ._render_xlsx("rrs_assistance.grant_month_xlsx", wizard.ids, None),
+        lambda: (
+            env["ir.actions.report"]
+            .with_user(finance)
+            ._render_xlsx("rrs_assistance.grant_month_xlsx", wizard.ids, None)
+        ),
     )
 
 
@@ -274,7 +279,23 @@ def main():
             ),
         )
         case = W.search(mine, limit=1)
+        # Every scenario above and below collects its access-log entries in memory (REC-4);
+        # ``measure`` leaves them unwritten. These two write them as the commit would.
+        env.cr.precommit.clear()
         measure(env, "worker: open a case form", lambda: case.web_read(FORM))
+        measure(
+            env,
+            "worker: open a case form, and write its access-log entry (the commit's part)",
+            lambda: (case.web_read(FORM), env.cr.precommit.run()),
+        )
+        measure(
+            env,
+            "worker: My cases list page, and write its access-log entry",
+            lambda: (
+                W.web_search_read(mine, CASE_LIST, limit=80, count_limit=10001),
+                env.cr.precommit.run(),
+            ),
+        )
         Note = env["rrs.case.note"]
         measure(
             env,
@@ -355,9 +376,11 @@ def main():
             measure(
                 env,
                 "supervisor: rank the team to reassign one case",
-                lambda: Wizard.with_context(active_model="rrs.case", active_ids=case.ids)
-                .create({"case_ids": [Command.set(case.ids)]})
-                .candidate_ids.mapped("user_id"),
+                lambda: (
+                    Wizard.with_context(active_model="rrs.case", active_ids=case.ids)
+                    .create({"case_ids": [Command.set(case.ids)]})
+                    .candidate_ids.mapped("user_id")
+                ),
             )
         if "rrs.assistance.request" in env:
             bench_assistance(env, worker, supervisor, manager)
@@ -368,6 +391,59 @@ def main():
         env.cr.rollback()
         if "rrs.assessment" in env:
             bench_assessment_cron(env)
+        env.cr.rollback()
+        bench_access_review(env)
+
+
+def bench_access_review(env):
+    """Rule REC-4: the morning review over a month of access-log entries (100,000 opens by the
+    bench's users, 30% outside their caseload, and one user opening 40 case files outside it
+    on one day), written for the measure and rolled back."""
+    env.cr.execute("SELECT id FROM res_users WHERE login LIKE 'bench_%%' ORDER BY id")
+    users = [row[0] for row in env.cr.fetchall()]
+    env.cr.execute("SELECT id, company_id FROM rrs_case ORDER BY id")
+    cases = env.cr.fetchall()
+    if not users or not cases:
+        return
+    day = datetime.combine(fields.Date.today(), datetime.min.time())
+    rng = random.Random(1)
+    rows = []
+    for _i in range(100000):
+        case, company = rng.choice(cases)
+        when = day - timedelta(days=rng.randint(1, 30), seconds=rng.randint(0, 86399))
+        rows.append((when, rng.choice(users), case, company, rng.random() < 0.3))
+    heavy = day - timedelta(days=2)
+    rows += [
+        (heavy + timedelta(minutes=k), users[0], case, company, True)
+        for k, (case, company) in enumerate(cases[:40])
+    ]
+    execute_values(
+        env.cr._obj,
+        "INSERT INTO rrs_access_log (date, user_id, action, res_model, res_id, case_id, "
+        "company_id, outside_caseload, record_count, restricted, emergency, unusual) VALUES %s",
+        [
+            (when, user, "open", "rrs.case", case, case, company, outside, 1, False, False, False)
+            for when, user, case, company, outside in rows
+        ],
+    )
+    env.cr.execute("ANALYZE rrs_access_log")
+    print(f"\nAccess review cron over {len(rows)} access-log entries (REC-4)\n")
+    print("| day | median ms | queries | reviews | activities |")
+    print("| --- | ---: | ---: | ---: | ---: |")
+    Review = env["rrs.access.review"]
+    for label, offset in (("without unusual access", 3), ("one user above the threshold", 2)):
+        target = (day - timedelta(days=offset)).date()
+        before = env.cr.sql_log_count
+        start = time.perf_counter()
+        Review._cron_daily_review(target)
+        ms = (time.perf_counter() - start) * 1000
+        reviews = Review.search([("date", "=", target)])
+        print(
+            f"| {label} | {ms:.1f} | {env.cr.sql_log_count - before} | {len(reviews)} "
+            f"| {len(reviews.activity_ids)} |",
+            flush=True,
+        )
+    env.cr.rollback()
 
 
 def bench_cron(env, title, method):

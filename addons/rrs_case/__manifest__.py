@@ -55,6 +55,8 @@
         "views/rrs_home_visit_views.xml",
         "views/rrs_incident_views.xml",
         "views/rrs_case_emergency_access_views.xml",
+        "views/rrs_access_log_views.xml",
+        "views/rrs_breach_views.xml",
         "views/res_config_settings_views.xml",
         "views/rrs_config_settings_views.xml",
         "views/hr_employee_views.xml",

@@ -18,7 +18,13 @@ class RrsAssessment(models.Model):
 
     _name = "rrs.assessment"
     _description = "Needs Assessment"
-    _inherit = ["mail.thread", "mail.activity.mixin", "rrs.batch.mixin", "rrs.guard.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "rrs.batch.mixin",
+        "rrs.guard.mixin",
+        "rrs.access.logged.mixin",
+    ]
     _order = "due_date, id"
     _check_company_auto = True
     _rrs_state_field = "state"

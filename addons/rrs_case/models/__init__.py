@@ -11,6 +11,7 @@ from . import res_users
 from . import hr_employee
 from . import rrs_batch_mixin
 from . import rrs_guard_mixin
+from . import rrs_access_log
 from . import rrs_immigration_category
 from . import rrs_language
 from . import rrs_program
@@ -38,6 +39,8 @@ from . import rrs_record_disposal
 from . import rrs_case_emergency_access
 from . import rrs_incident
 from . import rrs_incident_demo
+from . import rrs_access_review
+from . import rrs_breach
 from . import rrs_waiting_work
 from . import mail_activity
 from . import report_case_letter

@@ -30,6 +30,20 @@ def _patched_qt():
 class IrActionsReport(models.Model):
     _inherit = "ir.actions.report"
 
+    def _render_qweb_pdf(self, report_ref, res_ids=None, data=None):
+        # rule REC-4: who printed a case file, a note, an assessment or a minor's record
+        report = self._get_report(report_ref)
+        Model = self.env[report.model] if report.model in self.env else None
+        if (
+            res_ids
+            and Model is not None
+            and not self.env.su
+            and isinstance(Model, self.pool["rrs.access.logged.mixin"])
+        ):
+            ids = [res_ids] if isinstance(res_ids, int) else list(res_ids)
+            self.env["rrs.access.log"]._rrs_collect(Model.browse(ids), "print")
+        return super()._render_qweb_pdf(report_ref, res_ids=res_ids, data=data)
+
     def _rrs_needs_fallback(self, report_ref=False):
         report = self._get_report(report_ref) if report_ref else self
         return (

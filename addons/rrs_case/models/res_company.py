@@ -45,3 +45,10 @@ class ResCompany(models.Model):
         "Emergency access lasts at least one hour.",
     )
 
+    # rule REC-4: how many case files outside one's caseload opened in a day is unusual
+    rrs_access_outside_threshold = fields.Integer(
+        string="Unusual access (case files a day)",
+        default=30,
+        help="A user who opens this many case files outside their caseload in a day is shown "
+        "in the next morning's access review.",
+    )

@@ -14,3 +14,6 @@ class ResConfigSettings(models.TransientModel):
     rrs_emergency_access_hours = fields.Integer(
         related="company_id.rrs_emergency_access_hours", readonly=False
     )
+    rrs_access_outside_threshold = fields.Integer(
+        related="company_id.rrs_access_outside_threshold", readonly=False
+    )

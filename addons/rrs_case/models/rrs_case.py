@@ -22,7 +22,13 @@ class RrsCase(models.Model):
 
     _name = "rrs.case"
     _description = "Resettlement Case"
-    _inherit = ["mail.thread", "mail.activity.mixin", "rrs.batch.mixin", "rrs.guard.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "rrs.batch.mixin",
+        "rrs.guard.mixin",
+        "rrs.access.logged.mixin",
+    ]
     _order = "priority desc, intake_date desc, id desc"
     _rrs_state_field = "state"
     # rule REC-3: the closing date starts the retention clock; reopening is recorded

@@ -26,7 +26,7 @@ class RrsCaseNote(models.Model):
 
     _name = "rrs.case.note"
     _description = "Case Note"
-    _inherit = ["rrs.guard.mixin"]
+    _inherit = ["rrs.guard.mixin", "rrs.access.logged.mixin"]
     _rec_name = "subject"
     _order = "contact_date desc, id desc"
     _check_company_auto = True

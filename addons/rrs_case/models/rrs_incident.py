@@ -57,16 +57,16 @@ class RrsIncident(models.Model):
         default=lambda self: self.env.user,
         tracking=True,
     )
-    occurred_date = fields.Datetime(string="Happened on", required=True, index=True)
+    occurred_date = fields.Datetime(
+        string="Happened on", required=True, index=True, default=fields.Datetime.now
+    )
     location = fields.Char(string="Where", required=True)
     description = fields.Text(string="What happened", required=True)
     people_involved = fields.Text(
         string="Who was involved",
         help="Clients, staff, volunteers and others present, and their part in what happened.",
     )
-    case_id = fields.Many2one(
-        "rrs.case", string="Case", index=True, ondelete="restrict", check_company=True
-    )
+    case_id = fields.Many2one("rrs.case", index=True, ondelete="restrict", check_company=True)
     member_ids = fields.Many2many(
         "rrs.case.member",
         string="Household members involved",

@@ -1,7 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""The integrity table for incident reports (REC-5) and emergency accesses (REC-4): each move
-and each field the system sets, by a plain write or create and through the buttons, as every
-role."""
+"""The integrity table for incident reports (REC-5), emergency accesses, breaches and the access
+log (REC-4): each move and each field the system sets, by a plain write or create and through
+the buttons, as every role."""
 
 from datetime import timedelta
 
@@ -28,7 +28,73 @@ OPENERS = {
 NOT_OPENER = ("access", "Only a supervisor or a program manager opens a case")
 REASON = "The family called the night line: the father was taken to hospital."
 
+MANAGER_ONLY = {"manager": OK}
 ROWS = (
+    Row(
+        "REC-4",
+        "contain a breach by writing its stage",
+        "rrs.breach",
+        "_breach",
+        vals={"state": "contained"},
+        expect=MANAGER_ONLY,
+        check="_check_contained",
+    ),
+    Row(
+        "REC-4",
+        "contain a breach by the button",
+        "rrs.breach",
+        "_breach",
+        action="action_contain",
+        expect=MANAGER_ONLY,
+        check="_check_contained",
+    ),
+    Row(
+        "REC-4",
+        "close a contained breach by writing its stage",
+        "rrs.breach",
+        "_breach_contained",
+        vals={"state": "closed"},
+        expect=MANAGER_ONLY,
+        check="_check_closed",
+    ),
+    Row(
+        "REC-4",
+        "forge the closing of a breach",
+        "rrs.breach",
+        "_breach_contained",
+        vals={"closed_date": "2026-03-02 12:00:00", "closed_by_id": "manager"},
+        expect={"manager": SYSTEM_SET},
+    ),
+    Row(
+        "REC-4",
+        "change a closed breach",
+        "rrs.breach",
+        "_breach_closed",
+        vals={"description": "Nothing was exposed."},
+        expect={"manager": ("rule", "stays as it was closed")},
+    ),
+    Row(
+        "REC-4",
+        "create a breach already closed",
+        "rrs.breach",
+        "_vals_breach_closed",
+        create=True,
+        expect={"manager": ("rule", "cannot be created in “Closed”")},
+    ),
+    Row(
+        "REC-4",
+        "rewrite an access log entry",
+        "rrs.access.log",
+        "_log_entry",
+        vals={"action": "list"},
+    ),
+    Row(
+        "REC-4",
+        "write an access log entry",
+        "rrs.access.log",
+        "_vals_log_entry",
+        create=True,
+    ),
     Row(
         "REC-5",
         "submit a report by writing its stage",
@@ -290,6 +356,59 @@ class TestIntegrityIncidents(IntegrityCommon):
         self.assertEqual(incident.state, "reviewed")
         self.assertIn(incident.reviewer_id, self.supervisor | self.manager)
         self.assertTrue(incident.reviewed_date)
+
+    # ------------------------------------------------------------ breaches
+    def _breach_values(self, **vals):
+        return {
+            "description": "A list of families was left on a printer in the library.",
+            "case_ids": [(6, 0, self.case.ids)],
+            "actions": "The list was recovered and shredded.",
+            **vals,
+        }
+
+    def _breach(self):
+        return self.env["rrs.breach"].create(self._breach_values())
+
+    def _breach_contained(self):
+        breach = self._breach()
+        breach.write(
+            {
+                "state": "contained",
+                "informed": "The families by phone on the same day.",
+                "clients_informed_date": "2026-03-02",
+            }
+        )
+        return breach
+
+    def _breach_closed(self):
+        breach = self._breach_contained()
+        breach.state = "closed"
+        return breach
+
+    def _vals_breach_closed(self):
+        return self._breach_values(state="closed")
+
+    def _check_contained(self, breach):
+        self.assertEqual(breach.state, "contained")
+        self.assertTrue(breach.contained_date)
+
+    def _check_closed(self, breach):
+        self.assertEqual((breach.state, breach.closed_by_id), ("closed", self.manager))
+        self.assertTrue(breach.closed_date)
+
+    # ---------------------------------------------------------- access log
+    def _vals_log_entry(self):
+        return {
+            "date": "2026-03-02 10:00:00",
+            "user_id": self.worker.id,
+            "action": "open",
+            "res_model": "rrs.case",
+            "res_id": self.case.id,
+            "case_id": self.case.id,
+        }
+
+    def _log_entry(self):
+        return self.env["rrs.access.log"].create(self._vals_log_entry())
 
     # ------------------------------------------------------ emergency access
     def _grant(self):

@@ -14,7 +14,7 @@ class RrsMinorCaregiverAssessment(models.Model):
 
     _name = "rrs.minor.caregiver.assessment"
     _description = "Caregiver and Placement Assessment"
-    _inherit = ["rrs.guard.mixin"]
+    _inherit = ["rrs.guard.mixin", "rrs.access.logged.mixin"]
     _order = "assessment_date desc, id desc"
     _check_company_auto = True
     _rrs_parent_field = "member_id"

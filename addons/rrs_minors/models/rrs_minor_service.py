@@ -9,7 +9,7 @@ class RrsMinorService(models.Model):
 
     _name = "rrs.minor.service"
     _description = "Service to a Separated Minor"
-    _inherit = ["rrs.guard.mixin"]
+    _inherit = ["rrs.guard.mixin", "rrs.access.logged.mixin"]
     _order = "service_date desc, id desc"
     _check_company_auto = True
     _rrs_parent_field = "member_id"

@@ -14,7 +14,7 @@ class RrsPrsConcern(models.Model):
 
     _name = "rrs.prs.concern"
     _description = "Notification of Concern"
-    _inherit = ["mail.thread", "mail.activity.mixin", "rrs.guard.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "rrs.guard.mixin", "rrs.access.logged.mixin"]
     _order = "reported_date desc, id desc"
     _check_company_auto = True
     _rrs_parent_field = "case_id"

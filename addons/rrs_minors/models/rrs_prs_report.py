@@ -34,7 +34,7 @@ class RrsPrsReport(models.Model):
 
     _name = "rrs.prs.report"
     _description = "PRS Report to ORR"
-    _inherit = ["mail.thread", "rrs.guard.mixin"]
+    _inherit = ["mail.thread", "rrs.guard.mixin", "rrs.access.logged.mixin"]
     _order = "period_end desc, id desc"
     _check_company_auto = True
     _rrs_state_field = "state"
@@ -211,15 +211,19 @@ class RrsPrsReport(models.Model):
         notes = case.note_ids.filtered(lambda n: start <= n.contact_date <= end)
         people = case.prs_child_member_id.partner_id | case.prs_sponsor_partner_id
         contacts = notes.filtered(
-            lambda n: n.contact_type in PRS_CONTACTS
-            or (n.contact_type == "correspondence" and n.correspondent_partner_id in people)
+            lambda n: (
+                n.contact_type in PRS_CONTACTS
+                or (n.contact_type == "correspondence" and n.correspondent_partner_id in people)
+            )
         )
         phones = contacts.filtered(lambda n: n.contact_type == "phone")
         phone_days = set(phones.mapped("contact_date"))
         calls = case.prs_safety_call_ids.filtered(
-            lambda c: start <= c.call_date <= end
-            and c.outcome != "unreachable"
-            and c.call_date not in phone_days
+            lambda c: (
+                start <= c.call_date <= end
+                and c.outcome != "unreachable"
+                and c.call_date not in phone_days
+            )
         )
         tz = pytz.timezone(report._agency_tz())
         concerns = case.prs_concern_ids.filtered(

@@ -37,7 +37,7 @@ class TestIncidentConcern(RrsMinorsCommon):
         action = incident.with_user(self.worker).action_start_concern()
         self.assertEqual(action["res_model"], "rrs.prs.concern")
         form = Form(
-            self.env["rrs.prs.concern"].with_user(self.worker).with_context(action["context"])
+            self.env["rrs.prs.concern"].with_user(self.worker).with_context(**action["context"])
         )
         form.category = "running_away"
         concern = form.save()
