@@ -7,8 +7,13 @@ class RrsIncident(models.Model):
     _inherit = "rrs.incident"
 
     is_prs = fields.Boolean(related="case_id.is_prs", string="Post-release services case")
+    # notifications of concern are case staff's (auditors do not read them)
     concern_ids = fields.One2many(
-        "rrs.prs.concern", "incident_id", string="Notifications of concern", readonly=True
+        "rrs.prs.concern",
+        "incident_id",
+        string="Notifications of concern",
+        readonly=True,
+        groups="rrs_case.group_case_worker",
     )
 
     def action_start_concern(self):
