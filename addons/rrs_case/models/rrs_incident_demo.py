@@ -81,8 +81,13 @@ class RrsIncident(models.Model):
                 "case_id": ref("rrs_case.case_haddad_demo").id,
             }
         )
-        # submitted the next morning, after the end of the shift: flagged late and the
-        # supervisor alerted, as the real move does
+        # a shift that has ended whatever the day the demo is installed (weekends move it)
+        days_ago = 2
+        while late.due_date >= fields.Datetime.now() and days_ago < 10:
+            days_ago += 1
+            late.with_user(worker1).occurred_date = moment(days_ago, 15, 10)
+        # submitted after the end of that shift: flagged late and the supervisor alerted, as
+        # the real move does
         late.with_user(worker1).action_submit()
         self.with_user(worker2).create(
             {
