@@ -20,6 +20,14 @@ HOME_ACTIONS = (
 class ResUsers(models.Model):
     _inherit = "res.users"
 
+    @api.model
+    def _rrs_program_managers(self, company):
+        """The program managers of ``company``: who is alerted when a worker has no supervisor,
+        and who reviews the day's unusual access."""
+        # sudo(): who the program managers are, to alert them; nothing else is read
+        managers = self.env.ref("rrs_case.group_program_manager").sudo().all_user_ids
+        return managers.filtered(lambda u: company in u.company_ids).with_env(self.env)
+
     @api.private
     def rrs_supervised_user_ids(self):
         """Ids of this user and of every user below them in the employee hierarchy.

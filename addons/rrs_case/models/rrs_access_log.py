@@ -303,7 +303,7 @@ class RrsAccessLoggedMixin(models.AbstractModel):
     def _rrs_logging(self):
         return not self.env.su and not _LOGGING.get()
 
-    def _rrs_logged_call(self, action, call, ids=None):
+    def _rrs_logged_call(self, call, ids=None):
         if not self._rrs_logging():
             return call()
         token = _LOGGING.set(True)
@@ -322,7 +322,7 @@ class RrsAccessLoggedMixin(models.AbstractModel):
         if set(specification) <= NAME_ONLY:
             return super().web_read(specification)
         result = self._rrs_logged_call(
-            "open", lambda: super(RrsAccessLoggedMixin, self).web_read(specification)
+            lambda: super(RrsAccessLoggedMixin, self).web_read(specification)
         )
         if self._rrs_logging():
             self.env["rrs.access.log"]._rrs_collect(self, "open")
@@ -335,7 +335,6 @@ class RrsAccessLoggedMixin(models.AbstractModel):
     ):
         logging = self._rrs_logging()
         result = self._rrs_logged_call(
-            "list",
             lambda: super(RrsAccessLoggedMixin, self).web_search_read(
                 domain,
                 specification,
@@ -355,9 +354,7 @@ class RrsAccessLoggedMixin(models.AbstractModel):
     def read(self, fields=None, load="_classic_read"):
         if not (self._rrs_logging() and _in_request()):
             return super().read(fields, load)
-        result = self._rrs_logged_call(
-            "open", lambda: super(RrsAccessLoggedMixin, self).read(fields, load)
-        )
+        result = self._rrs_logged_call(lambda: super(RrsAccessLoggedMixin, self).read(fields, load))
         self.env["rrs.access.log"]._rrs_collect(self, "open")
         return result
 
@@ -369,7 +366,6 @@ class RrsAccessLoggedMixin(models.AbstractModel):
         if not (self._rrs_logging() and _in_request()):
             return super().search_read(domain, fields, offset, limit, order, **read_kwargs)
         result = self._rrs_logged_call(
-            "list",
             lambda: super(RrsAccessLoggedMixin, self).search_read(
                 domain, fields, offset, limit, order, **read_kwargs
             ),
@@ -380,7 +376,7 @@ class RrsAccessLoggedMixin(models.AbstractModel):
 
     def export_data(self, fields_to_export):
         result = self._rrs_logged_call(
-            "export", lambda: super(RrsAccessLoggedMixin, self).export_data(fields_to_export)
+            lambda: super(RrsAccessLoggedMixin, self).export_data(fields_to_export)
         )
         if not self.env.su:
             self.env["rrs.access.log"]._rrs_collect(self, "export")

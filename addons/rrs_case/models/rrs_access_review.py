@@ -5,6 +5,11 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 
+def _day_bounds(day):
+    start = datetime.combine(day, time.min)
+    return start, start + timedelta(days=1)
+
+
 class RrsAccessReview(models.Model):
     """The daily review of unusual access to the case file (rule REC-4).
 
@@ -38,26 +43,25 @@ class RrsAccessReview(models.Model):
             )
 
     def write(self, vals):
-        if not self.env.su and set(vals) - {
-            f for f in vals if f.startswith(("message_", "activity_"))
-        }:
+        if not self.env.su and any(not f.startswith(("message_", "activity_")) for f in vals):
             raise UserError(self.env._("An access review is written by the system."))
         return super().write(vals)
 
-    def _day_bounds(self):
-        start = datetime.combine(self.date, time.min)
-        return start, start + timedelta(days=1)
-
-    def action_open_entries(self):
-        self.ensure_one()
-        start, end = self._day_bounds()
-        action = self.env["ir.actions.act_window"]._for_xml_id("rrs_case.rrs_access_log_action")
-        action["domain"] = [
+    @api.model
+    def _unusual_domain(self, company, day):
+        """The unusual access-log entries of ``company`` on ``day``."""
+        start, end = _day_bounds(day)
+        return [
             ("date", ">=", start),
             ("date", "<", end),
             ("unusual", "=", True),
-            ("company_id", "=", self.company_id.id),
+            ("company_id", "=", company.id),
         ]
+
+    def action_open_entries(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("rrs_case.rrs_access_log_action")
+        action["domain"] = self._unusual_domain(self.company_id, self.date)
         action["context"] = {"search_default_group_reason": 1}
         return action
 
@@ -67,19 +71,13 @@ class RrsAccessReview(models.Model):
         files opened outside their caseload, then one review per company with unusual entries.
         Run twice for the same day, it changes nothing."""
         day = day or fields.Date.context_today(self) - timedelta(days=1)
-        start = datetime.combine(day, time.min)
-        end = start + timedelta(days=1)
+        start, end = _day_bounds(day)
         Log = self.env["rrs.access.log"]
         for company in self.env["res.company"].search([]):
             Log._rrs_flag_outside(company, start, end)
             if self.search_count([("company_id", "=", company.id), ("date", "=", day)]):
                 continue
-            domain = [
-                ("date", ">=", start),
-                ("date", "<", end),
-                ("unusual", "=", True),
-                ("company_id", "=", company.id),
-            ]
+            domain = self._unusual_domain(company, day)
             groups = Log._read_group(domain, ["unusual_reason"], ["__count"])
             if not groups:
                 continue
@@ -100,9 +98,7 @@ class RrsAccessReview(models.Model):
     def _assign_reviewers(self, domain):
         """The company's program managers, and the supervisors above the users or the cases
         of the day's unusual entries."""
-        managers = self.env.ref("rrs_case.group_program_manager").all_user_ids.filtered(
-            lambda u: self.company_id in u.company_ids
-        )
+        managers = self.env["res.users"]._rrs_program_managers(self.company_id)
         entries = self.env["rrs.access.log"].search(domain)
         concerned = entries.user_id | entries.case_id.worker_user_ids
         employees = (

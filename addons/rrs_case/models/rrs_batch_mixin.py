@@ -106,6 +106,23 @@ class RrsBatchMixin(models.AbstractModel):
             mail_activity_quick_update=not notify, rrs_followers_added=True
         ).create(vals_list)
 
+    def _rrs_alert(self, users, body, activity_xmlid, summary, note=None):
+        """Tell ``users`` about this record at once: a note on its chatter that notifies them
+        and an activity each (at most 5; the note already notified them, the activities do not
+        a second time). The caller has checked its own right and passes the record as it may
+        write it (``sudo()`` with its reason where the alert goes beyond the caller's rights)."""
+        self.ensure_one()
+        self.message_post(
+            body=body,
+            partner_ids=users.partner_id.ids,
+            message_type="notification",
+            subtype_xmlid="mail.mt_note",
+        )
+        for user in users[:5]:
+            self.with_context(mail_activity_quick_update=True).activity_schedule(
+                activity_xmlid, user_id=user.id, summary=summary, note=note
+            )
+
     def _rrs_add_assignees_as_followers(self, vals_list):
         """Make each activity's assignee a follower of its record, for the whole batch in one
         search and one create, with the subtypes Odoo gives a new internal follower."""

@@ -199,35 +199,21 @@ class RrsCaseEmergencyAccess(models.Model):
             # read it, not write it; the alert is posted and scheduled on the case by the
             # system, for its supervisor, whom the caller's rights do not reach
             case = grant.case_id.sudo()
-            supervisors = case.supervisor_user_id - grant.user_id
-            if not supervisors:
-                # sudo(): who the program managers are, to alert them; nothing else is read
-                supervisors = (
-                    self.env.ref("rrs_case.group_program_manager").sudo().all_user_ids
-                    - grant.user_id
-                ).filtered(lambda u, company=case.company_id: company in u.company_ids)
-            body = self.env._(
-                "%(user)s opened this case in an emergency until %(until)s. Reason: %(reason)s",
-                user=grant.user_id.name,
-                until=format_datetime(self.env, grant.expiry_date),
-                reason=grant.reason,
+            supervisors = case.supervisor_user_id or self.env["res.users"]._rrs_program_managers(
+                case.company_id
             )
-            case.message_post(
-                body=body,
-                partner_ids=supervisors.partner_id.ids,
-                message_type="notification",
-                subtype_xmlid="mail.mt_note",
+            case._rrs_alert(
+                supervisors - grant.user_id,
+                self.env._(
+                    "%(user)s opened this case in an emergency until %(until)s. Reason: %(reason)s",
+                    user=grant.user_id.name,
+                    until=format_datetime(self.env, grant.expiry_date),
+                    reason=grant.reason,
+                ),
+                "rrs_case.mail_activity_type_emergency_access",
+                self.env._("Case opened in an emergency by %(user)s", user=grant.user_id.name),
+                note=grant.reason,
             )
-            # the message above notifies them; the activity need not notify a second time
-            for supervisor in supervisors[:5]:
-                case.with_context(mail_activity_quick_update=True).activity_schedule(
-                    "rrs_case.mail_activity_type_emergency_access",
-                    user_id=supervisor.id,
-                    summary=self.env._(
-                        "Case opened in an emergency by %(user)s", user=grant.user_id.name
-                    ),
-                    note=grant.reason,
-                )
 
     def _rrs_after_move(self, source, target):
         if target == "ended":

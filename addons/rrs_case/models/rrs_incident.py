@@ -284,12 +284,10 @@ class RrsIncident(models.Model):
         employee = self.reporter_id.sudo().employee_ids.filtered(
             lambda e: e.company_id == self.company_id
         )[:1]
-        supervisor = employee.parent_id.user_id - self.reporter_id
-        if supervisor:
-            return supervisor
-        # sudo(): who the program managers are, to alert them; nothing else is read
-        managers = self.env.ref("rrs_case.group_program_manager").sudo().all_user_ids
-        return managers.filtered(lambda u: self.company_id in u.company_ids) - self.reporter_id
+        supervisors = employee.parent_id.user_id or self.env["res.users"]._rrs_program_managers(
+            self.company_id
+        )
+        return supervisors - self.reporter_id
 
     def _alert_late(self):
         """Rule REC-5: a late report (or a report still missing at the end of the shift)
@@ -304,21 +302,13 @@ class RrsIncident(models.Model):
             )
             # sudo(): the system records the alert on a report the caller may have submitted
             # without the right to schedule work for the supervisor
-            record = incident.sudo()
-            record.message_post(
-                body=body,
-                partner_ids=supervisors.partner_id.ids,
-                message_type="notification",
-                subtype_xmlid="mail.mt_note",
+            incident.sudo()._rrs_alert(
+                supervisors,
+                body,
+                "rrs_case.mail_activity_type_incident_late",
+                self.env._("Late incident report"),
+                note=body,
             )
-            # the message above notifies them; the activity need not notify a second time
-            for supervisor in supervisors[:5]:
-                record.with_context(mail_activity_quick_update=True).activity_schedule(
-                    "rrs_case.mail_activity_type_incident_late",
-                    user_id=supervisor.id,
-                    summary=self.env._("Late incident report"),
-                    note=body,
-                )
             with incident._rrs_system_write():
                 incident.write({"late": True, "supervisor_alerted": True})
 
