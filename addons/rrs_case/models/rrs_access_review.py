@@ -44,6 +44,7 @@ class RrsAccessReview(models.Model):
 
     def write(self, vals):
         if not self.env.su and any(not f.startswith(("message_", "activity_")) for f in vals):
+            self.check_access("write")
             raise UserError(self.env._("An access review is written by the system."))
         return super().write(vals)
 

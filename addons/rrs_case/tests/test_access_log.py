@@ -259,6 +259,25 @@ class TestAccessLog(RrsCaseCommon):
         action = review.action_open_entries()
         self.assertEqual(self.Log.search(action["domain"]), entries)
 
+    def test_rec4_who_reads_the_reviews_and_that_no_one_writes_them(self):
+        review = self.env["rrs.access.review"].create(
+            {"date": DAY.date(), "company_id": self.env.company.id, "unusual_count": 2}
+        )
+        for user in (self.supervisor, self.manager, self.auditor):
+            with self.subTest(user=user.login):
+                self.assertEqual(review.with_user(user).unusual_count, 2)
+                with self.assertRaisesRegex(AccessError, "not allowed to modify"):
+                    review.with_user(user).write({"unusual_count": 0})
+        for user in (self.worker, self.finance, self.volunteer):
+            with self.subTest(user=user.login):
+                with self.assertRaisesRegex(AccessError, "not allowed to access"):
+                    review.with_user(user).check_access("read")
+        with self.assertRaisesRegex(AccessError, "not allowed to create"):
+            self.env["rrs.access.review"].with_user(self.manager).create(
+                {"date": DAY.date(), "company_id": self.env.company.id}
+            )
+        self.assertEqual(review.unusual_count, 2)
+
     def test_rec4_no_review_for_a_day_without_unusual_access(self):
         with freeze_time(DAY):
             self.case.with_user(self.worker).web_read(CASE_FORM)
