@@ -393,6 +393,75 @@ def main():
             bench_assessment_cron(env)
         env.cr.rollback()
         bench_access_review(env)
+        env.cr.rollback()
+        bench_change_history(env, worker)
+
+
+def bench_change_history(env, worker):
+    """Rule REC-4: what OCA auditlog's change history (with the suite's rules) adds to a save.
+    Each write is measured with the rules' methods in place, then with auditlog's patches
+    taken off (``_revert_methods``) in the same process, then the patches are put back."""
+    rules = env["auditlog.rule"].search([("state", "=", "confirmed")])
+    Case = env["rrs.case"].with_user(worker)
+    case = Case.search([("worker_user_ids", "in", worker.ids), ("state", "!=", "closed")], limit=1)
+    note = env["rrs.case.note"].with_user(worker).search([("case_id", "=", case.id)], limit=1)
+    batch = env["rrs.case.note"].search([("case_id.state", "!=", "closed")], limit=100)
+    flip = {"value": "0"}
+
+    def toggle_priority():
+        flip["value"] = "1" if flip["value"] == "0" else "0"
+        case.write({"priority": flip["value"]})
+        env.flush_all()
+
+    def edit_note():
+        note.write({"purpose": f"Follow up {flip['value']}"})
+        flip["value"] = "1" if flip["value"] == "0" else "0"
+        env.flush_all()
+
+    def edit_batch():
+        batch.write({"purpose": f"Checked {flip['value']}"})
+        flip["value"] = "1" if flip["value"] == "0" else "0"
+        env.flush_all()
+
+    scenarios = (
+        ("worker: save a change to a case (priority)", toggle_priority),
+        ("worker: save a change to a case note", edit_note),
+        ("system: one write to 100 case notes", edit_batch),
+    )
+    print(
+        f"\nChange history (OCA auditlog, {len(rules)} rules on the case file): a save with and "
+        "without it\n"
+    )
+    print("| scenario | with: ms | queries | without: ms | queries |")
+    print("| --- | ---: | ---: | ---: | ---: |")
+    for label, fn in scenarios:
+        with_history = _timed(env, fn)
+        rules._revert_methods()
+        try:
+            without = _timed(env, fn)
+        finally:
+            rules._register_hook()
+        print(
+            f"| {label} | {with_history[0]:.1f} | {with_history[1]} | "
+            f"{without[0]:.1f} | {without[1]} |",
+            flush=True,
+        )
+    env.cr.rollback()
+
+
+def _timed(env, fn):
+    """Median ms and most queries of ``REPEAT`` runs after one to warm the caches."""
+    fn()
+    env.invalidate_all()
+    times, queries = [], []
+    for _ in range(REPEAT):
+        before = env.cr.sql_log_count
+        start = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - start) * 1000)
+        queries.append(env.cr.sql_log_count - before)
+        env.invalidate_all()
+    return statistics.median(times), max(queries)
 
 
 def bench_access_review(env):

@@ -58,3 +58,72 @@ def test_rec4_the_log_is_read_by_managers_and_auditors_and_written_by_no_one(jso
     )
     [after] = manager("rrs.access.log", "read", ids=[entry["id"]], fields=["action"])
     assert after["action"] == "open"
+
+
+def history(reader, model, res_id):
+    return reader(
+        "auditlog.log",
+        "search_read",
+        domain=[("model_model", "=", model), ("res_id", "=", res_id)],
+        fields=["user_id", "method", "rrs_case_id", "line_ids"],
+        order="id",
+    )
+
+
+def test_rec4_an_api_change_is_in_the_change_history_kept_as_it_is(json2_login):
+    worker1, supervisor, manager, auditor = (
+        json2_login(n) for n in ("worker1", "supervisor", "manager", "auditor")
+    )
+    [case] = worker1(
+        "rrs.case",
+        "search",
+        domain=[
+            ("user_id", "=", worker1.uid),
+            ("restricted", "=", False),
+            ("state", "!=", "closed"),
+        ],
+        limit=1,
+    )
+    [note] = worker1(
+        "rrs.case.note",
+        "create",
+        vals_list=[{"case_id": case, "subject": "Called the landlord"}],
+    )
+    worker1("rrs.case.note", "write", ids=[note], vals={"subject": "Called the landlord twice"})
+    created, changed = history(manager, "rrs.case.note", note)
+    assert (created["method"], changed["method"]) == ("create", "write")
+    assert created["user_id"][0] == changed["user_id"][0] == worker1.uid
+    assert changed["rrs_case_id"][0] == case
+    [line] = manager(
+        "auditlog.log.line",
+        "read",
+        ids=changed["line_ids"],
+        fields=["field_name", "old_value_text", "new_value_text"],
+    )
+    assert (line["field_name"], line["old_value_text"], line["new_value_text"]) == (
+        "subject",
+        "Called the landlord",
+        "Called the landlord twice",
+    )
+    # the worker's supervisor and the auditor read it; the worker does not
+    assert [e["id"] for e in history(supervisor, "rrs.case.note", note)] == [
+        created["id"],
+        changed["id"],
+    ]
+    assert len(history(auditor, "rrs.case.note", note)) == 2
+    refused(lambda: history(worker1, "rrs.case.note", note), 403, "AccessError")
+    # no one changes or deletes it, nor forges an entry
+    refused(
+        lambda: manager("auditlog.log", "write", ids=[changed["id"]], vals={"method": "read"}),
+        403,
+        "AccessError",
+    )
+    refused(lambda: manager("auditlog.log", "unlink", ids=[changed["id"]]), 403, "AccessError")
+    refused(
+        lambda: manager(
+            "auditlog.log.line", "write", ids=[line["id"]], vals={"new_value_text": ""}
+        ),
+        403,
+        "AccessError",
+    )
+    assert [e["method"] for e in history(manager, "rrs.case.note", note)] == ["create", "write"]

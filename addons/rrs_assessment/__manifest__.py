@@ -14,6 +14,7 @@
         "security/ir.model.access.csv",
         "security/rrs_assessment_rules.xml",
         "security/rrs_assessment_restricted_rules.xml",
+        "data/rrs_auditlog_rules.xml",
         "data/rrs_need_level_data.xml",
         "data/rrs_assessment_matrix_data.xml",
         "data/rrs_assessment_intake_data.xml",

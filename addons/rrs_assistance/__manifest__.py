@@ -24,6 +24,7 @@
         "security/rrs_assistance_security.xml",
         "security/ir.model.access.csv",
         "security/rrs_assistance_rules.xml",
+        "data/rrs_auditlog_rules.xml",
         "data/ir_sequence_data.xml",
         "data/account_analytic_plan_data.xml",
         "data/rrs_assistance_purpose_data.xml",

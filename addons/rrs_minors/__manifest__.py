@@ -13,6 +13,7 @@
     "data": [
         "security/ir.model.access.csv",
         "security/rrs_minors_rules.xml",
+        "data/rrs_auditlog_rules.xml",
         "data/rrs_prs_level_data.xml",
         "data/rrs_prs_service_area_data.xml",
         "data/rrs_minor_caregiver_topic_data.xml",

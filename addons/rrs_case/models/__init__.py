@@ -45,3 +45,4 @@ from . import rrs_waiting_work
 from . import mail_activity
 from . import report_case_letter
 from . import ir_actions_report
+from . import auditlog

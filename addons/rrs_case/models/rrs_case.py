@@ -806,8 +806,11 @@ class RrsCase(models.Model):
         )
         return [("id", "in" if True in value else "not in", opened)]
 
+    @api.depends("name", "restricted", "head_partner_id.name")
+    @api.depends_context("uid")
     def _compute_display_name(self):
-        # The web client shows a link's name with sudo(): a restricted case (a minor's record,
+        # Per user (depends_context): a name computed for case staff, cached, must not reach
+        # another role. The web client shows a link's name with sudo(): a restricted case (a minor's record,
         # REC-1) linked from a record another role may read (an assistance payment) shows its
         # number only, never the family's name.
         staff = self.env.user.has_group("rrs_case.group_case_worker")
@@ -997,6 +1000,13 @@ class RrsCase(models.Model):
 
     def action_view_incidents(self):
         return self._action_related("rrs_case.rrs_incident_action")
+
+    def action_view_history(self):
+        """The case's change history (REC-4): its creates, writes and deletes and those of its
+        records, as the reader's record rules on auditlog.log allow."""
+        action = self._action_related("rrs_case.rrs_auditlog_log_action", field="rrs_case_id")
+        action["context"] = {}
+        return action
 
     def action_new_plan(self):
         """Open the plan being drafted, or start one (a revision of the current plan)."""

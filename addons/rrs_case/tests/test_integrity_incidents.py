@@ -96,6 +96,34 @@ ROWS = (
         create=True,
     ),
     Row(
+        "REC-4",
+        "rewrite an entry of the change history",
+        "auditlog.log",
+        "_history_entry",
+        vals={"name": "Nothing happened", "method": "read"},
+    ),
+    Row(
+        "REC-4",
+        "delete an entry of the change history",
+        "auditlog.log",
+        "_history_entry",
+        action="unlink",
+    ),
+    Row(
+        "REC-4",
+        "forge an entry of the change history",
+        "auditlog.log",
+        "_vals_history_entry",
+        create=True,
+    ),
+    Row(
+        "REC-4",
+        "rewrite a value in the change history",
+        "auditlog.log.line",
+        "_history_line",
+        vals={"old_value_text": "Nothing", "new_value_text": "Nothing"},
+    ),
+    Row(
         "REC-5",
         "submit a report by writing its stage",
         "rrs.incident",
@@ -409,6 +437,27 @@ class TestIntegrityIncidents(IntegrityCommon):
 
     def _log_entry(self):
         return self.env["rrs.access.log"].create(self._vals_log_entry())
+
+    # ------------------------------------------------------- change history
+    def _history_entry(self):
+        self.case.write({"priority": "1"})
+        self.env.flush_all()
+        return self.env["auditlog.log"].search(
+            [("model_model", "=", "rrs.case"), ("res_id", "=", self.case.id)],
+            order="id desc",
+            limit=1,
+        )
+
+    def _vals_history_entry(self):
+        return {
+            "model_id": self.env["ir.model"]._get_id("rrs.case"),
+            "res_id": self.case.id,
+            "method": "write",
+            "user_id": self.worker.id,
+        }
+
+    def _history_line(self):
+        return self._history_entry().line_ids[:1]
 
     # ------------------------------------------------------ emergency access
     def _grant(self):

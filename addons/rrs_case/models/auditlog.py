@@ -1,0 +1,341 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""The change history of the case file (rule REC-4) through OCA ``auditlog``.
+
+The suite ships ``auditlog.rule`` records (``data/rrs_auditlog_rules.xml`` here and in the
+addons that add case-file models) that log every create, write and delete of a case, a case
+note, a plan, an assessment, a minor's record ... with the values before and after. What this
+module adds to ``auditlog``:
+
+- each log of a case-file record knows its case (``rrs_case_id``), its company and whether it
+  holds a confidential note's values, so record rules give it the audience of the access log
+  (supervisors for their team, program managers, auditors) and hide restricted (minors') cases
+  and confidential notes from whoever may not read them;
+- the logs of the case file are append-only: no one edits or deletes them, the auto-vacuum of
+  ``auditlog`` skips them, and they go with their case at disposal (REC-3), through the
+  foreign key;
+- a write or create of many records is logged in one insert (upstream creates one log per
+  record), and the one2many fields of a case (its notes, members ...) are left to their own
+  models' logs instead of being read before and after every write.
+
+Reads, exports and prints are not logged here but in ``rrs.access.log`` (see its module).
+"""
+
+from odoo import api, fields, models
+from odoo.addons.auditlog.models import auditlog_rule
+from odoo.exceptions import AccessError, UserError
+from odoo.fields import Domain
+
+from .rrs_guard_mixin import is_disposing
+
+# What a model's logs never carry: chatter and activity bookkeeping
+_SKIPPED_PREFIXES = ("message_", "activity_", "website_message", "rating_")
+
+
+def _is_case_file_model(env, model_name):
+    """A model of the suite whose records belong to the case file (or are the suite's own
+    records such as breaches): its logs are protected."""
+    return bool(model_name) and model_name.startswith("rrs.") and model_name in env
+
+
+class _ThrowAwayCache(auditlog_rule.ThrowAwayCache):
+    """auditlog's disposable cache, also for the environments' cached views of the transaction.
+
+    Odoo 19 environments keep ``_field_dirty`` and ``_protected`` as cached properties of the
+    transaction's containers. An environment that first reads them while auditlog has swapped
+    the containers keeps the throw-away ones for good: its later ``flush_all`` (the flush before
+    every savepoint, by the transaction's default environment) then misses the dirty fields,
+    whose values a rolled-back savepoint loses. Dropping those cached properties on the way in
+    and out makes every environment read the live container again.
+    """
+
+    _ENV_CACHED = ("_field_dirty", "_protected")
+
+    def _drop_env_cached(self):
+        for env in self._transaction.envs:
+            for name in self._ENV_CACHED:
+                env.__dict__.pop(name, None)
+
+    def __enter__(self):
+        result = super().__enter__()
+        self._drop_env_cached()
+        return result
+
+    def __exit__(self, exc_type, exc_val, exc_tb):
+        result = super().__exit__(exc_type, exc_val, exc_tb)
+        self._drop_env_cached()
+        return result
+
+
+# auditlog's create and write look the class up by its module-level name when they run
+auditlog_rule.ThrowAwayCache = _ThrowAwayCache
+
+
+def _case_of(record):
+    """The case a record of the case file belongs to: itself, or its parent's case
+    (``_rrs_parent_field``, else ``case_id``); an empty recordset when it has none."""
+    for _depth in range(4):
+        if record._name == "rrs.case":
+            return record
+        parent = getattr(record, "_rrs_parent_field", None)
+        if not parent and "case_id" in record._fields:
+            parent = "case_id"
+        if not parent or parent not in record._fields:
+            break
+        record = record[parent]
+        if not record:
+            break
+    return record.env["rrs.case"]
+
+
+class AuditlogRule(models.Model):
+    _inherit = "auditlog.rule"
+
+    @api.model
+    def get_auditlog_fields(self, model):
+        names = super().get_auditlog_fields(model)
+        if not _is_case_file_model(self.env, model._name):
+            return names
+        # - a case's notes, members, plans ... are logged on their own models: reading every
+        #   one2many of the record before and after each write would cost a query per field;
+        # - a file is an attachment, not a value to copy into a text line (and auditlog reads
+        #   it with a cache of its own, where the attachment being created is not flushed yet)
+        return [
+            name
+            for name in names
+            if model._fields[name].type not in ("one2many", "binary")
+            and not name.startswith(_SKIPPED_PREFIXES)
+        ]
+
+    def create_logs(
+        self,
+        uid,
+        res_model,
+        res_ids,
+        method,
+        old_values=None,
+        new_values=None,
+        additional_log_values=None,
+    ):
+        if is_disposing() and _is_case_file_model(self.env, res_model):
+            # the disposal of records past their retention (REC-3) is recorded by
+            # rrs.record.disposal; the logs of a disposed case go with it
+            return None
+        # one insert for the whole batch: auditlog.log.create collects the values upstream
+        # creates one by one
+        pending = []
+        result = super(AuditlogRule, self.with_context(rrs_auditlog_pending=pending)).create_logs(
+            uid,
+            res_model,
+            res_ids,
+            method,
+            old_values=old_values,
+            new_values=new_values,
+            additional_log_values=additional_log_values,
+        )
+        if pending:
+            result = self.env["auditlog.log"].create(pending)
+        return result
+
+
+class AuditlogLog(models.Model):
+    _inherit = "auditlog.log"
+
+    rrs_case_file = fields.Boolean(
+        string="Case file",
+        readonly=True,
+        index=True,
+        help="A record of the suite: the entry is never changed or deleted.",
+    )
+    rrs_case_id = fields.Many2one(
+        "rrs.case",
+        string="Case",
+        readonly=True,
+        index="btree_not_null",
+        # the entries go with their case when its records are disposed of (REC-3)
+        ondelete="cascade",
+    )
+    rrs_company_id = fields.Many2one("res.company", string="Company", readonly=True, index=True)
+    rrs_confidential = fields.Boolean(
+        string="Confidential note",
+        readonly=True,
+        help="The entry holds the values of a note marked confidential: only the case's staff "
+        "read it.",
+    )
+
+    # -------------------------------------------------------------------- CRUD
+    @api.model_create_multi
+    def create(self, vals_list):
+        pending = self.env.context.get("rrs_auditlog_pending")
+        if pending is not None:
+            pending.extend(vals_list)
+            return self.browse()
+        model_names = self._rrs_model_names(vals_list)
+        if any(_is_case_file_model(self.env, name) for name in model_names.values()) and (
+            not self.env.su
+        ):
+            self.check_access("create")
+            raise AccessError(
+                self.env._("The change history of the case file is written by the system only.")
+            )
+        self._rrs_prepare(vals_list, model_names)
+        logs = super().create(vals_list)
+        logs._rrs_mark_earlier_confidential()
+        return logs
+
+    def unlink(self):
+        if self.env.context.get("rrs_autovacuum"):
+            # the auto-vacuum purges by age what is not the case file's
+            self = self - self.filtered("rrs_case_file")
+        return super().unlink()
+
+    def write(self, vals):
+        protected = self.filtered("rrs_case_file")
+        if protected:
+            self.check_access("write")
+            raise UserError(self.env._("The change history of the case file is never changed."))
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_never_case_file(self):
+        if self.filtered("rrs_case_file") and not is_disposing():
+            raise UserError(
+                self.env._(
+                    "The change history of the case file is never deleted; its entries go with "
+                    "their case when the case's records are disposed of (REC-3)."
+                )
+            )
+
+    # ----------------------------------------------------------------- helpers
+    def _rrs_model_names(self, vals_list):
+        """The technical model name of each log's ``model_id``, read once for the batch."""
+        model_ids = {vals.get("model_id") for vals in vals_list if vals.get("model_id")}
+        # sudo(): the model names of the logs being written; ir.model is not every role's
+        models_ = self.env["ir.model"].sudo().browse(model_ids)
+        return {model.id: model.model for model in models_}
+
+    def _rrs_prepare(self, vals_list, model_names):
+        """Fill the case, the company and the confidentiality of the logs of case-file
+        records, a query per model and batch."""
+        by_model = {}
+        for vals in vals_list:
+            name = model_names.get(vals.get("model_id"))
+            if not _is_case_file_model(self.env, name):
+                continue
+            vals["rrs_case_file"] = True
+            if vals.get("res_id"):
+                by_model.setdefault(name, set()).add(vals["res_id"])
+        facts = {}
+        for name, ids in by_model.items():
+            # sudo(): the log is written by the system about records its author changed
+            records = self.env[name].sudo().with_context(active_test=False).browse(ids).exists()
+            for record in records:
+                case = _case_of(record)
+                company = case.company_id
+                if not company and "company_id" in record._fields:
+                    company = record.company_id
+                facts[name, record.id] = (
+                    case.id,
+                    company.id,
+                    bool(record._fields.get("confidential") and record.confidential),
+                )
+        for vals in vals_list:
+            name = model_names.get(vals.get("model_id"))
+            fact = facts.get((name, vals.get("res_id")))
+            if fact:
+                vals["rrs_case_id"], vals["rrs_company_id"], vals["rrs_confidential"] = fact
+
+    def _rrs_mark_earlier_confidential(self):
+        """A note made confidential makes its earlier entries confidential too: they hold the
+        same text. The only change ever made to an entry, by the system."""
+        marked = self.filtered("rrs_confidential")
+        if not marked:
+            return
+        pairs = {(log.model_id.id, log.res_id) for log in marked}
+        domain = Domain.OR(
+            Domain("model_id", "=", model_id) & Domain("res_id", "=", res_id)
+            for model_id, res_id in pairs
+        )
+        domain &= Domain("rrs_confidential", "=", False) & Domain("rrs_case_file", "=", True)
+        # sudo(): the system marks the entries of the same note, whoever wrote it
+        earlier = self.sudo().search(domain)
+        if earlier:
+            # bypass write(): the entries are otherwise never changed
+            self.env.cr.execute(
+                "UPDATE auditlog_log SET rrs_confidential = TRUE WHERE id = ANY(%s)",
+                [earlier.ids],
+            )
+            earlier.invalidate_recordset(["rrs_confidential"])
+
+
+class AuditlogLogLine(models.Model):
+    _inherit = "auditlog.log.line"
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        log_ids = {vals.get("log_id") for vals in vals_list if vals.get("log_id")}
+        # lines are created with their log (``line_ids`` commands), before it is flushed, by the
+        # system; a line added later to an entry of the case file would change it
+        # sudo(): only whether the entries are the case file's, before refusing the caller
+        if not self.env.su and self.env["auditlog.log"].sudo().browse(log_ids).filtered(
+            "rrs_case_file"
+        ):
+            self.check_access("create")
+            raise AccessError(
+                self.env._("The change history of the case file is written by the system only.")
+            )
+        return super().create(vals_list)
+
+    def write(self, vals):
+        # sudo(): only whether the lines are the case file's, before refusing the caller
+        if self.sudo().log_id.filtered("rrs_case_file"):
+            self.check_access("write")
+            raise UserError(self.env._("The change history of the case file is never changed."))
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_never_case_file(self):
+        # sudo(): only whether the lines are the case file's, before refusing the deletion
+        if self.sudo().log_id.filtered("rrs_case_file") and not is_disposing():
+            raise UserError(self.env._("The change history of the case file is never deleted."))
+
+
+class AuditlogAutovacuum(models.TransientModel):
+    _inherit = "auditlog.autovacuum"
+
+    @api.model
+    def autovacuum(self, days, chunk_size=None):
+        # the case file's history follows the case's retention (REC-3), not a purge by age
+        return super(AuditlogAutovacuum, self.with_context(rrs_autovacuum=True)).autovacuum(
+            days, chunk_size=chunk_size
+        )
+
+
+class AuditlogHttpRequest(models.Model):
+    _inherit = "auditlog.http.request"
+
+    def unlink(self):
+        if self.env.context.get("rrs_autovacuum"):
+            # kept while an entry of the case file names the request; sudo(): the auto-vacuum
+            # looks at every entry, whoever may read it
+            kept = (
+                self.env["auditlog.log"]
+                .sudo()
+                .search([("http_request_id", "in", self.ids), ("rrs_case_file", "=", True)])
+            )
+            self = self - kept.http_request_id
+        return super().unlink()
+
+
+class AuditlogHttpSession(models.Model):
+    _inherit = "auditlog.http.session"
+
+    def unlink(self):
+        if self.env.context.get("rrs_autovacuum"):
+            # sudo(): the auto-vacuum looks at every entry, whoever may read it
+            kept = (
+                self.env["auditlog.log"]
+                .sudo()
+                .search([("http_session_id", "in", self.ids), ("rrs_case_file", "=", True)])
+            )
+            self = self - kept.http_session_id
+        return super().unlink()
