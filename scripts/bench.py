@@ -423,7 +423,33 @@ def bench_change_history(env, worker):
         flip["value"] = "1" if flip["value"] == "0" else "0"
         env.flush_all()
 
+    program = case.program_id
+
+    def create_households():
+        # populate's kind of batch: 50 households of two, with 3 notes each
+        people = env["res.partner"].create([{"name": f"Bench person {i}"} for i in range(100)])
+        cases = env["rrs.case"].create(
+            [
+                {
+                    "program_id": program.id,
+                    "user_id": worker.id,
+                    "member_ids": [
+                        Command.create({"partner_id": people[2 * i].id, "relationship": "head"}),
+                        Command.create(
+                            {"partner_id": people[2 * i + 1].id, "relationship": "spouse"}
+                        ),
+                    ],
+                }
+                for i in range(50)
+            ]
+        )
+        env["rrs.case.note"].create(
+            [{"case_id": c.id, "subject": f"Note {n}"} for c in cases for n in range(3)]
+        )
+        env.flush_all()
+
     scenarios = (
+        ("system: create 50 households of two with 3 notes each", create_households),
         ("worker: save a change to a case (priority)", toggle_priority),
         ("worker: save a change to a case note", edit_note),
         ("system: one write to 100 case notes", edit_batch),

@@ -95,6 +95,13 @@ class AuditlogRule(models.Model):
         names = super().get_auditlog_fields(model)
         if not _is_case_file_model(self.env, model._name):
             return names
+        if not model and "auditlog_guard" not in self.env.context:
+            # a creation (auditlog's create passes the model, its write and unlink the records,
+            # and its write sets ``auditlog_guard``): the entry keeps who created what and when,
+            # with the record's name only. Its other values are the record's own, and the
+            # first change of each keeps its value before: copying every field of every new
+            # record into lines made a creation 4 to 5 times slower (docs/benchmarks.md).
+            return self._rrs_creation_fields(model, names)
         # - a case's notes, members, plans ... are logged on their own models: reading every
         #   one2many of the record before and after each write would cost a query per field;
         # - a file is an attachment, not a value to copy into a text line (and auditlog reads
@@ -105,6 +112,14 @@ class AuditlogRule(models.Model):
             if model._fields[name].type not in ("one2many", "binary")
             and not name.startswith(_SKIPPED_PREFIXES)
         ]
+
+    @api.model
+    def _rrs_creation_fields(self, model, names):
+        """The one field that names a new record in its creation entry."""
+        for candidate in (model._rec_name, getattr(model, "_rrs_parent_field", None), "case_id"):
+            if candidate and candidate in names and candidate not in auditlog_rule.FIELDS_BLACKLIST:
+                return [candidate]
+        return names
 
     def create_logs(
         self,
