@@ -810,9 +810,9 @@ class RrsCase(models.Model):
     @api.depends_context("uid")
     def _compute_display_name(self):
         # Per user (depends_context): a name computed for case staff, cached, must not reach
-        # another role. The web client shows a link's name with sudo(): a restricted case (a minor's record,
-        # REC-1) linked from a record another role may read (an assistance payment) shows its
-        # number only, never the family's name.
+        # another role. The web client shows a link's name with sudo(): a restricted case (a
+        # minor's record, REC-1) linked from a record another role may read (an assistance
+        # payment) shows its number only, never the family's name.
         staff = self.env.user.has_group("rrs_case.group_case_worker")
         for case in self:
             if case.restricted and not staff:

@@ -176,7 +176,8 @@ class TestChangeHistory(RrsCaseCommon):
         live = transaction.field_dirty
         with auditlog_rule.ThrowAwayCache(self.env):
             self.assertIsNot(env._field_dirty, live)
-            env._protected  # noqa: B018 - cached while swapped
+            swapped_protected = env._protected  # cached while swapped
+            self.assertIs(swapped_protected, transaction.protected)
         self.assertIs(env._field_dirty, live)
         self.assertIs(transaction.field_dirty, live)
         self.assertIs(env._protected, transaction.protected)

@@ -26,7 +26,8 @@ class TestPrsConcernTour(HttpCase, RrsMinorsCommon):
         self.assertGreaterEqual(concern.orr_notified_date, concern.reported_date)
         self.assertEqual(case.prs_concern_count, 1)
         alert = concern.activity_ids.filtered(
-            lambda a: a.activity_type_id
-            == self.env.ref("rrs_minors.mail_activity_type_prs_concern")
+            lambda a: (
+                a.activity_type_id == self.env.ref("rrs_minors.mail_activity_type_prs_concern")
+            )
         )
         self.assertEqual(alert.user_id, self.supervisor, "filing alerts the supervisor")

@@ -25,7 +25,7 @@ class RrsStaffRequirementStatus(models.Model):
     }
 
     employee_id = fields.Many2one("hr.employee", readonly=True)
-    user_id = fields.Many2one("res.users", string="User", readonly=True)
+    user_id = fields.Many2one("res.users", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
     program_id = fields.Many2one("rrs.program", readonly=True)
     requirement_id = fields.Many2one(

@@ -99,8 +99,9 @@ class TestAssignWizard(RrsStaffCommon):
         for case in cases:
             self.assertTrue(
                 case.message_ids.filtered(
-                    lambda m: "reassigned from" in (m.body or "")
-                    and "Workload above target" in m.body
+                    lambda m: (
+                        "reassigned from" in (m.body or "") and "Workload above target" in m.body
+                    )
                 )
             )
 
