@@ -95,6 +95,14 @@ SCREENS = [
     (
         "supervisor",
         "supervisor",
+        "change-history",
+        "The change history of the team's cases (REC-4)",
+        ("rrs_case.rrs_auditlog_log_action",),
+        ("laptop",),
+    ),
+    (
+        "supervisor",
+        "supervisor",
         "visits-to-authorise",
         "Visits to authorise",
         ("rrs_case.rrs_home_visit_action_authorise",),
