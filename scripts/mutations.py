@@ -341,4 +341,26 @@ MUTATIONS = [
         "why": "off-by-one: requests adding up exactly to the per-request limit are flagged as "
         "a split purchase",
     },
+    # ------------------------------------------------ the gaps a first reading found
+    {
+        "rule": "CON-2",
+        "file": "addons/rrs_case/models/rrs_consent.py",
+        "old": "return not (self.expiry_date and self.expiry_date < on_date)",
+        "new": "return not (self.expiry_date and self.expiry_date <= on_date)",
+        "why": "off-by-one: a release is no longer valid on its expiry day",
+    },
+    {
+        "rule": "PLAN-4",
+        "file": "addons/rrs_case/models/rrs_case.py",
+        "old": "months=case.program_id.review_interval_months",
+        "new": "months=3",
+        "why": "hard-coded: the program's review interval is ignored, always 3 months",
+    },
+    {
+        "rule": "PLAN-6",
+        "file": "addons/rrs_case/models/rrs_referral.py",
+        "old": "days = referral.case_id.program_id.referral_follow_up_days",
+        "new": "days = 7",
+        "why": "hard-coded: the program's referral follow-up days are ignored, always 7",
+    },
 ]

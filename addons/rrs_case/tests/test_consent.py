@@ -1,4 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import timedelta
+
 from freezegun import freeze_time
 
 from odoo.tests import tagged
@@ -167,10 +169,10 @@ class TestConsent(RrsCaseCommon):
         )
         self.assertEqual(self.case.get_valid_release(school), release)
         self.assertTrue(release.is_valid)
+        # valid through its expiry day, not the day after
+        self.assertEqual(self.case.get_valid_release(school, on_date=release.expiry_date), release)
         self.assertFalse(
-            self.case.get_valid_release(
-                school, on_date=release.expiry_date.replace(day=1, month=10)
-            )
+            self.case.get_valid_release(school, on_date=release.expiry_date + timedelta(days=1))
         )
         release.action_revoke()
         self.assertFalse(release.is_valid)

@@ -121,6 +121,16 @@ class TestReferral(RrsCaseCommon):
         referral.action_decline()
         self.assertEqual(referral.state, "declined")
 
+    def test_plan6_follow_up_after_the_programs_own_delay(self):
+        # rule PLAN-6: the delay is the program's setting, not the shipped 7 days
+        self.program.referral_follow_up_days = 10
+        with freeze_time("2026-03-02"):
+            referral = self._referral(shares_client_info=False)
+            referral.action_send()
+        self.assertEqual(referral.follow_up_date, date(2026, 3, 12))
+        self.program.referral_follow_up_days = 3
+        self.assertEqual(referral.follow_up_date, date(2026, 3, 5))
+
     def test_plan6_follow_up_when_the_provider_does_not_answer(self):
         # rule PLAN-6: the program's follow-up delay (7 days), at the boundary days
         with freeze_time("2026-03-02"):

@@ -325,6 +325,9 @@ class TestCaseReview(ServicePlanCommon):
         self.assertEqual(review.reviewer_id, self.supervisor)
         self.assertEqual(case.last_review_date, self.today)
         self.assertEqual(case.next_review_date, self.today + relativedelta(months=3))
+        # the program's own interval, not the shipped three months
+        self.program.review_interval_months = 2
+        self.assertEqual(case.next_review_date, self.today + relativedelta(months=2))
 
     def test_plan4_review_is_done_by_the_supervisor_not_the_worker(self):
         # rule PLAN-4
