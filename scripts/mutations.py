@@ -7,14 +7,13 @@ tests whose names carry the rule's key (``PLAN-4`` -> ``pytest -k plan4``).
 """
 
 MUTATIONS = [
-    # ------------------------------------------------------------------ rrs_case
+    # ------------------------------------------------ one break per rule (first table)
     {
         "rule": "ELIG-1",
         "file": "addons/rrs_case/models/rrs_case.py",
         "old": "and self.immigration_category_id not in self.program_id.category_ids",
         "new": "and not self.immigration_category_id",
-        "why": "category-served check replaced by an always-false test (elif branch has a "
-        "category): a program accepts categories it does not serve",
+        "why": "category-served check replaced by an always-false test (elif branch has a category): a program accepts categories it does not serve",
     },
     {
         "rule": "ELIG-2",
@@ -63,8 +62,7 @@ MUTATIONS = [
         "file": "addons/rrs_case/models/rrs_case.py",
         "old": 'staff = self.env.user.has_group("rrs_case.group_case_worker")',
         "new": 'staff = self.env.user.has_group("base.group_user")',
-        "why": "any internal user (finance, auditors) counts as case staff: a restricted "
-        "(minor's) case shows the family's name to finance",
+        "why": "any internal user (finance, auditors) counts as case staff: a restricted (minor's) case shows the family's name to finance",
     },
     {
         "rule": "REC-3",
@@ -118,19 +116,15 @@ MUTATIONS = [
     {
         "rule": "PLAN-1",
         "file": "addons/rrs_case/models/rrs_service_plan.py",
-        "old": "            and self.worker_signature_date\n"
-        "            and (self.supervisor_signature_date or not self.supervisor_required)\n",
+        "old": "            and self.worker_signature_date\n            and (self.supervisor_signature_date or not self.supervisor_required)\n",
         "new": "            and self.worker_signature_date\n",
-        "why": "a plan counts as fully signed without the supervisor's signature where the "
-        "program requires it",
+        "why": "a plan counts as fully signed without the supervisor's signature where the program requires it",
     },
     {
         "rule": "PLAN-3",
         "file": "addons/rrs_case/models/rrs_service_plan.py",
-        "old": '            if plan.state == "draft":\n'
-        '                raise UserError(self.env._("Give the client the plan once it is signed."))',
-        "new": '            if plan.state == "superseded":\n'
-        '                raise UserError(self.env._("Give the client the plan once it is signed."))',
+        "old": '            if plan.state == "draft":\n                raise UserError(self.env._("Give the client the plan once it is signed."))',
+        "new": '            if plan.state == "superseded":\n                raise UserError(self.env._("Give the client the plan once it is signed."))',
         "why": "the agreement can be marked given to the client while the plan is still a draft",
     },
     {
@@ -157,12 +151,9 @@ MUTATIONS = [
     {
         "rule": "REC-5",
         "file": "addons/rrs_case/models/rrs_incident.py",
-        "old": "                shift_end = max(\n"
-        "                    stop for i_start, stop in spans if i_start.astimezone(tz).date() == day\n"
-        "                )\n",
+        "old": "                shift_end = max(\n                    stop for i_start, stop in spans if i_start.astimezone(tz).date() == day\n                )\n",
         "new": "                shift_end = shift[1]\n",
-        "why": "the lunch break ends the shift: a morning incident is due at noon, not at the "
-        "end of the working day",
+        "why": "the lunch break ends the shift: a morning incident is due at noon, not at the end of the working day",
     },
     {
         "rule": "RES-1",
@@ -190,8 +181,7 @@ MUTATIONS = [
         "file": "addons/rrs_case/models/rrs_home_visit.py",
         "old": "visit.is_afternoon = local.hour + local.minute / 60 >= limit",
         "new": "visit.is_afternoon = local.hour + local.minute / 60 > limit",
-        "why": "off-by-one: a visit starting exactly at the program's latest hour (12:00) "
-        "counts as morning",
+        "why": "off-by-one: a visit starting exactly at the program's latest hour (12:00) counts as morning",
     },
     {
         "rule": "VIS-2",
@@ -207,7 +197,6 @@ MUTATIONS = [
         "new": 'if not {"worker_called"} <= tried:',
         "why": "police step allowed once the worker was called, without trying the client",
     },
-    # ---------------------------------------------------------------- rrs_minors
     {
         "rule": "MIN-1",
         "file": "addons/rrs_minors/models/rrs_case.py",
@@ -220,8 +209,7 @@ MUTATIONS = [
         "file": "addons/rrs_minors/models/rrs_case.py",
         "old": 'last_visit = max([level_since, *visits.mapped("contact_date")])',
         "new": "last_visit = level_since",
-        "why": "next monthly home visit ignores the visits made (always a month after the "
-        "level's start)",
+        "why": "next monthly home visit ignores the visits made (always a month after the level's start)",
     },
     {
         "rule": "PRS-3",
@@ -256,8 +244,7 @@ MUTATIONS = [
         "file": "addons/rrs_minors/models/rrs_prs_report.py",
         "old": "                and c.call_date not in phone_days\n",
         "new": "",
-        "why": "a safety call also written as a phone note that day is counted twice in the "
-        "monthly report's contacts",
+        "why": "a safety call also written as a phone note that day is counted twice in the monthly report's contacts",
     },
     {
         "rule": "PRS-7",
@@ -280,7 +267,6 @@ MUTATIONS = [
         "new": 'for f in ("housing_space", "safety")',
         "why": "a placement can be found suitable without support despite financial instability",
     },
-    # ------------------------------------------------------------ rrs_assessment
     {
         "rule": "ASM-2",
         "file": "addons/rrs_assessment/models/rrs_assessment.py",
@@ -300,17 +286,14 @@ MUTATIONS = [
         "file": "addons/rrs_assessment/models/rrs_case.py",
         "old": "members = members.filtered(lambda m: m.is_adult_on(on_date))  # rule ASM-4",
         "new": "members = members.filtered(lambda m: not m.is_minor)  # rule ASM-4",
-        "why": "adulthood judged today, not on the assessment's due date: a youth turning 18 "
-        "never enters the schedule",
+        "why": "adulthood judged today, not on the assessment's due date: a youth turning 18 never enters the schedule",
     },
-    # ------------------------------------------------------------ rrs_assistance
     {
         "rule": "FIN-1",
         "file": "addons/rrs_assistance/models/crossovered_budget_lines.py",
         "old": "if allocated + amount > planned + 0.005:",
         "new": "if allocated > planned + 0.005:",
-        "why": "the budget check ignores the request's own amount: a validation over the "
-        "remaining budget passes the ORM check",
+        "why": "the budget check ignores the request's own amount: a validation over the remaining budget passes the ORM check",
     },
     {
         "rule": "FIN-2",
@@ -338,8 +321,7 @@ MUTATIONS = [
         "file": "addons/rrs_assistance/models/rrs_assistance_request.py",
         "old": "if siblings and combined > limit:",
         "new": "if siblings and combined >= limit:",
-        "why": "off-by-one: requests adding up exactly to the per-request limit are flagged as "
-        "a split purchase",
+        "why": "off-by-one: requests adding up exactly to the per-request limit are flagged as a split purchase",
     },
     # ------------------------------------------------ the gaps a first reading found
     {
@@ -362,5 +344,181 @@ MUTATIONS = [
         "old": "days = referral.case_id.program_id.referral_follow_up_days",
         "new": "days = 7",
         "why": "hard-coded: the program's referral follow-up days are ignored, always 7",
+    },
+    # ------------------------------ each condition alone, the programs' own settings
+    {
+        "rule": "PLAN-1",
+        "file": "addons/rrs_case/models/rrs_service_plan.py",
+        "old": '            "self_sufficiency_pathway",\n            "self_sufficiency_barriers",\n        ):\n',
+        "new": '            "self_sufficiency_barriers",\n        ):\n',
+        "why": "a plan without a pathway to economic self-sufficiency can be signed",
+    },
+    {
+        "rule": "PLAN-1",
+        "file": "addons/rrs_case/models/rrs_service_plan.py",
+        "old": '            "self_sufficiency_pathway",\n            "self_sufficiency_barriers",\n        ):\n',
+        "new": '            "self_sufficiency_pathway",\n        ):\n',
+        "why": "a plan without the barriers to economic self-sufficiency can be signed",
+    },
+    {
+        "rule": "PLAN-1",
+        "file": "addons/rrs_case/models/rrs_service_plan.py",
+        "old": '        if not self.goal_ids:\n            problems.append(self.env._("add at least one goal"))\n',
+        "new": "",
+        "why": "a plan with no goal at all can be signed",
+    },
+    {
+        "rule": "PLAN-1",
+        "file": "addons/rrs_case/models/rrs_service_plan.py",
+        "old": '                plan.client_signer_role == "client"\n                and plan.client_signer_partner_id not in members.partner_id\n',
+        "new": "                plan.client_signer_partner_id not in members.partner_id\n",
+        "why": "a legal guardian who is not a household member (e.g. the guardian of a child living alone) can no longer sign for the minor",
+    },
+    {
+        "rule": "PRS-1",
+        "file": "addons/rrs_minors/models/rrs_prs_safety_call.py",
+        "old": 'worrying = [q for q in QUESTIONS if call[q] != "yes"]',
+        "new": 'worrying = [q for q in QUESTIONS if q != "living_with_sponsor" and call[q] != "yes"]',
+        "why": "a child no longer living with the sponsor can end the call with no concern",
+    },
+    {
+        "rule": "PRS-1",
+        "file": "addons/rrs_minors/models/rrs_prs_safety_call.py",
+        "old": 'worrying = [q for q in QUESTIONS if call[q] != "yes"]',
+        "new": 'worrying = [q for q in QUESTIONS if q != "knows_court_dates" and call[q] != "yes"]',
+        "why": "a child unaware of the court dates can end the call with no concern",
+    },
+    {
+        "rule": "PRS-1",
+        "file": "addons/rrs_minors/models/rrs_prs_safety_call.py",
+        "old": 'worrying = [q for q in QUESTIONS if call[q] != "yes"]',
+        "new": 'worrying = [q for q in QUESTIONS if q != "is_safe" and call[q] != "yes"]',
+        "why": "a child who is not safe (or could not tell) can end the call with no concern",
+    },
+    {
+        "rule": "PRS-1",
+        "file": "addons/rrs_minors/models/rrs_case.py",
+        "old": "days=program.prs_safety_call_days",
+        "new": "days=30",
+        "why": "hard-coded: the program's safety-call day is ignored, always 30",
+    },
+    {
+        "rule": "PRS-5",
+        "file": "addons/rrs_minors/models/rrs_case_note.py",
+        "old": 'PRS_CONTACTS = ("meeting", "home_visit", "quarterly_checkin", "office_visit", "phone")',
+        "new": 'PRS_CONTACTS = ("meeting", "home_visit", "quarterly_checkin", "office_visit")',
+        "why": "phone contacts of a PRS case no longer record the service areas",
+    },
+    {
+        "rule": "PRS-5",
+        "file": "addons/rrs_minors/models/rrs_case_note.py",
+        "old": 'PRS_CONTACTS = ("meeting", "home_visit", "quarterly_checkin", "office_visit", "phone")',
+        "new": 'PRS_CONTACTS = ("home_visit", "quarterly_checkin", "office_visit", "phone")',
+        "why": "formal meetings of a PRS case no longer record the service areas",
+    },
+    {
+        "rule": "VIS-2",
+        "file": "addons/rrs_case/models/rrs_home_visit.py",
+        "old": "            flagged = any(visit[f] for f in RISKS)\n",
+        "new": "            flagged = False\n",
+        "why": "risks ticked (weapons, violence ...) on a visit rated low no longer need safety measures",
+    },
+    {
+        "rule": "VIS-2",
+        "file": "addons/rrs_case/models/rrs_home_visit.py",
+        "old": '(flagged or visit.risk_level != "low")',
+        "new": '(flagged or visit.risk_level == "high")',
+        "why": "a medium-risk visit with no risk ticked needs no safety measures",
+    },
+    {
+        "rule": "VIS-2",
+        "file": "addons/rrs_case/models/rrs_home_visit.py",
+        "old": '@api.constrains("address_partner_id", "state")',
+        "new": '@api.constrains("address_partner_id")',
+        "why": "a visit planned before the address was marked unsafe can still be authorised and held",
+    },
+    {
+        "rule": "VIS-3",
+        "file": "addons/rrs_case/models/rrs_home_visit_escalation.py",
+        "old": 'if not {"worker_called", "client_contacted"} <= tried:',
+        "new": 'if not {"client_contacted"} <= tried:',
+        "why": "police informed once the client was tried, without calling the worker first",
+    },
+    {
+        "rule": "VIS-3",
+        "file": "addons/rrs_case/models/rrs_home_visit_escalation.py",
+        "old": 'tried = {s for s in earlier.filtered(lambda e: not e.reached).mapped("step")}',
+        "new": 'tried = set(earlier.mapped("step"))',
+        "why": "a worker or client who answered counts as unreachable: the police step is allowed after the worker was reached",
+    },
+    {
+        "rule": "CLO-2",
+        "file": "addons/rrs_case/models/rrs_case.py",
+        "old": "if not (self.aftercare_short_term_needs and self.aftercare_long_term_needs):",
+        "new": "if not self.aftercare_short_term_needs:",
+        "why": "an aftercare plan without the long-term needs is accepted",
+    },
+    {
+        "rule": "PRS-9",
+        "file": "addons/rrs_case/models/rrs_case.py",
+        "old": "message = self._caseload_above_target(self._open_caseload(self.user_id, self.program_id))",
+        "new": "message = self._caseload_above_target(self._open_caseload(self.user_id, self.program_id) + 1)",
+        "why": "off-by-one in the form's onchange: assigning the 25th case already warns",
+    },
+    {
+        "rule": "CON-1",
+        "file": "addons/rrs_staff/models/rrs_interpreter_use_mixin.py",
+        "old": "                case.refuses_community_interpreter\n                and interpreter.rrs_community_country_id\n",
+        "new": "                interpreter.rrs_community_country_id\n",
+        "why": "the own-community warning shows for every family, refusing or not: the client's refusal is no longer what triggers it",
+    },
+    {
+        "rule": "ASM-2",
+        "file": "addons/rrs_assessment/models/rrs_case.py",
+        "old": 'assessment.state in ("planned", "in_progress")',
+        "new": 'assessment.state == "planned"',
+        "why": "an assessment already started no longer follows a moved service start date",
+    },
+    {
+        "rule": "ASM-2",
+        "file": "addons/rrs_assessment/models/rrs_assessment.py",
+        "old": "days = assessment.program_id.assessment_reminder_days",
+        "new": "days = 14",
+        "why": "hard-coded: the program's reminder days are ignored, always 14",
+    },
+    {
+        "rule": "ELIG-1",
+        "file": "addons/rrs_case/models/rrs_case.py",
+        "old": '        "immigration_category_id",\n        "program_id",\n        "closing_user_id",\n',
+        "new": '        "immigration_category_id",\n        "closing_user_id",\n',
+        "why": "an accepted case moved to a program that does not serve its category stays (the check no longer runs on a program change)",
+    },
+    {
+        "rule": "INT-1",
+        "file": "addons/rrs_case/models/rrs_case.py",
+        "old": 'self._check_state_in(("intake", "waiting"), self.env._("Referring out"))',
+        "new": 'self._check_state_in(("intake",), self.env._("Referring out"))',
+        "why": "an applicant on the waiting list can no longer be referred out",
+    },
+    {
+        "rule": "FIN-2",
+        "file": "addons/rrs_assistance/models/rrs_assistance_request.py",
+        "old": "if self.env.user in (self.requested_by_id | self.approved_by_ids):",
+        "new": "if self.env.user in self.requested_by_id:",
+        "why": "a finance user who approved the request may validate it (approval and payment no longer separate)",
+    },
+    {
+        "rule": "MIN-2",
+        "file": "addons/rrs_minors/models/rrs_minor_caregiver_assessment.py",
+        "old": 'if assessment[f] != "adequate"',
+        "new": 'if assessment[f] == "concern"',
+        "why": "a placement is found suitable without support while housing, safety or finances were not assessed",
+    },
+    {
+        "rule": "PRS-2",
+        "file": "addons/rrs_minors/models/rrs_prs_level_history.py",
+        "old": 'user_id = fields.Many2one("res.users", string="Changed by", default=lambda self: self.env.user)',
+        "new": 'user_id = fields.Many2one("res.users", string="Changed by")',
+        "why": "a change of PRS level no longer records who made it",
     },
 ]

@@ -70,9 +70,13 @@ class TestAssessmentSchedule(RrsAssessmentCommon):
         done = a1[0]
         self._answer(done, [1] * 8)
         done.action_complete()
+        started = self._scheduled(case, "a2")[:1]
+        started.action_start()
+        self.assertEqual(started.state, "in_progress")
         case.service_start_date = "2026-02-01"
         self.assertEqual(done.due_date, date(2026, 2, 15), "completed assessment keeps its date")
         self.assertEqual(a1[1].due_date, date(2026, 3, 1))
+        self.assertEqual(started.due_date, date(2026, 6, 1), "one in progress moves too")
         self.assertEqual(set(self._scheduled(case, "a4").mapped("due_date")), {date(2027, 2, 1)})
 
     def test_asm4_minors_are_not_assessed_with_the_matrix(self):
@@ -168,6 +172,19 @@ class TestAssessmentSchedule(RrsAssessmentCommon):
             self._answer(a1[0], [1] * 8)
             a1[0].action_complete()
             self.assertEqual(len(Activity.search(domain)), 1, "completing marks the reminder done")
+
+    def test_asm2_reminder_at_the_programs_own_days(self):
+        # rule ASM-2: the days ahead are the program's setting, not the shipped 14
+        a1 = self._a1()  # due 2026-02-15
+        a1.program_id.assessment_reminder_days = 7
+        Activity = self.env["mail.activity"]
+        domain = [("res_model", "=", "rrs.assessment"), ("res_id", "in", a1.ids)]
+        with freeze_time("2026-02-07"):
+            a1._process_reminders()
+            self.assertFalse(Activity.search(domain), "8 days ahead: not yet")
+        with freeze_time("2026-02-08"):
+            a1._process_reminders()
+            self.assertEqual(len(Activity.search(domain)), 2, "7 days ahead: reminded")
 
     def test_cron_processes_in_batches_and_commits_progress(self):
         # rule ASM-2: the daily cron keeps flags true in committed batches

@@ -58,6 +58,13 @@ class TestAssistanceSecurity(RrsAssistanceCommon):
             request.with_user(self.worker).action_validate()
         request.with_user(self.finance).action_validate()
         self.assertEqual(request.validated_by_id, self.finance)
+        # the approver, also in finance, neither
+        self.supervisor.group_ids |= self.env.ref("rrs_case.group_finance")
+        approved = self._approved(80.0)
+        self.assertEqual(approved.approved_by_ids, self.supervisor)
+        with self.assertRefused("You requested or approved .*: someone else in finance", UserError):
+            approved.with_user(self.supervisor).action_validate()
+        self.assertEqual(approved.state, "approved")
 
     def test_fin2_approvals_cannot_be_written_around_the_buttons(self):
         request = self._submitted(80.0)

@@ -15,7 +15,10 @@ module adds to ``auditlog``:
   foreign key;
 - a write or create of many records is logged in one insert (upstream creates one log per
   record), and the one2many fields of a case (its notes, members ...) are left to their own
-  models' logs instead of being read before and after every write.
+  models' logs instead of being read before and after every write;
+- a creation keeps who, when and the record's name: its values are the record's own, and the
+  first change of each field keeps its value before;
+- auditlog's throw-away cache is fixed for Odoo 19 (``_ThrowAwayCache``).
 
 Reads, exports and prints are not logged here but in ``rrs.access.log`` (see its module).
 """
@@ -100,7 +103,8 @@ class AuditlogRule(models.Model):
             # and its write sets ``auditlog_guard``): the entry keeps who created what and when,
             # with the record's name only. Its other values are the record's own, and the
             # first change of each keeps its value before: copying every field of every new
-            # record into lines made a creation 4 to 5 times slower (docs/benchmarks.md).
+            # record into lines made scripts/populate 3 times slower (31 against 102 cases
+            # per second, docs/benchmarks.md).
             return self._rrs_creation_fields(model, names)
         # - a case's notes, members, plans ... are logged on their own models: reading every
         #   one2many of the record before and after each write would cost a query per field;

@@ -30,6 +30,22 @@ class TestCaseClosing(RrsCaseCommon):
         case.action_close()
         self.assertEqual(case.state, "closed")
 
+    def test_clo2_each_aftercare_part_alone_is_required(self):
+        # rule CLO-2: every part of the aftercare plan, each missing alone
+        messages = {
+            "aftercare_short_term_needs": "short- and long-term needs for aftercare",
+            "aftercare_long_term_needs": "short- and long-term needs for aftercare",
+            "aftercare_supports": "supports that continue after closing",
+            "aftercare_plan_date": "when the aftercare plan was made",
+        }
+        for fname, message in messages.items():
+            with self.subTest(missing=fname):
+                case = self._closing_case()
+                case.write(dict(self._aftercare(), **{fname: False}))
+                with self.assertRefused(message):
+                    case.action_close()
+                self.assertEqual(case.state, "closing")
+
     def test_clo2_aftercare_plan_made_in_advance_boundary(self):
         """Planned the day of closing or before: accepted; planned after closing: refused."""
         # rule CLO-2

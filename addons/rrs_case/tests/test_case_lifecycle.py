@@ -70,6 +70,16 @@ class TestCaseLifecycle(RrsCaseCommon):
         self.assertEqual(case.state, "closed")
         self.assertEqual(case.closing_reason, "referred_out")
         self.assertEqual(case.closing_date, self.today)
+        # an applicant on the waiting list is referred out too
+        waiting = self._case(
+            state="waiting",
+            applicant_informed_date=self.today,
+            waiting_reason="Caseloads full until May",
+            referred_out_partner_id=other_agency.id,
+            referral_out_reason="The wait is too long for the family",
+        )
+        waiting.action_refer_out()
+        self.assertEqual((waiting.state, waiting.closing_reason), ("closed", "referred_out"))
 
     def test_int2_accept_requires_applicant_informed(self):
         # rule INT-2: the applicant is told how the request matches our services
@@ -93,6 +103,16 @@ class TestCaseLifecycle(RrsCaseCommon):
         case.immigration_category_id = self.env.ref("rrs_case.immigration_category_siv")
         case.action_accept()
         self.assertEqual(case.state, "assessment")
+
+    def test_elig1_case_moved_to_a_program_not_serving_its_category(self):
+        # rule ELIG-1: the category is checked again when the program changes
+        case = self._case(
+            applicant_informed_date=self.today, immigration_category_id=self.cat_refugee.id
+        )
+        case.action_accept()
+        with self.assertRefused("does not serve"):
+            case.write({"program_id": self.program_prs.id})
+        self.assertEqual(case.program_id, self.program)
 
     def test_elig1_shipped_categories(self):
         # rule ELIG-1: the shipped categories cover the US and Canadian classes and PRS

@@ -55,15 +55,25 @@ class TestCaseloadWarning(RrsCaseCommon):
         self.assertFalse(case_25.caseload_warning)
         self.assertFalse(case_26.caseload_warning)
 
-    def test_caseload_warning_for_a_case_not_saved_yet(self):
-        # rule PRS-9: the form shows the warning before the 26th case is saved
-        for _i in range(25):
+    def test_prs9_caseload_warning_for_a_case_not_saved_yet(self):
+        # rule PRS-9: the form shows the warning before the 26th case is saved, and its
+        # onchange pops it up as the worker is chosen: not for the 25th, for the 26th
+        def new_case():
+            return (
+                self.env["rrs.case"]
+                .with_user(self.worker)
+                .new({"program_id": self.program_prs.id, "user_id": self.worker.id})
+            )
+
+        for _i in range(24):
             self._case(program=self.program_prs)
-        new = (
-            self.env["rrs.case"]
-            .with_user(self.worker)
-            .new({"program_id": self.program_prs.id, "user_id": self.worker.id})
-        )
+        self.assertIsNone(new_case()._onchange_caseload_target(), "the 25th case")
+        self._case(program=self.program_prs)
+        new = new_case()
+        popup = new._onchange_caseload_target()
+        self.assertEqual(popup["warning"]["title"], "Caseload above target")
+        self.assertIn("already has 25 open cases", popup["warning"]["message"])
         self.assertIn("already has 25 open cases", new.caseload_warning)
         new.user_id = self.worker_other
         self.assertFalse(new.caseload_warning)
+        self.assertIsNone(new._onchange_caseload_target())

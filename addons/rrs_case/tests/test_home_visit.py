@@ -8,6 +8,7 @@ from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
+from ..models.rrs_home_visit import RISKS
 from .common import RrsCaseCommon
 
 VISIT_LIST = {
@@ -140,6 +141,24 @@ class TestHomeVisit(RrsCaseCommon):
         visit.with_user(self.supervisor).action_authorise()
         self.assertEqual(visit.state, "authorised")
 
+    def test_vis2_each_risk_alone_and_a_medium_level_alone_need_safety_measures(self):
+        # rule VIS-2: any one risk found, at a low level, or a level above low with no risk
+        # ticked, needs the safety measures written down
+        for risk in RISKS:
+            with self.subTest(risk=risk):
+                visit = self._visit(assess=False, risk_level="low", **{risk: True})
+                with self.assertRefused("safety measures", UserError):
+                    visit.with_user(self.worker).action_assess_risk()
+        for level in ("medium", "high"):
+            with self.subTest(level=level):
+                visit = self._visit(assess=False, risk_level=level)
+                with self.assertRefused("safety measures", UserError):
+                    visit.with_user(self.worker).action_assess_risk()
+        calm = self._visit(assess=False, risk_level="low")
+        calm.with_user(self.worker).action_assess_risk()
+        calm.with_user(self.supervisor).action_authorise()
+        self.assertEqual(calm.state, "authorised")
+
     def test_vis2_unsafe_address_blocks_scheduling(self):
         # rule VIS-2
         self.case.head_partner_id.write(
@@ -148,7 +167,12 @@ class TestHomeVisit(RrsCaseCommon):
         with self.assertRefused("marked unsafe .* home visits are waived"):
             self._visit()
         self.case.head_partner_id.rrs_unsafe_address = False
-        self._visit()
+        visit = self._visit()
+        # an address marked unsafe after the visit was planned stops its authorisation
+        self.case.head_partner_id.rrs_unsafe_address = True
+        with self.assertRefused("marked unsafe .* home visits are waived"):
+            visit.with_user(self.supervisor).action_authorise()
+        self.assertNotEqual(visit.state, "authorised")
 
     def test_vis3_check_in_and_out_by_the_worker(self):
         # rule VIS-3
@@ -228,6 +252,30 @@ class TestHomeVisit(RrsCaseCommon):
         )
         with self.assertRaises(AccessError):
             Step.with_user(self.worker).create({"visit_id": visit.id, "step": "worker_called"})
+
+    def test_vis3_police_only_when_worker_and_client_were_each_tried_unanswered(self):
+        # rule VIS-3: each call alone, or a call answered, is not enough for the police
+        def alerted_visit():
+            visit = self._visit()
+            visit.with_user(self.supervisor).action_authorise()
+            with freeze_time("2026-11-24 23:30"):
+                self._cron()
+            return visit
+
+        Step = self.env["rrs.home.visit.escalation"].with_user(self.supervisor)
+        only_client = alerted_visit()
+        Step.create({"visit_id": only_client.id, "step": "client_contacted", "reached": False})
+        with self.assertRefused("Call the worker and the client first"):
+            Step.create({"visit_id": only_client.id, "step": "police_informed"})
+        answered = alerted_visit()
+        Step.create({"visit_id": answered.id, "step": "worker_called", "reached": True})
+        Step.create({"visit_id": answered.id, "step": "client_contacted", "reached": False})
+        with self.assertRefused("Call the worker and the client first"):
+            Step.create({"visit_id": answered.id, "step": "police_informed"})
+        # both tried and neither answered: the police are informed
+        Step.create({"visit_id": answered.id, "step": "worker_called", "reached": False})
+        Step.create({"visit_id": answered.id, "step": "police_informed", "note": "Report 4412"})
+        self.assertIn("police_informed", answered.escalation_ids.mapped("step"))
 
     def test_vis_security_and_list_query_count(self):
         visit = self._visit()

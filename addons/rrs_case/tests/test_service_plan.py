@@ -83,6 +83,28 @@ class TestServicePlan(ServicePlanCommon):
         self.assertEqual(plan.worker_signature_date, self.today)
         self.assertEqual(case.current_plan_id, plan)
 
+    def test_plan1_each_required_part_alone_blocks_signing(self):
+        # rule PLAN-1: goals, networks, the crisis procedure, the pathway to and the barriers to
+        # self-sufficiency, each missing alone
+        parts = {
+            "family_network": "Family and informal networks",
+            "crisis_procedure": "Expedited planning in a crisis",
+            "self_sufficiency_pathway": "Pathway to economic self-sufficiency",
+            "self_sufficiency_barriers": "Barriers to economic self-sufficiency",
+        }
+        for fname, label in parts.items():
+            with self.subTest(missing=fname):
+                plan = self._plan(self._active_case(), **{fname: False})
+                self.assertIn(label, plan.signing_problems)
+                others = set(parts.values()) - {label}
+                self.assertFalse([o for o in others if o in plan.signing_problems])
+                with self.assertRefused(label, UserError):
+                    self._sign(plan)
+        plan = self._plan(self._active_case(), goal_ids=[])
+        self.assertIn("add at least one goal", plan.signing_problems)
+        with self.assertRefused("add at least one goal", UserError):
+            self._sign(plan)
+
     def test_plan1_form_lists_what_is_missing_before_the_signature_box_opens(self):
         # rule PLAN-1 (issue 9): the worker sees what the plan needs before the client is asked
         # to sign; the list empties as the worker completes the plan, in the form itself
@@ -120,6 +142,13 @@ class TestServicePlan(ServicePlanCommon):
             self._plan(case, client_signer_partner_id=outsider.id)
         with self.assertRefused("is a minor: the plan is signed by their legal guardian"):
             self._plan(case, client_signer_partner_id=child.id, client_signer_role="client")
+        # a legal guardian may be from outside the household (a court-appointed guardian)
+        guardian = self._plan(
+            self._active_case(members=[(self._person("Child", age=12), "child")]),
+            client_signer_partner_id=outsider.id,
+            client_signer_role="guardian",
+        )
+        self.assertEqual(guardian.client_signer_partner_id, outsider)
         plan = self._plan(case)
         plan.client_signature = False
         with self.assertRefused("signs in the signature box first", UserError):

@@ -42,6 +42,12 @@ class TestPrsClocks(RrsMinorsCommon):
         self._assert_boundary(case, "prs_safety_call_due_date", self.RELEASE + D(days=30))
         self.assertFalse(case.prs_safety_call_date)
 
+    def test_prs1_safety_call_at_the_programs_own_day(self):
+        # rule PRS-1: the day is the program's setting, not the shipped 30
+        case = self._prs_case()
+        case.program_id.prs_safety_call_days = 21
+        self.assertEqual(case.prs_safety_call_due_date, self.RELEASE + D(days=21))
+
     def test_prs4_non_tvpra_ends_after_ninety_days(self):
         # rule PRS-4
         case = self._prs_case(age_at_release=15)
@@ -111,8 +117,12 @@ class TestPrsClocks(RrsMinorsCommon):
         case = self._prs_case()
         self.assertFalse(case.prs_home_visit_due_date, "no monthly visits at level 1")
         with freeze_time(self.RELEASE + D(days=10)):
-            case.prs_level_id = self.level_2
+            case.with_user(case.user_id).prs_level_id = self.level_2
         self.assertEqual(case.prs_level_history_ids.level_id, self.level_1 | self.level_2)
+        # the history says when and by whom
+        change = case.prs_level_history_ids.filtered(lambda h: h.level_id == self.level_2)
+        self.assertEqual(change.date_from, self.RELEASE + D(days=10))
+        self.assertEqual(change.user_id, case.user_id)
         self._assert_boundary(
             case, "prs_home_visit_due_date", self.RELEASE + D(days=10) + D(months=1)
         )

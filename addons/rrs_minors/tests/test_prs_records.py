@@ -18,6 +18,13 @@ class TestPrsRecords(RrsMinorsCommon):
             self.env["rrs.case.note"].create(
                 {"case_id": case.id, "subject": "Visit", "contact_type": "home_visit"}
             )
+        # each kind of contact with the child or the sponsor, alone
+        for kind in ("meeting", "home_visit", "quarterly_checkin", "office_visit", "phone"):
+            with self.subTest(contact_type=kind):
+                with self.assertRefused("service areas this contact dealt with"):
+                    self.env["rrs.case.note"].create(
+                        {"case_id": case.id, "subject": "Contact", "contact_type": kind}
+                    )
         note = self._contact(case, areas=self.area_safety | self.area_education)
         self.assertEqual(len(note.prs_service_area_ids), 2)
         # other cases are not asked
@@ -44,6 +51,21 @@ class TestPrsRecords(RrsMinorsCommon):
         self.env["rrs.prs.safety.call"].create(
             dict(values, outcome="follow_up", notes="School enrolment meeting booked")
         )
+
+    def test_prs1_each_question_alone_raises_a_concern(self):
+        # rule PRS-1: any one of the four questions answered "no" or "unknown" is worrying
+        case = self._prs_case()
+        questions = ("living_with_sponsor", "in_school", "knows_court_dates", "is_safe")
+        calm = dict.fromkeys(questions, "yes")
+        Call = self.env["rrs.prs.safety.call"].with_user(self.worker)
+        for question in questions:
+            for answer in ("no", "unknown"):
+                with self.subTest(question=question, answer=answer):
+                    values = dict(calm, **{question: answer})
+                    with self.assertRefused("raise a concern"):
+                        Call.create(dict(values, case_id=case.id, outcome="no_concern"))
+        call = Call.create(dict(calm, case_id=case.id, outcome="no_concern"))
+        self.assertEqual(call.outcome, "no_concern")
 
     def test_prs6_monthly_report_generated_reviewed_submitted(self):
         # rule PRS-6

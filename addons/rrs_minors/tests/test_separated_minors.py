@@ -66,6 +66,17 @@ class TestSeparatedMinors(RrsMinorsCommon):
         self.assertNotIn(self.minor, Member.search([("caregiver_assessment_due_date", "<", due)]))
         self.assertIn(self.minor, Member.search(overdue))
 
+    def test_min2_each_check_alone_must_be_adequate_for_suitable(self):
+        # rule MIN-2: housing space, safety, financial stability, each alone, concern or not
+        # assessed, keeps the placement from "suitable"
+        self.minor.separated_minor_category = "with_relatives"
+        for check in ("housing_space", "safety", "financial_stability"):
+            for value in ("concern", "not_assessed"):
+                with self.subTest(check=check, value=value):
+                    with self.assertRefused("must all be adequate"):
+                        self._assessment(**{check: value})
+        self.assertEqual(self._assessment().outcome, "suitable")
+
     def test_min3_services_to_the_child_and_caregiver_education(self):
         # rule MIN-3
         self.minor.separated_minor_category = "joining_relatives"

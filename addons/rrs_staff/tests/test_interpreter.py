@@ -44,7 +44,7 @@ class TestInterpreter(RrsStaffCommon):
             )
         )
 
-    def test_interpreter_use_recorded_and_unsigned_form_warned(self):
+    def test_con1_interpreter_use_recorded_and_unsigned_form_warned(self):
         # rule CON-1: the interpreter is recorded on the note; without their signed
         # confidentiality form in the case, the worker is warned
         note = self._note()
@@ -54,7 +54,7 @@ class TestInterpreter(RrsStaffCommon):
         note.invalidate_recordset(["interpreter_warning"])
         self.assertFalse(note.interpreter_warning)
 
-    def test_family_refusing_own_community_interpreter_warned(self):
+    def test_con1_family_refusing_own_community_interpreter_warned(self):
         # rule CON-1 (RRS 2.05): the client's wish not to have an interpreter from their own
         # community warns when one is chosen; another community does not
         self._sign_confidentiality()
@@ -65,7 +65,7 @@ class TestInterpreter(RrsStaffCommon):
         note.invalidate_recordset(["interpreter_warning"])
         self.assertFalse(note.interpreter_warning)
 
-    def test_onchange_warns_when_chosen(self):
+    def test_con1_onchange_warns_when_chosen(self):
         # rule CON-1: the form warns as the interpreter is chosen
         self._sign_confidentiality()
         self.case.refuses_community_interpreter = True
