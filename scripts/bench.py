@@ -173,17 +173,8 @@ def bench_assistance(env, worker, supervisor, manager):
 
 
 def measure(env, label, fn):
-    fn()
-    env.invalidate_all()
-    times, queries = [], []
-    for _ in range(REPEAT):
-        before = env.cr.sql_log_count
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-        queries.append(env.cr.sql_log_count - before)
-        env.invalidate_all()
-    print(f"| {label} | {statistics.median(times):.1f} | {max(queries)} |", flush=True)
+    ms, queries = _timed(env, fn)
+    print(f"| {label} | {ms:.1f} | {queries} |", flush=True)
 
 
 def main():
@@ -459,10 +450,10 @@ def bench_change_history(env, worker):
     print("| scenario | with: ms | queries | without: ms | queries |")
     print("| --- | ---: | ---: | ---: | ---: |")
     for label, fn in scenarios:
-        with_history = _timed(env, fn)
+        with_history = _timed(env, fn, undo=True)
         rules._revert_methods()
         try:
-            without = _timed(env, fn)
+            without = _timed(env, fn, undo=True)
         finally:
             rules._register_hook()
         print(
@@ -473,18 +464,19 @@ def bench_change_history(env, worker):
     env.cr.rollback()
 
 
-def _timed(env, fn):
-    """Median ms and most queries of ``REPEAT`` runs after one to warm the caches; each run
-    is undone (a savepoint rolled back, outside the measure), so runs start alike."""
+def _timed(env, fn, undo=False):
+    """Median ms and most queries of ``REPEAT`` runs after one to warm the caches. With
+    ``undo``, each run is rolled back (a savepoint, outside the measure), so runs start alike."""
     times, queries = [], []
     for run in range(REPEAT + 1):
-        savepoint = env.cr.savepoint()
+        savepoint = env.cr.savepoint() if undo else None
         before = env.cr.sql_log_count
         start = time.perf_counter()
         fn()
         elapsed = (time.perf_counter() - start) * 1000
         count = env.cr.sql_log_count - before
-        savepoint.close(rollback=True)
+        if savepoint:
+            savepoint.close(rollback=True)
         env.invalidate_all()
         if run:
             times.append(elapsed)

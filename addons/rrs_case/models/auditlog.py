@@ -208,8 +208,7 @@ class AuditlogLog(models.Model):
         return super().unlink()
 
     def write(self, vals):
-        protected = self.filtered("rrs_case_file")
-        if protected:
+        if self.filtered("rrs_case_file"):
             self.check_access("write")
             raise UserError(self.env._("The change history of the case file is never changed."))
         return super().write(vals)
@@ -263,10 +262,19 @@ class AuditlogLog(models.Model):
             if fact:
                 vals["rrs_case_id"], vals["rrs_company_id"], vals["rrs_confidential"] = fact
 
+    @api.model
+    def _rrs_named_by_case_file(self, fname, records):
+        """The HTTP requests or sessions (``fname`` of the entries) among ``records`` that an
+        entry of the case file names: the auto-vacuum keeps them with the entry."""
+        # sudo(): the auto-vacuum looks at every entry, whoever may read it
+        entries = self.sudo().search([(fname, "in", records.ids), ("rrs_case_file", "=", True)])
+        return entries[fname]
+
     def _rrs_mark_earlier_confidential(self):
         """A note made confidential makes its earlier entries confidential too: they hold the
         same text. The only change ever made to an entry, by the system."""
-        marked = self.filtered("rrs_confidential")
+        # a creation has no earlier entries to mark
+        marked = self.filtered(lambda log: log.rrs_confidential and log.method != "create")
         if not marked:
             return
         pairs = {(log.model_id.id, log.res_id) for log in marked}
@@ -334,14 +342,7 @@ class AuditlogHttpRequest(models.Model):
 
     def unlink(self):
         if self.env.context.get("rrs_autovacuum"):
-            # kept while an entry of the case file names the request; sudo(): the auto-vacuum
-            # looks at every entry, whoever may read it
-            kept = (
-                self.env["auditlog.log"]
-                .sudo()
-                .search([("http_request_id", "in", self.ids), ("rrs_case_file", "=", True)])
-            )
-            self = self - kept.http_request_id
+            self = self - self.env["auditlog.log"]._rrs_named_by_case_file("http_request_id", self)
         return super().unlink()
 
 
@@ -350,11 +351,5 @@ class AuditlogHttpSession(models.Model):
 
     def unlink(self):
         if self.env.context.get("rrs_autovacuum"):
-            # sudo(): the auto-vacuum looks at every entry, whoever may read it
-            kept = (
-                self.env["auditlog.log"]
-                .sudo()
-                .search([("http_session_id", "in", self.ids), ("rrs_case_file", "=", True)])
-            )
-            self = self - kept.http_session_id
+            self = self - self.env["auditlog.log"]._rrs_named_by_case_file("http_session_id", self)
         return super().unlink()

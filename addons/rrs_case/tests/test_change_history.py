@@ -3,6 +3,7 @@
 rules: who created, changed or deleted a record of the case file, when, and the values before
 and after; who reads it; that no one changes or deletes it."""
 
+from odoo.addons.auditlog.models import auditlog_rule
 from odoo.addons.rrs_case.models.rrs_guard_mixin import rrs_disposing
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user, tagged
@@ -167,8 +168,6 @@ class TestChangeHistory(RrsCaseCommon):
         # auditlog swaps the transaction's containers while it reads the values; an
         # environment that caches them then must not keep the swapped ones (the savepoint flush
         # of the default environment would miss the dirty fields, lost at a rollback)
-        from odoo.addons.auditlog.models import auditlog_rule
-
         transaction = self.env.transaction
         env = transaction.default_env
         env.__dict__.pop("_field_dirty", None)
