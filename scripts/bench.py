@@ -386,6 +386,30 @@ def main():
         bench_access_review(env)
         env.cr.rollback()
         bench_change_history(env, worker)
+        env.cr.rollback()
+        history = {
+            "create_date": {},
+            "user_id": {"fields": {"display_name": {}}},
+            "method": {},
+            "model_name": {},
+            "name": {},
+            "rrs_case_id": {"fields": {"display_name": {}}},
+        }
+        print()
+        print("| scenario | median ms | queries |")
+        print("| --- | ---: | ---: |")
+        for label, user in (("supervisor", supervisor), ("manager", manager)):
+            measure(
+                env,
+                f"{label}: Change history list page (80) + count",
+                lambda user=user: (
+                    env["auditlog.log"]
+                    .with_user(user)
+                    .web_search_read(
+                        [("rrs_case_file", "=", True)], history, limit=80, count_limit=10001
+                    )
+                ),
+            )
 
 
 def bench_change_history(env, worker):

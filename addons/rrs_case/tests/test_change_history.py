@@ -187,6 +187,31 @@ class TestChangeHistory(RrsCaseCommon):
         self.env.invalidate_all()
         self.assertTrue(case.head_partner_id)
 
+    def test_rec4_change_history_list_costs_the_same_at_two_sizes(self):
+        # the supervisor's Change history list page: the same queries with 10 and 40
+        # cases' entries, more than a page each (below a page Odoo needs no count)
+        spec = {
+            "create_date": {},
+            "user_id": {"fields": {"display_name": {}}},
+            "method": {},
+            "model_name": {},
+            "name": {},
+            "rrs_case_id": {"fields": {"display_name": {}}},
+        }
+        Log = self.Log.with_user(self.supervisor)
+        domain = [("rrs_case_file", "=", True)]
+        counts = []
+        for size in (10, 30):
+            for _i in range(size):
+                self._note(case=self._active_case(), subject=f"Visit {size}")
+            Log.web_search_read(domain, spec, limit=80, count_limit=10001)
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            result = Log.web_search_read(domain, spec, limit=80, count_limit=10001)
+            counts.append(self.env.cr.sql_log_count - before)
+            self.assertEqual(len(result["records"]), 80)
+        self.assertEqual(counts[0], counts[1], counts)
+
     # ------------------------------------------------------------- who reads it
     def test_rec4_supervisors_read_their_teams_history_managers_and_auditors_all(self):
         note = self._note()
