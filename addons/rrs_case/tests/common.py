@@ -3,10 +3,14 @@ from contextlib import contextmanager
 from datetime import date
 
 from dateutil.relativedelta import relativedelta
+from lxml import etree
 
 from odoo import Command, fields
 from odoo.exceptions import ValidationError
+from odoo.fields import Domain
 from odoo.tests import TransactionCase, new_test_user
+from odoo.tools.safe_eval import datetime as safe_eval_datetime
+from odoo.tools.safe_eval import safe_eval
 
 
 class RrsCaseCommon(TransactionCase):
@@ -136,3 +140,24 @@ class RrsCaseCommon(TransactionCase):
     def _monday(year=2026, month=3, day=2):
         d = date(year, month, day)
         return d - relativedelta(days=d.weekday())
+
+    # ------------------------------------------------------------ the product's filters
+    def _search_filter(self, model, filter_name, user=None, domain=()):
+        """The records a user finds with a filter of the model's search view, the domain
+        written in the view (``context_today()`` included) evaluated as the web client
+        evaluates it: a test of an "overdue" list asserts the product's filter, not one it
+        builds itself (issue 18)."""
+        Model = self.env[model].with_user(user or self.env.user)
+        arch = Model.get_views([(False, "search")])["views"]["search"]["arch"]
+        [node] = etree.fromstring(arch).xpath(f"//filter[@name='{filter_name}']")
+        today = fields.Date.context_today(Model)
+        filter_domain = safe_eval(
+            node.get("domain"),
+            {
+                "context_today": lambda: today,
+                "datetime": safe_eval_datetime,
+                "relativedelta": relativedelta,
+                "uid": Model.env.uid,
+            },
+        )
+        return Model.search(Domain.AND([filter_domain, list(domain)]))

@@ -1,5 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from dateutil.relativedelta import relativedelta
+from freezegun import freeze_time
 
 from odoo import Command
 from odoo.exceptions import AccessError
@@ -61,10 +62,17 @@ class TestSeparatedMinors(RrsMinorsCommon):
         self._assessment(financial_stability="concern", outcome="with_support")
         due = self.today + relativedelta(months=self.program.review_interval_months)
         self.assertEqual(self.minor.caregiver_assessment_due_date, due)
-        Member = self.env["rrs.case.member"]
-        overdue = [("caregiver_assessment_due_date", "<", due + relativedelta(days=1))]
-        self.assertNotIn(self.minor, Member.search([("caregiver_assessment_due_date", "<", due)]))
-        self.assertIn(self.minor, Member.search(overdue))
+        # the supervisor's filter of the case list: not overdue on the due date, overdue the
+        # day after
+        for day, overdue in ((due - relativedelta(days=1), False), (due, False)):
+            with freeze_time(day):
+                found = self._search_filter(
+                    "rrs.case", "caregiver_overdue", self.supervisor, [("id", "=", self.case.id)]
+                )
+                self.assertEqual(bool(found), overdue, f"on {day}")
+        with freeze_time(due + relativedelta(days=1)):
+            found = self._search_filter("rrs.case", "caregiver_overdue", self.supervisor)
+            self.assertIn(self.case, found)
 
     def test_min2_each_check_alone_must_be_adequate_for_suitable(self):
         # rule MIN-2: housing space, safety, financial stability, each alone, concern or not
