@@ -1180,4 +1180,18 @@ MUTATIONS = [
         "new": 'if False:\n            self.check_access("write")',
         "why": "an entry of the case file's change history may be rewritten by whoever may write it",
     },
+    {
+        "rule": "REC-1",
+        "file": "addons/rrs_case/models/rrs_case_note.py",
+        "old": '        help="Write the practical requirements and facts. Do not record medical diagnoses, "\n        "young-offender records or details the program does not need; write sensitive matters "\n        "in general terms.",\n',
+        "new": '        help="Write what happened.",\n',
+        "why": "the note no longer tells the worker to leave out diagnoses and offender records",
+    },
+    {
+        "rule": "REC-1",
+        "file": "addons/rrs_case/models/rrs_case_note.py",
+        "old": 'string="Note",\n        help="Write the practical requirements',
+        "new": 'string="Note (diagnosis, treatment)",\n        help="Write the practical requirements',
+        "why": "the note's label invites a medical diagnosis",
+    },
 ]
