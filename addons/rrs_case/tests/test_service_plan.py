@@ -266,9 +266,12 @@ class TestServicePlan(ServicePlanCommon):
     def test_plan3_agreement_pdf_contains_goals_signatures_policies(self):
         # rule PLAN-3
         plan = self.env.ref("rrs_case.plan_rahimi_1_demo")
+        # the agency's own policy texts (company settings), not a text of the report
+        plan.company_id.rrs_client_information_policy = "<p>Your file is yours to see.</p>"
         report = self.env.ref("rrs_case.action_report_service_agreement")
         html = report._render_qweb_html(report, plan.ids)[0].decode()
         for text in (
+            "Your file is yours to see.",
             "Ahmad in paid work",
             "English for Fatima and Ahmad",
             "Fatima Rahimi",
