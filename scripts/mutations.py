@@ -1194,4 +1194,11 @@ MUTATIONS = [
         "new": 'string="Note (diagnosis, treatment)",\n        help="Write the practical requirements',
         "why": "the note's label invites a medical diagnosis",
     },
+    {
+        "rule": "PLAN-3",
+        "file": "addons/rrs_case/models/rrs_service_plan.py",
+        "old": "if self.agreement_attachment_id:\n            return {",
+        "new": "if False:\n            return {",
+        "why": "printing a signed plan renders it again instead of giving the agreement kept at signature",
+    },
 ]

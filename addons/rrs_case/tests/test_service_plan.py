@@ -311,6 +311,19 @@ class TestServicePlan(ServicePlanCommon):
             plan.with_user(self.worker).action_mark_agreement_given()
         self.assertEqual(plan.agreement_given_date, given)
 
+    def test_plan3_the_client_gets_the_agreement_kept_at_signature(self):
+        # rule PLAN-3: a draft prints from the report; a signed plan gives the copy kept when
+        # it was signed
+        case = self._active_case()
+        plan = self._plan(case)
+        action = plan.with_user(self.worker).action_print_agreement()
+        self.assertEqual(action["report_name"], "rrs_case.report_service_agreement")
+        self._sign(plan)
+        action = plan.with_user(self.worker).action_print_agreement()
+        self.assertEqual(
+            action["url"], f"/web/content/{plan.agreement_attachment_id.id}?download=true"
+        )
+
     def test_plan5_signed_plan_frozen_and_kept_as_signed(self):
         # rule PLAN-5
         case = self._active_case()
