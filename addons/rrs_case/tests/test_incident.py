@@ -94,6 +94,33 @@ class TestIncident(RrsCaseCommon):
         )
         self.assertEqual(self._report(occurred=at(0, 19)).due_date, at(2, 17))
 
+    def test_rec5_the_reporters_own_hours_before_the_companys(self):
+        # rule REC-5: the shift is the reporter's own (an evening shift here), the company's
+        # working hours only without one
+        evening = self.env["resource.calendar"].create(
+            {
+                "name": "Evening shift",
+                "tz": "UTC",
+                "attendance_ids": [
+                    Command.create(
+                        {
+                            "name": f"Evening {day}",
+                            "dayofweek": str(day),
+                            "hour_from": 14,
+                            "hour_to": 22,
+                            "day_period": "afternoon",
+                        }
+                    )
+                    for day in range(5)
+                ],
+            }
+        )
+        self.env.company.resource_calendar_id = self.calendar
+        self.worker_employee.resource_calendar_id = evening
+        self.assertEqual(self._report(occurred=at(0, 15)).due_date, at(0, 22))
+        self.worker_employee.resource_calendar_id = False
+        self.assertEqual(self._report(occurred=at(0, 15)).due_date, at(0, 17))
+
     def test_rec5_company_hours_without_an_employee_calendar(self):
         self.worker_employee.resource_calendar_id = False
         self.env.company.resource_calendar_id = self.calendar
