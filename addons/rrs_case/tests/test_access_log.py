@@ -140,6 +140,29 @@ class TestAccessLog(RrsCaseCommon):
         self.assertTrue(entry.emergency)
         self.assertEqual(entry.unusual_reason, "emergency")
 
+    def test_rec4_a_read_after_the_emergency_access_expired_is_not_marked_emergency(self):
+        # rule REC-4: a read is an emergency read only before the access's expiry; here the
+        # supervisor, since made a program manager, reads the case after it expired and
+        # before the cron recorded its end
+        with freeze_time(DAY):
+            self.env["rrs.emergency.access.wizard"].with_user(self.supervisor_other).create(
+                {"case_reference": self.case.name, "reason": REASON, "duration_hours": 1}
+            ).action_open()
+        self.supervisor_other.write(
+            {"group_ids": [(4, self.env.ref("rrs_case.group_program_manager").id)]}
+        )
+        with freeze_time(DAY + timedelta(minutes=59)):
+            self.case.with_user(self.supervisor_other).web_read(CASE_FORM)
+            self._flush()
+        with freeze_time(DAY + timedelta(hours=1)):
+            self.env.invalidate_all()
+            self.case.with_user(self.supervisor_other).web_read(CASE_FORM)
+            self._flush()
+        before, after = self._entries(user_id=self.supervisor_other.id, action="open")
+        self.assertEqual((before.emergency, before.unusual_reason), (True, "emergency"))
+        self.assertTrue(after.outside_caseload)
+        self.assertEqual((after.emergency, after.unusual), (False, False))
+
     def test_rec4_refused_reads_are_logged_though_the_request_fails(self):
         with self.enter_registry_test_mode():
             for user, records, spec in (

@@ -66,6 +66,22 @@ class TestBreach(RrsCaseCommon):
         with self.assertRefused("A closed breach stays as it was closed", UserError):
             breach.with_user(self.manager).write({"description": "Nothing happened."})
 
+    def test_rec4_breach_blank_actions_refused_authorities_informed_alone_closes(self):
+        # rule REC-4: blank actions are no actions; informing the authorities alone is a
+        # notice, which says who was informed and how
+        breach = self._breach(actions="   ")
+        with self.assertRefused("Record the actions taken", UserError):
+            breach.action_contain()
+        self.assertEqual(breach.state, "open")
+        breach.actions = "Access of the account revoked."
+        breach.action_contain()
+        breach.authority_informed_date = self.today
+        with self.assertRefused("Say who was informed", UserError):
+            breach.action_close()
+        breach.informed = "The state privacy office, by its online form."
+        breach.action_close()
+        self.assertEqual((breach.state, breach.closed_by_id), ("closed", self.manager))
+
     def test_rec4_closing_without_notice_needs_the_reason(self):
         breach = self._breach(actions="The laptop was wiped remotely.")
         breach.action_contain()

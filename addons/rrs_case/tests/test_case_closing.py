@@ -195,3 +195,28 @@ class TestCaseClosing(RrsCaseCommon):
         with self.assertRaises(AccessError):
             proof.with_user(self.worker).read(["name"])
         proof.with_user(self.auditor).read(["name"])
+
+    def test_rec3_the_programs_own_retention_years(self):
+        # rule REC-3: the retention period is the program's, not a constant
+        self.program.retention_years = 10
+        case = self._closing_case()
+        case.write(self._aftercare(self.today - relativedelta(days=20)))
+        case.with_user(self.worker).action_close()
+        self.assertEqual(
+            case.with_user(self.worker).retention_until_date,
+            self.today + relativedelta(years=10),
+        )
+
+    def test_rec3_an_intake_case_with_notes_is_kept(self):
+        # rule REC-3: an intake case is deleted while nothing was recorded on it; once a
+        # note is written, only disposal destroys it
+        empty = self._case()
+        empty.with_user(self.manager).unlink()
+        self.assertFalse(empty.exists())
+        case = self._case()
+        self.env["rrs.case.note"].with_user(self.worker).create(
+            {"case_id": case.id, "subject": "First call", "contact_type": "phone"}
+        )
+        with self.assertRefused("is part of the agency's records", UserError):
+            case.with_user(self.manager).unlink()
+        self.assertTrue(case.exists())

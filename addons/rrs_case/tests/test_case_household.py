@@ -26,16 +26,17 @@ class TestCaseHousehold(RrsCaseCommon):
         single = self._case(head=self._person("Yonas Tesfaye", age=24))
         self.assertEqual(single.member_count, 1)
 
-    def test_one_head_per_household(self):
-        case = self._case()
+    def test_elig2_one_head_per_household(self):
+        # rule ELIG-2: exactly one head; a second adult joins as another relationship
+        case = self._case().with_user(self.worker)
+        second = self._person("Second head", age=30)
         with self.assertRefused("exactly one head"):
-            case.member_ids = [
-                Command.create(
-                    {"partner_id": self._person("Second head", age=30).id, "relationship": "head"}
-                )
-            ]
+            case.member_ids = [Command.create({"partner_id": second.id, "relationship": "head"})]
+        case.member_ids = [Command.create({"partner_id": second.id, "relationship": "spouse"})]
+        self.assertEqual(len(case.member_ids), 2)
+        self.assertEqual(len(case.member_ids.filtered("is_head")), 1)
 
-    def test_head_of_two_open_households_refused(self):
+    def test_elig2_head_of_two_open_households_refused(self):
         # rule ELIG-2: a person heads one open household, also when a case is reopened
         head = self._person("Khalid Noor", age=50)
         first = self._case(head=head)
@@ -70,7 +71,8 @@ class TestCaseHousehold(RrsCaseCommon):
         self.assertTrue(self._person("Newborn", birthdate="2026-05-10"))
 
     @freeze_time("2026-05-10")
-    def test_minor_status_at_the_18th_birthday(self):
+    def test_con1_minor_status_at_the_18th_birthday(self):
+        # rule CON-1: a member is a minor until the day they turn 18 (the field and the filter)
         day_before = self._case(head=self._person("Turns 18 tomorrow", birthdate="2008-05-11"))
         on_the_day = self._case(head=self._person("Turns 18 today", birthdate="2008-05-10"))
         self.assertTrue(day_before.member_ids.is_minor)
@@ -85,6 +87,7 @@ class TestCaseHousehold(RrsCaseCommon):
         )
         self.assertEqual(adults, on_the_day.member_ids)
 
-    def test_unknown_birthdate_counts_as_adult(self):
+    def test_con1_unknown_birthdate_counts_as_adult(self):
+        # rule CON-1: without a date of birth the person signs their own forms
         case = self._case(head=self._person("Unknown age"))
         self.assertFalse(case.member_ids.is_minor)

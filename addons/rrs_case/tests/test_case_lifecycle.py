@@ -3,6 +3,7 @@ from dateutil.relativedelta import relativedelta
 from freezegun import freeze_time
 from psycopg2.errors import NotNullViolation
 
+from odoo import Command
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
@@ -91,6 +92,26 @@ class TestCaseLifecycle(RrsCaseCommon):
         case.action_accept()
         self.assertEqual(case.state, "assessment")
 
+    def test_int2_waiting_list_and_referral_out_need_the_date_the_applicant_was_told(self):
+        # rule INT-2: each way out of intake needs the date the applicant was told, alone
+        agency = self.env["res.partner"].create({"name": "Lutheran Services", "is_company": True})
+        waiting = self._case(waiting_reason="Caseloads full until May").with_user(self.worker)
+        with self.assertRefused("record when the applicant was told"):
+            waiting.action_waitlist()
+        self.assertEqual(waiting.state, "intake")
+        waiting.applicant_informed_date = self.today
+        waiting.action_waitlist()
+        self.assertEqual(waiting.state, "waiting")
+        out = self._case(
+            referred_out_partner_id=agency.id, referral_out_reason="Outside our area"
+        ).with_user(self.worker)
+        with self.assertRefused("was told about the referral", UserError):
+            out.action_refer_out()
+        self.assertEqual(out.state, "intake")
+        out.applicant_informed_date = self.today
+        out.action_refer_out()
+        self.assertEqual(out.state, "closed")
+
     def test_elig1_category_must_be_served_by_program(self):
         # rule ELIG-1: only eligible immigration categories are accepted
         case = self._case(applicant_informed_date=self.today)
@@ -146,6 +167,17 @@ class TestCaseLifecycle(RrsCaseCommon):
             case.user_id = False
             case.flush_recordset()
         self.assertEqual(case.user_id, self.worker)
+        # secondary workers are case workers too
+        with self.assertRefused(
+            "Rrs Finance is not a case worker and cannot be assigned to a case"
+        ):
+            case.with_user(self.worker).write(
+                {"secondary_user_ids": [Command.link(self.finance.id)]}
+            )
+        case.with_user(self.worker).write(
+            {"secondary_user_ids": [Command.link(self.worker_other.id)]}
+        )
+        self.assertEqual(case.secondary_user_ids, self.worker_other)
 
     def test_clo1_closing_responsible_from_intake(self):
         # rule CLO-1: closing planning has an assigned responsible staff member from intake
@@ -208,8 +240,9 @@ class TestCaseLifecycle(RrsCaseCommon):
         case.service_start_date = "2026-03-01"
         self.assertEqual(case.planned_end_date, case.service_start_date + relativedelta(days=89))
 
-    def test_close_refused_without_preconditions_nothing_written(self):
-        case = self._active_case()
+    def test_clo1_close_refused_without_reason_or_summary_nothing_written(self):
+        # rule CLO-1: closing needs a reason and a summary, each alone, as the case's worker
+        case = self._active_case().with_user(self.worker)
         case.write(self._aftercare())
         case.action_start_closing()
         case.closing_summary = False
@@ -228,10 +261,51 @@ class TestCaseLifecycle(RrsCaseCommon):
         self.assertEqual(case.state, "closed")
         self.assertEqual(case.closing_date, self.today)
 
-    def test_close_by_direct_write_is_refused(self):
+    def test_clo1_close_by_direct_write_is_refused(self):
+        # rule CLO-1: a direct write to the closed stage is checked the same way
         case = self._active_case()
         with self.assertRefused("cannot be in stage"):
             case.write({"state": "closed"})
+
+    def test_clo1_referred_out_closing_names_the_organisation(self):
+        # rule CLO-1: closing as referred out needs the organisation (no summary then)
+        case = self._active_case()
+        case.write(self._aftercare())
+        case.action_start_closing()
+        case = case.with_user(self.worker)
+        case.closing_reason = "referred_out"
+        with self.assertRefused("name the organisation the case is referred to"):
+            case.action_close()
+        self.assertEqual(case.state, "closing")
+        case.referred_out_partner_id = self.env["res.partner"].create(
+            {"name": "Catholic Charities", "is_company": True}
+        )
+        self.assertFalse(case.closing_summary)
+        case.action_close()
+        self.assertEqual(case.state, "closed")
+
+    def test_clo1_closing_responsible_is_the_creator_without_a_primary_worker_given(self):
+        # rule CLO-1: a case created without naming its worker: the creator is both the
+        # primary worker and the closing responsible
+        case = (
+            self.env["rrs.case"]
+            .with_user(self.worker)
+            .create(
+                {
+                    "program_id": self.program.id,
+                    "member_ids": [
+                        Command.create(
+                            {
+                                "partner_id": self._person("Walk-in", age=30).id,
+                                "relationship": "head",
+                            }
+                        )
+                    ],
+                }
+            )
+        )
+        self.assertEqual(case.user_id, self.worker)
+        self.assertEqual(case.closing_user_id, self.worker)
 
     def test_reopen(self):
         case = self._active_case()

@@ -180,6 +180,11 @@ class TestCaseNote(RrsCaseCommon):
                 self.assertFalse(
                     offending, f"{model.model}.{name} invites sensitive data: {offending}"
                 )
+        # the note's own help says what to leave out, in the worker's form and for the API
+        help_text = self.env["rrs.case.note"].with_user(self.worker).fields_get(["body"])["body"]
+        self.assertIn("Do not record medical diagnoses", help_text["help"])
+        self.assertIn("young-offender records", help_text["help"])
+        self.assertIn("sensitive matters in general terms", help_text["help"])
 
     def test_member_must_belong_to_the_case(self):
         other = self._case()

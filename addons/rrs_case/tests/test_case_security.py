@@ -86,7 +86,8 @@ class TestCaseSecurity(RrsCaseCommon):
         with self.assertRaises(AccessError):
             note.unlink()
 
-    def test_only_supervisors_reassign_and_reopen(self):
+    def test_elig2_only_supervisors_reassign_and_reopen(self):
+        # rule ELIG-2: only supervisors and program managers change the primary worker
         with self.assertRaisesRegex(
             UserError, "Only a supervisor or a program manager assigns the primary case worker"
         ):

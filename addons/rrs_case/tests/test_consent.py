@@ -3,6 +3,7 @@ from datetime import timedelta
 
 from freezegun import freeze_time
 
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from .common import RrsCaseCommon
@@ -134,7 +135,8 @@ class TestConsent(RrsCaseCommon):
         self.assertIn("Minor granddaughter", only_son.consent_missing)
         self.assertIn("Grandmother", only_son.consent_missing)
 
-    def test_countersignature_rules(self):
+    def test_con1_countersignature_needs_who_and_when(self):
+        # rule CON-1: the staff countersignature names who and when
         with self.assertRefused("both the staff member and the date"):
             self._form("confidentiality", self.mother, countersign_user_id=self.worker.id)
         with self.assertRefused("after the client has signed"):
@@ -182,3 +184,109 @@ class TestConsent(RrsCaseCommon):
     def test_signature_in_the_future_refused(self):
         with self.assertRefused("cannot be signed in the future"):
             self._form("charter", self.mother, signature_date="2026-04-02")
+
+    def _worker_form(self, case, kind, member, signer=None, role="client", **vals):
+        values = {
+            "case_id": case.id,
+            "consent_type": kind,
+            "member_id": member.id if member else False,
+            "signer_role": role,
+            "signer_partner_id": (signer or member.partner_id).id,
+        }
+        values.update(vals)
+        return self.env["rrs.consent"].with_user(self.worker).create(values)
+
+    def test_con1_each_form_counts_for_its_own_people(self):
+        # rule CON-1: both forms for everyone; the spouse's own forms cover the minors; a
+        # guardian's form covers the one child it names; a revoked form no longer counts
+        case = self._case(
+            head=self._person("Head Amina", age=35),
+            members=[
+                (self._person("Spouse Yusuf", age=38), "spouse"),
+                (self._person("Child Nuri", age=10), "child"),
+                (self._person("Child Zara", age=7), "child"),
+            ],
+        )
+        m = {member.partner_id.name: member for member in case.member_ids}
+        # the head signs the confidentiality form only: the charter is still missing
+        self._worker_form(case, "confidentiality", m["Head Amina"]).action_countersign()
+        missing = case._get_missing_forms()
+        self.assertIn("Client Charter: Head Amina", missing)
+        self.assertNotIn("Confidentiality form: Head Amina", missing)
+        # a guardian's form for Nuri covers Nuri, not Zara
+        self._worker_form(
+            case, "charter", m["Child Nuri"], signer=m["Spouse Yusuf"].partner_id, role="guardian"
+        )
+        missing = case._get_missing_forms()
+        self.assertNotIn("Client Charter: Child Nuri (signed by a parent or guardian)", missing)
+        self.assertIn("Client Charter: Child Zara (signed by a parent or guardian)", missing)
+        # the spouse's own forms cover both children
+        self._worker_form(case, "confidentiality", m["Spouse Yusuf"]).action_countersign()
+        charter = self._worker_form(case, "charter", m["Spouse Yusuf"])
+        self.assertEqual(case._get_missing_forms(), ["Client Charter: Head Amina"])
+        self._worker_form(case, "charter", m["Head Amina"])
+        self.assertEqual(case._get_missing_forms(), [])
+        # a revoked form is missing again (and the children are still covered by the head)
+        charter.with_user(self.worker).action_revoke()
+        self.assertEqual(case._get_missing_forms(), ["Client Charter: Spouse Yusuf"])
+        case = case.with_user(self.worker)
+        case.write({"immigration_category_id": self.cat_refugee.id})
+        case.write({"applicant_informed_date": self.today})
+        case.action_accept()
+        with self.assertRefused("Client Charter: Spouse Yusuf", UserError):
+            case.action_start_service()
+        self.assertEqual(case.state, "assessment")
+
+    def test_con1_staff_countersign_after_the_client_never_the_signer(self):
+        # rule CON-1: countersigned the day the client signs or later, never before, by case
+        # staff who did not sign the form themself
+        with self.assertRefused("after the client has signed"):
+            self._form(
+                "confidentiality",
+                self.mother,
+                signature_date=self.today,
+                countersign_user_id=self.worker.id,
+                countersign_date=self.today - timedelta(days=1),
+            )
+        same_day = self._form(
+            "confidentiality",
+            self.mother,
+            signature_date=self.today - timedelta(days=1),
+            countersign_user_id=self.worker.id,
+            countersign_date=self.today - timedelta(days=1),
+        )
+        self.assertTrue(same_day.countersign_date)
+        # the worker once signed as the family's interpreter: someone else countersigns that
+        form = self._form(
+            "confidentiality", None, signer=self.worker.partner_id, role="interpreter"
+        )
+        with self.assertRefused("signed this form and cannot countersign it", AccessError):
+            form.with_user(self.worker).action_countersign()
+        self.assertFalse(form.countersign_date)
+        form.with_user(self.supervisor).action_countersign()
+        self.assertEqual(form.countersign_user_id, self.supervisor)
+        self.assertEqual(form.countersign_date, self.today)
+
+    @freeze_time("2026-04-01")
+    def test_con2_a_release_names_its_party_and_covers_that_party_only(self):
+        # rule CON-2: the party, the scope and the expiry, each required alone; the release
+        # covers the party it names (and its people), no other
+        school = self.env["res.partner"].create({"name": "Lincoln Elementary", "is_company": True})
+        teacher = self.env["res.partner"].create({"name": "Ms Park", "parent_id": school.id})
+        clinic = self.env["res.partner"].create({"name": "Eastside Clinic", "is_company": True})
+        values = {"party_partner_id": school.id, "scope": "Enrolment", "expiry_date": "2026-09-30"}
+        for missing in values:
+            with self.subTest(missing=missing):
+                with self.assertRefused("names the party information may be shared with"):
+                    self._worker_form(
+                        self.case, "release", self.m[self.mother], **{**values, missing: False}
+                    )
+        release = self._worker_form(self.case, "release", self.m[self.mother], **values)
+        self.assertEqual(self.case.get_valid_release(teacher), release)
+        self.assertFalse(self.case.get_valid_release(clinic))
+        Note = self.env["rrs.case.note"].with_user(self.worker)
+        note = {"case_id": self.case.id, "subject": "Asked about", "contact_type": "consultation"}
+        with self.assertRefused("no valid release of information naming Eastside Clinic"):
+            Note.create(dict(note, consulted_partner_id=clinic.id))
+        consulted = Note.create(dict(note, consulted_partner_id=school.id))
+        self.assertEqual(consulted.consent_id, release)

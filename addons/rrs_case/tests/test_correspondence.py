@@ -83,6 +83,26 @@ class TestCorrespondence(RrsCaseCommon):
         self.assertEqual(letter.letter_signed_date, self.today)
         self.assertFalse(self.case.activity_ids.filtered(lambda a: a.id == activity.id))
 
+    def test_rec2_a_worker_of_the_case_never_signs_and_an_empty_letter_waits(self):
+        # rule REC-2: the signer is the worker's supervisor, never another worker of the case
+        # who may write the letter; a letter goes to the supervisor with its text or a copy
+        self.case.write({"secondary_user_ids": [Command.link(self.worker_other.id)]})
+        empty = self._letter(body=False)
+        with self.assertRefused("Write the letter or attach it before asking to sign", UserError):
+            empty.with_user(self.worker).action_request_signature()
+        self.assertEqual(empty.letter_state, "draft")
+        letter = self._letter()
+        letter.with_user(self.worker).action_request_signature()
+        self.assertEqual(letter.letter_state, "to_sign")
+        with self.assertRefused(
+            "Rrs Worker Other works on case .* and cannot sign this letter as its supervisor",
+            AccessError,
+        ):
+            letter.with_user(self.worker_other).action_sign_letter()
+        self.assertEqual(letter.letter_state, "to_sign")
+        letter.with_user(self.supervisor).action_sign_letter()
+        self.assertEqual(letter.letter_state, "signed")
+
     def test_rec2_supervisor_cannot_sign_own_letter(self):
         # rule REC-2: the signature is a second pair of eyes
         letter = self._letter(user=self.supervisor)
@@ -124,6 +144,22 @@ class TestCorrespondence(RrsCaseCommon):
         self.assertEqual(letter.letter_state, "sent")
         self.assertEqual(letter.letter_sent_date, self.today)
         self.assertEqual(letter.letter_consent_id, release)
+
+    def test_con2_a_letter_is_checked_on_the_day_it_is_sent(self):
+        # rule CON-2: the release must be valid the day the letter is sent, not the day it
+        # was written
+        written = self.today - relativedelta(days=10)
+        letter = self._letter(contact_date=written)
+        letter.with_user(self.worker).action_request_signature()
+        letter.with_user(self.supervisor).action_sign_letter()
+        self._release(until=self.today - relativedelta(days=5))  # valid when written
+        with self.assertRefused("No valid release of information names Maple Street", UserError):
+            letter.with_user(self.worker).action_mark_sent()
+        self.assertEqual(letter.letter_state, "signed")
+        release = self._release(until=self.today + relativedelta(days=30))
+        letter.with_user(self.worker).action_mark_sent()
+        self.assertEqual(letter.letter_consent_id, release)
+        self.assertEqual(letter.letter_sent_date, self.today)
 
     def test_con2_outgoing_correspondence_sharing_information(self):
         # rule CON-2: an e-mail that shares client information needs a release or an exception

@@ -185,6 +185,54 @@ class TestEmergencyAccess(RrsCaseCommon):
         self._open(hours=4)
         self.assertEqual(self._grant().duration_hours, 4)
 
+    def test_rec4_reason_of_twenty_characters_at_least(self):
+        # rule REC-4: 19 characters (spaces around not counted) are refused, 20 accepted
+        with self.assertRaisesRegex(ValidationError, "at least 20 characters"):
+            self._open(reason="  " + "x" * 19 + "  ")
+        self.assertFalse(self._grant())
+        with freeze_time(OPENED):
+            self._open(reason="Father in hospital!!")  # 20 characters
+        self.assertEqual(self._grant().reason, "Father in hospital!!")
+
+    def test_rec4_duration_up_to_the_companys_own_limit(self):
+        # rule REC-4: the maximum is the company's setting, and the access lasts exactly the
+        # hours asked
+        self.env.company.rrs_emergency_access_hours = 6
+        with self.assertRaisesRegex(ValidationError, "lasts from 1 to 6 hours"):
+            self._open(hours=7)
+        with freeze_time(OPENED):
+            self._open(hours=6)
+        grant = self._grant()
+        self.assertEqual(grant.granted_date, OPENED)
+        self.assertEqual(grant.expiry_date, OPENED + timedelta(hours=6))
+
+    def test_rec4_only_the_exact_reference_opens_a_case(self):
+        # rule REC-4: a part of the reference finds nothing
+        partial = self.case.name[:-1]
+        with self.assertRaisesRegex(UserError, f"No case has the reference “{partial}”"):
+            self._open(reference=partial)
+        self.assertFalse(self._grant())
+        with freeze_time(OPENED):
+            self._open(reference=f"  {self.case.name} ")
+        self.assertEqual(self._grant().user_id, self.supervisor_other)
+
+    def test_rec4_cron_ends_the_access_at_its_expiry_minute(self):
+        # rule REC-4: the minute before the expiry the cron leaves it, at the expiry it ends it
+        with freeze_time(OPENED):
+            self._open(hours=1)
+        grant = self._grant()
+        Grant = self.env["rrs.case.emergency.access"]
+        no_commit = patch.object(
+            type(self.env["ir.cron"]), "_commit_progress", lambda *a, **k: float("inf")
+        )
+        with no_commit, freeze_time(OPENED + timedelta(minutes=59)):
+            Grant._cron_end_expired()
+        self.assertEqual(grant.state, "active")
+        with no_commit, freeze_time(OPENED + timedelta(hours=1)):
+            Grant._cron_end_expired()
+        self.assertEqual(grant.state, "ended")
+        self.assertEqual(grant.end_date, OPENED + timedelta(hours=1))
+
     def test_rec4_not_for_a_case_one_may_read_already(self):
         with self.assertRaisesRegex(UserError, "You can already open case"):
             self._open(user=self.supervisor)

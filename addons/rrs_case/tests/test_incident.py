@@ -73,6 +73,7 @@ class TestIncident(RrsCaseCommon):
         cases = {
             "during the morning": (at(0, 10), at(0, 17)),
             "in the lunch break": (at(0, 12, 30), at(0, 17)),
+            "during the afternoon": (at(0, 16), at(0, 17)),
             "before the shift starts": (at(0, 7), at(0, 17)),
             "after the shift ended": (at(0, 19), at(1, 17)),
             "on Friday night": (at(4, 20), at(7, 17)),
@@ -93,6 +94,33 @@ class TestIncident(RrsCaseCommon):
         )
         self.assertEqual(self._report(occurred=at(0, 19)).due_date, at(2, 17))
 
+    def test_rec5_the_reporters_own_hours_before_the_companys(self):
+        # rule REC-5: the shift is the reporter's own (an evening shift here), the company's
+        # working hours only without one
+        evening = self.env["resource.calendar"].create(
+            {
+                "name": "Evening shift",
+                "tz": "UTC",
+                "attendance_ids": [
+                    Command.create(
+                        {
+                            "name": f"Evening {day}",
+                            "dayofweek": str(day),
+                            "hour_from": 14,
+                            "hour_to": 22,
+                            "day_period": "afternoon",
+                        }
+                    )
+                    for day in range(5)
+                ],
+            }
+        )
+        self.env.company.resource_calendar_id = self.calendar
+        self.worker_employee.resource_calendar_id = evening
+        self.assertEqual(self._report(occurred=at(0, 15)).due_date, at(0, 22))
+        self.worker_employee.resource_calendar_id = False
+        self.assertEqual(self._report(occurred=at(0, 15)).due_date, at(0, 17))
+
     def test_rec5_company_hours_without_an_employee_calendar(self):
         self.worker_employee.resource_calendar_id = False
         self.env.company.resource_calendar_id = self.calendar
@@ -107,6 +135,42 @@ class TestIncident(RrsCaseCommon):
         self.assertEqual(incident.submitted_date, at(0, 16, 59))
         self.assertFalse(incident.late)
         self.assertFalse(self._late_activities(incident))
+
+    def test_rec5_due_minute_on_time_for_a_submission_and_for_the_cron(self):
+        # rule REC-5: late means after the minute the shift ends: at that minute a report is
+        # still on time, whether the reporter submits it or the cron looks at the draft
+        submitted = self._report()
+        draft = self._report()
+        no_commit = patch.object(
+            type(self.env["ir.cron"]), "_commit_progress", lambda *a, **k: float("inf")
+        )
+        with no_commit, freeze_time(at(0, 17)):
+            submitted.with_user(self.worker).action_submit()
+            self.Incident._cron_late_incidents()
+        self.assertEqual(submitted.due_date, at(0, 17))
+        self.assertFalse(submitted.late)
+        self.assertFalse(draft.late)
+        self.assertFalse(self._late_activities(draft))
+        with no_commit, freeze_time(at(0, 17, 1)):
+            self.Incident._cron_late_incidents()
+        self.assertTrue(draft.late)
+
+    def test_rec5_a_report_flagged_late_stays_late_once_its_time_is_corrected(self):
+        # rule REC-5: the cron's late flag is kept when the reporter then moves the time of
+        # the incident to a later shift and submits before that shift ends
+        incident = self._report()
+        no_commit = patch.object(
+            type(self.env["ir.cron"]), "_commit_progress", lambda *a, **k: float("inf")
+        )
+        with no_commit, freeze_time(at(0, 17, 1)):
+            self.Incident._cron_late_incidents()
+        self.assertTrue(incident.late)
+        with freeze_time(at(0, 19)):
+            incident.with_user(self.worker).occurred_date = at(0, 18)
+            self.assertEqual(incident.due_date, at(1, 17))
+            incident.with_user(self.worker).action_submit()
+        self.assertTrue(incident.late)
+        self.assertEqual(len(self._late_activities(incident)), 1)
 
     def test_rec5_submitted_the_minute_after_the_shift_ends_is_late(self):
         incident = self._report()

@@ -228,12 +228,50 @@ class TestServicePlan(ServicePlanCommon):
         member = plan.participant_ids.filtered(lambda p: p.member_id.partner_id == child)
         self.assertTrue(member.took_part)
 
+    def test_plan2_each_reason_for_not_taking_part_alone(self):
+        # rule PLAN-2: a child of 6 or older who did not take part needs a reason, and a
+        # cultural objection or clinical justification its explanation; every household
+        # member is listed on the plan
+        child = self._person("Eight", age=8)
+        case = self._active_case(members=[(child, "child")])
+        plan = self._plan(case)
+        part = plan.participant_ids.filtered(lambda p: p.member_id.partner_id == child)
+        self.assertTrue(part.took_part)
+        part.with_user(self.worker).write({"took_part": False})
+        with self.assertRefused("say why Eight did not take part", UserError):
+            self._sign(plan)
+        part.with_user(self.worker).write({"reason_not": "clinical"})
+        with self.assertRefused("explain why Eight did not take part", UserError):
+            self._sign(plan)
+        part.with_user(self.worker).write({"reason_detail": "Therapist advised against it"})
+        newborn = self._person("Newborn", age=0)
+        case.with_user(self.worker).member_ids = [
+            Command.create({"partner_id": newborn.id, "relationship": "child"})
+        ]
+        with self.assertRefused("say whether Newborn took part", UserError):
+            self._sign(plan)
+        self.assertEqual(plan.state, "draft")
+        newborn_member = case.member_ids.filtered(lambda m: m.partner_id == newborn)
+        self.env["rrs.service.plan.participant"].with_user(self.worker).create(
+            {
+                "plan_id": plan.id,
+                "member_id": newborn_member.id,
+                "took_part": False,
+                "reason_not": "under_age",
+            }
+        )
+        self._sign(plan)
+        self.assertEqual(plan.state, "signed")
+
     def test_plan3_agreement_pdf_contains_goals_signatures_policies(self):
         # rule PLAN-3
         plan = self.env.ref("rrs_case.plan_rahimi_1_demo")
+        # the agency's own policy texts (company settings), not a text of the report
+        plan.company_id.rrs_client_information_policy = "<p>Your file is yours to see.</p>"
         report = self.env.ref("rrs_case.action_report_service_agreement")
         html = report._render_qweb_html(report, plan.ids)[0].decode()
         for text in (
+            "Your file is yours to see.",
             "Ahmad in paid work",
             "English for Fatima and Ahmad",
             "Fatima Rahimi",
@@ -260,6 +298,31 @@ class TestServicePlan(ServicePlanCommon):
             plan.with_user(self.worker).action_mark_agreement_given()
         self._sign(plan).action_mark_agreement_given()
         self.assertEqual(plan.agreement_given_date, self.today)
+
+    def test_plan3_agreement_given_once_and_its_date_kept(self):
+        # rule PLAN-3: the date the client received the agreement is recorded once
+        case = self._active_case()
+        plan = self._sign(self._plan(case))
+        with freeze_time(self.today - relativedelta(days=1)):
+            plan.with_user(self.worker).action_mark_agreement_given()
+        given = self.today - relativedelta(days=1)
+        self.assertEqual(plan.agreement_given_date, given)
+        with self.assertRefused(f"The client received {plan.name} on {given}", UserError):
+            plan.with_user(self.worker).action_mark_agreement_given()
+        self.assertEqual(plan.agreement_given_date, given)
+
+    def test_plan3_the_client_gets_the_agreement_kept_at_signature(self):
+        # rule PLAN-3: a draft prints from the report; a signed plan gives the copy kept when
+        # it was signed
+        case = self._active_case()
+        plan = self._plan(case)
+        action = plan.with_user(self.worker).action_print_agreement()
+        self.assertEqual(action["report_name"], "rrs_case.report_service_agreement")
+        self._sign(plan)
+        action = plan.with_user(self.worker).action_print_agreement()
+        self.assertEqual(
+            action["url"], f"/web/content/{plan.agreement_attachment_id.id}?download=true"
+        )
 
     def test_plan5_signed_plan_frozen_and_kept_as_signed(self):
         # rule PLAN-5
@@ -301,6 +364,37 @@ class TestServicePlan(ServicePlanCommon):
         self.assertEqual(first.state, "superseded")
         self.assertEqual(case.current_plan_id, revision)
         self.assertEqual(first.goal_ids.desired_outcome, "Full-time job that covers the rent")
+
+    def test_plan5_a_superseded_plan_is_kept_and_never_revised(self):
+        # rule PLAN-5: only the signed plan in force is revised; a superseded plan stays
+        case = self._active_case()
+        first = self._sign(self._plan(case))
+        action = first.with_user(self.worker).action_revise()
+        revision = self.env["rrs.service.plan"].browse(action["res_id"])
+        self._sign(revision)
+        self.assertEqual((first.state, revision.state), ("superseded", "signed"))
+        with self.assertRefused("Only the current signed plan is revised", UserError):
+            first.with_user(self.worker).action_revise()
+        with self.assertRefused("never deleted", UserError):
+            first.with_user(self.manager).unlink()
+        self.assertTrue(first.exists())
+        third = revision.with_user(self.worker).action_revise()
+        self.assertEqual(self.env["rrs.service.plan"].browse(third["res_id"]).version, 3)
+
+    def test_plan5_supervisor_signs_where_the_program_asks(self):
+        # rule PLAN-5: where the program asks for it, the plan is signed once the supervisor
+        # has signed too; without that setting, client and worker sign it
+        self.program.plan_supervisor_signature = True
+        case = self._active_case()
+        plan = self._sign(self._plan(case))
+        self.assertEqual(plan.state, "draft")
+        self.assertTrue(plan.client_signature_date and plan.worker_signature_date)
+        plan.with_user(self.supervisor).action_sign_supervisor()
+        self.assertEqual(plan.state, "signed")
+        self.assertEqual(plan.supervisor_signer_id, self.supervisor)
+        self.program.plan_supervisor_signature = False
+        other = self._sign(self._plan(self._active_case()))
+        self.assertEqual(other.state, "signed")
 
     def test_plan_security_workers_supervisors_and_others(self):
         # rules PLAN-1, PLAN-5: plans follow the case's record rules
