@@ -33,7 +33,9 @@ class TestNoteDeadline(RrsCaseCommon):
             "contact_date": contact,
         }
         with freeze_time(written):
-            note = (notes or self.env["rrs.case.note"].with_user(self.worker)).create(values)
+            if notes is None:
+                notes = self.env["rrs.case.note"].with_user(self.worker)
+            note = notes.create(values)
         self.assertEqual(str(note.written_date), written)
         return note
 
