@@ -276,15 +276,18 @@ class RrsHomeVisit(models.Model):
             res = super().write(vals)
         for visit, partner in former.items():
             visit._rrs_worker_attends(partner)
+        # sudo(): the system's own steps after the caller's change, whose right was checked by
+        # the write above: a visit handed to another worker is no longer the caller's to write
         if reassessed:
             # rule VIS-2: a changed risk assessment is done again
             with reassessed._rrs_system_write():
-                reassessed.write({"risk_assessed_by_id": False, "risk_assessed_date": False})
+                reassessed.sudo().write({"risk_assessed_by_id": False, "risk_assessed_date": False})
         replan = ((moved | reassessed) & was_authorised).filtered(lambda v: v.state == "authorised")
         if replan:
-            # rule VIS-1: a visit changed after its authorisation is authorised again
+            # rule VIS-1: a visit changed after its authorisation is authorised again (sudo():
+            # the system's step, as above)
             with replan._rrs_system_write():
-                replan.write(
+                replan.sudo().write(
                     {"state": "planned", "authorised_by_id": False, "authorised_date": False}
                 )
         return res

@@ -3,6 +3,7 @@
 from . import test_case_lifecycle
 from . import test_case_household
 from . import test_case_note
+from . import test_note_deadline
 from . import test_consent
 from . import test_case_security
 from . import test_program

@@ -277,6 +277,111 @@ class TestHomeVisit(RrsCaseCommon):
         Step.create({"visit_id": answered.id, "step": "police_informed", "note": "Report 4412"})
         self.assertIn("police_informed", answered.escalation_ids.mapped("step"))
 
+    def test_vis1_event_private_with_a_neutral_title(self):
+        # rule VIS-1: the worker's calendar shows the case reference, never the family or the
+        # purpose of the visit
+        visit = self._visit()
+        event = visit.with_user(self.worker).event_id
+        self.assertEqual(event.name, f"Home visit ({self.case.name})")
+        self.assertNotIn("heating", event.name)
+        self.assertEqual(event.privacy, "private")
+
+    def test_vis1_the_programs_hour_in_the_workers_time_zone(self):
+        # rule VIS-1: the program's latest start hour (here 10:30), in the worker's time zone,
+        # whoever reads the visit
+        self.program.with_user(self.manager).visit_latest_start_hour = 10.5
+        self._visit(start=datetime(2026, 11, 24, 16, 29))  # 10:29 in Chicago
+        with self.assertRefused(r"held in the morning \(before 10:30\)"):
+            self._visit(start=datetime(2026, 11, 24, 16, 30))  # 10:30
+        self.program.with_user(self.manager).visit_latest_start_hour = 12.0
+        morning = self._visit(start=datetime(2026, 11, 24, 17, 59))  # 11:59
+        noon = self._visit(
+            start=datetime(2026, 11, 24, 18, 0), afternoon_exception=True, exception_reason="School"
+        )
+        # the supervisor is in Tokyo, where these are 02:59 and 03:00 the next morning
+        self.supervisor.tz = "Asia/Tokyo"
+        self.env.invalidate_all()
+        listed = (morning | noon).with_user(self.supervisor)
+        self.assertEqual(listed.mapped("is_afternoon"), [False, True])
+        self.assertEqual({str(d) for d in listed.mapped("visit_date")}, {"2026-11-24"})
+
+    def test_vis1_afternoon_exception_needs_the_request_and_its_reason(self):
+        # rule VIS-1: each alone is refused
+        for vals in ({"afternoon_exception": True}, {"exception_reason": "Father works mornings"}):
+            with self.subTest(vals=vals), self.assertRefused("Ask for an afternoon exception"):
+                self._visit(start=AFTERNOON, **vals)
+
+    def test_vis1_visit_moved_or_handed_over_is_authorised_again(self):
+        # rule VIS-1: a change of address or of worker after the authorisation
+        self.case.secondary_user_ids = self.worker_other
+        moved, handed = self._visit(), self._visit(sequence=2)
+        (moved | handed).with_user(self.supervisor).action_authorise()
+        relatives = self.env["res.partner"].create({"name": "Relatives' flat"})
+        moved.with_user(self.worker).address_partner_id = relatives
+        handed.with_user(self.worker).worker_id = self.worker_other
+        self.assertEqual((moved | handed).mapped("state"), ["planned", "planned"])
+        self.assertFalse((moved | handed).authorised_by_id)
+
+    def test_vis1_a_manager_working_on_the_case_does_not_authorise_its_visits(self):
+        # rule VIS-1: never a supervisor (or manager) who works on the case
+        self.case.secondary_user_ids = self.manager
+        visit = self._visit()
+        with self.assertRefused(
+            "works on case .* cannot change the status of this visit", AccessError
+        ):
+            visit.with_user(self.manager).action_authorise()
+        self.assertEqual(visit.state, "planned")
+
+    def test_vis3_alert_at_the_end_of_the_working_day_exactly(self):
+        # rule VIS-3: 17:00 in Chicago is 23:00 UTC: the alert comes at 17:00 itself
+        visit = self._visit()
+        visit.with_user(self.supervisor).action_authorise()
+        with freeze_time("2026-11-24 22:59:59"):
+            self._cron()
+        self.assertFalse(visit.overdue_checkout)
+        with freeze_time("2026-11-24 23:00:00"):
+            self._cron()
+        self.assertTrue(visit.overdue_checkout)
+        self.assertEqual(str(visit.alert_date), "2026-11-24 23:00:00")
+
+    def test_vis3_the_programs_end_of_the_working_day(self):
+        # rule VIS-3: the program's working day ends at 18:00 (00:00 UTC the next day)
+        self.program.with_user(self.manager).visit_day_end_hour = 18.0
+        visit = self._visit()
+        visit.with_user(self.supervisor).action_authorise()
+        with freeze_time("2026-11-24 23:59"):
+            self._cron()
+        self.assertFalse(visit.overdue_checkout, "17:59")
+        with freeze_time("2026-11-25 00:00"):
+            self._cron()
+        self.assertTrue(visit.overdue_checkout, "18:00")
+
+    def test_vis3_visit_of_an_earlier_day_still_alerts(self):
+        # rule VIS-3: the cron did not run that evening: the next run alerts
+        visit = self._visit()
+        visit.with_user(self.supervisor).action_authorise()
+        with freeze_time("2026-11-26 14:00"):
+            self._cron()
+        self.assertTrue(visit.overdue_checkout)
+
+    def test_vis3_check_in_on_the_visit_day_of_the_workers_time_zone(self):
+        # rule VIS-3: not the day after; the day is the worker's: 08:55 in Tokyo is still the
+        # day before in UTC
+        late = self._visit()
+        late.with_user(self.supervisor).action_authorise()
+        with (
+            freeze_time("2026-11-25 15:05"),
+            self.assertRefused("on the day of the visit", UserError),
+        ):
+            late.with_user(self.worker).action_check_in()
+        self.worker.tz = "Asia/Tokyo"
+        early = self._visit(start=datetime(2026, 11, 24, 0, 30))  # 09:30 in Tokyo
+        self.assertEqual(str(early.visit_date), "2026-11-24")
+        early.with_user(self.supervisor).action_authorise()
+        with freeze_time("2026-11-23 23:55"):  # 08:55 in Tokyo
+            early.with_user(self.worker).action_check_in()
+        self.assertEqual(early.state, "checked_in")
+
     def test_vis_security_and_list_query_count(self):
         visit = self._visit()
         for user in (self.worker_far, self.volunteer, self.finance):

@@ -69,18 +69,15 @@ class TestResettlementServices(RrsCaseCommon):
         self.assertEqual(set(old.mapped("state")), {"not_applicable"})
         self.assertTrue(case.checklist_item_ids.filtered(lambda i: i.name == "ICM welcome call"))
 
-    def test_res1_due_dates_and_overdue_boundary(self):
-        # rule RES-1: benefits referral within 7 days of arrival
+    def test_res1_due_dates_follow_the_arrival(self):
+        # rule RES-1: benefits referral within 7 days of arrival (the overdue count of the
+        # case: test_res1_case_counts_tasks_overdue_from_the_day_after_their_due_date)
         case = self._case_arrived()
         benefits = case.checklist_item_ids.filtered(
             lambda i: i.template_line_id == self.env.ref("rrs_case.checklist_rrs_benefits")
         )
         due = self.arrival + D(days=7)
         self.assertEqual(benefits.due_date, due)
-        Item = self.env["rrs.case.checklist.item"]
-        for day, overdue in ((due - D(days=1), False), (due, False), (due + D(days=1), True)):
-            found = Item.search([("id", "=", benefits.id), ("due_date", "<", day)])
-            self.assertEqual(bool(found), overdue, f"on {day}")
         case.arrival_date = self.arrival - D(days=3)
         self.assertEqual(benefits.due_date, due - D(days=3), "follows the arrival date")
 
@@ -116,6 +113,92 @@ class TestResettlementServices(RrsCaseCommon):
             self.env["rrs.case"]._cron_checklist()
             self.assertEqual(len(Activity.search(domain)), 1)
 
+    def test_res1_case_counts_tasks_overdue_from_the_day_after_their_due_date(self):
+        # rule RES-1: the benefits referral, due 7 days after arrival, is overdue from day 8;
+        # the case's own count, as its worker reads it
+        case = self._case_arrived()
+        benefits = case.checklist_item_ids.filtered(
+            lambda i: i.template_line_id == self.env.ref("rrs_case.checklist_rrs_benefits")
+        )
+        due = self.arrival + D(days=7)
+        self.assertEqual(benefits.due_date, due)
+        mine = case.with_user(self.worker)
+        # due before day 7: housing, airport pickup, food (day 0), clothing (1), home
+        # orientation (2); due on day 7: benefits referral and identity documents
+        for day, overdue in ((due - D(days=1), 5), (due, 5), (due + D(days=1), 7)):
+            with freeze_time(day):
+                self.env.invalidate_all()
+                self.assertEqual(mine.checklist_overdue_count, overdue, f"on {day}")
+        # a task done or set aside is no longer overdue
+        ref = self.env.ref
+        food, pickup = (
+            case.checklist_item_ids.filtered(lambda i, x=x: i.template_line_id == ref(x))
+            for x in ("rrs_case.checklist_rrs_food", "rrs_case.checklist_rrs_airport")
+        )
+        food.with_user(self.worker).action_done()
+        pickup.with_user(self.worker).write(
+            {"state": "not_applicable", "reason": "Arrived by car with relatives"}
+        )
+        with freeze_time(due + D(days=1)):
+            self.env.invalidate_all()
+            self.assertEqual(mine.checklist_overdue_count, 5)
+            self.assertEqual(mine.checklist_todo_count, len(case.checklist_item_ids) - 2)
+
+    def test_res1_task_due_from_the_start_of_services(self):
+        # rule RES-1: a task counted from the start of services, not from the arrival
+        line = (
+            self.env["rrs.checklist.template.line"]
+            .with_user(self.manager)
+            .create(
+                {
+                    "program_id": self.program.id,
+                    "name": "First budget session",
+                    "due_from": "service_start",
+                    "due_days": 3,
+                }
+            )
+        )
+        case = self._case_arrived()
+        item = case.checklist_item_ids.filtered(lambda i: i.template_line_id == line)
+        self.assertNotEqual(case.service_start_date, case.arrival_date)
+        self.assertEqual(item.due_date, case.service_start_date + D(days=3))
+        food = case.checklist_item_ids.filtered(
+            lambda i: i.template_line_id == self.env.ref("rrs_case.checklist_rrs_food")
+        )
+        self.assertEqual(food.due_date, case.arrival_date, "the arrival tasks keep the arrival")
+
+    def test_res1_reminder_due_on_the_earliest_task_still_to_do(self):
+        # rule RES-1: tasks done no longer count for the reminder's date
+        case = self._case_arrived()
+        first = case.checklist_item_ids.filtered(lambda i: i.due_date == self.arrival)
+        self.assertEqual(len(first), 3, "housing, airport pickup, food")
+        first.with_user(self.worker).action_done()
+        no_commit = patch.object(
+            type(self.env["ir.cron"]), "_commit_progress", lambda *a, **k: float("inf")
+        )
+        with no_commit, freeze_time(self.arrival + D(days=3)):
+            self.env["rrs.case"]._cron_checklist()
+        reminder = self.env["mail.activity"].search(
+            [
+                ("res_model", "=", "rrs.case"),
+                ("res_id", "=", case.id),
+                ("activity_type_id", "=", self.env.ref("rrs_case.mail_activity_type_checklist").id),
+            ]
+        )
+        self.assertEqual(reminder.date_deadline, self.arrival + D(days=1), "the clothing")
+        self.assertEqual(reminder.user_id, self.worker)
+
+    def test_res1_task_done_reopened_only_by_a_supervisor(self):
+        # rule RES-1: the record of who did a task stays reliable
+        case = self._case_arrived()
+        task = case.checklist_item_ids[:1]
+        task.with_user(self.worker).action_done()
+        with self.assertRefused("Only a supervisor or a program manager reopens", AccessError):
+            task.with_user(self.worker).state = "todo"
+        self.assertEqual((task.state, task.done_by_id), ("done", self.worker))
+        task.with_user(self.supervisor).state = "todo"
+        self.assertEqual((task.state, task.done_date, task.done_by_id.id), ("todo", False, False))
+
     # -------------------------------------------------------------------- RES-2
     def test_res2_orientation_topics_per_person(self):
         # rule RES-2
@@ -147,6 +230,44 @@ class TestResettlementServices(RrsCaseCommon):
             }
         )
         self.assertEqual(case.orientation_missing, f"Spouse: {required[5].name}")
+
+    def test_res2_topics_count_across_sessions_for_each_person_attending(self):
+        # rule RES-2: the six topics (laws, safety, transport, tenancy, employment, norms),
+        # attended over several sessions, by everyone of a session
+        spouse = self._person("Spouse", age=35)
+        case = self._case_arrived(members=[(spouse, "spouse")])
+        required = self.env["rrs.orientation.topic"].search([("required", "=", True)])
+        self.assertEqual(
+            set(required.mapped("code")),
+            {"laws", "safety", "transport", "tenancy", "employment", "norms"},
+        )
+        optional = self.env["rrs.orientation.topic"].search([("required", "=", False)])
+        self.assertTrue(optional, "the shipped optional topics (health system, schools ...)")
+        mine = case.with_user(self.worker)
+        for name in ("Head of household", "Spouse"):
+            self.assertIn(name, mine.orientation_missing)
+        Session = self.env["rrs.orientation.session"].with_user(self.worker)
+        adults = case.member_ids
+        self.assertEqual(len(adults), 2)
+        for topics in (required[:3], required[3:]):
+            Session.create(
+                {
+                    "case_id": case.id,
+                    "session_date": self.today - D(days=len(topics)),
+                    "topic_ids": [Command.set(topics.ids)],
+                    "member_ids": [Command.set(adults.ids)],
+                }
+            )
+        self.assertFalse(mine.orientation_missing, "optional topics are not required")
+        other = self._case_arrived()
+        with self.assertRefused("Only members of the household attend"):
+            Session.create(
+                {
+                    "case_id": case.id,
+                    "topic_ids": [Command.set(required.ids)],
+                    "member_ids": [Command.set(other.member_ids.ids)],
+                }
+            )
 
     # -------------------------------------------------------------------- RES-4
     def test_res4_activities_logged_by_topic_with_time(self):
@@ -187,6 +308,33 @@ class TestResettlementServices(RrsCaseCommon):
         self.assertEqual(case.case_activity_count, 2)
         self.assertEqual(case.case_activity_minutes, 1485)
         self.assertEqual(len(self.env["rrs.activity.topic"].search([])), 11)
+
+    def test_res4_one_minute_to_a_day_and_the_cases_own_referral(self):
+        # rule RES-4: 1 minute is the least time logged; yesterday's activity is logged; the
+        # referral of another case is refused, the case's own accepted
+        case = self._case_arrived()
+        Activity = self.env["rrs.case.activity"].with_user(self.worker)
+        vals = {"case_id": case.id, "topic_id": self.housing.id}
+        Activity.create(dict(vals, minutes=1, activity_date=self.today - D(days=1)))
+        Referral = self.env["rrs.referral"].with_user(self.worker)
+        provider = self.env["res.partner"].create({"name": "Food bank", "rrs_is_provider": True})
+        category = self.env["rrs.service.category"].search([], limit=1)
+
+        def referral(for_case):
+            return Referral.create(
+                {
+                    "case_id": for_case.id,
+                    "provider_id": provider.id,
+                    "service_category_id": category.id,
+                    "reason": "Food",
+                }
+            )
+
+        other = self._case_arrived()
+        with self.assertRefused("must belong to the activity's case"):
+            Activity.create(dict(vals, minutes=20, referral_id=referral(other).id))
+        Activity.create(dict(vals, minutes=20, referral_id=referral(case).id))
+        self.assertEqual((case.case_activity_count, case.case_activity_minutes), (2, 21))
 
     def test_res_security_and_activity_list_query_count(self):
         case = self._case_arrived()
