@@ -12,3 +12,4 @@ from . import test_separated_minors
 from . import test_integrity_registry
 from . import test_integrity_minors
 from . import test_prs_report_print
+from . import test_min3_services
