@@ -8,6 +8,11 @@ and its replacement): write the break, run the addons' tests whose names carry t
 *killed* when a test fails, *survived* when every test passes. Before the breaks, the same
 tests run once on the code as it is: a rule whose tests already fail is reported and its
 breaks are not tried (they would be killed by nothing).
+
+An entry with ``"update": "<module>"`` (a break the database must see: a model's SQL
+constraint, a column) updates that module in the database after writing the break and again
+after restoring the file (``python3 -m odoo -u <module> --stop-after-init``). A break whose
+update fails is reported as ``update failed``, not as killed.
 """
 
 import argparse
@@ -45,6 +50,8 @@ def check_table(table):
             )
         if entry["old"] == entry["new"]:
             problems.append(f"#{number} {entry['rule']}: the break changes nothing")
+        if "update" in entry and not (ROOT / "addons" / entry["update"]).is_dir():
+            problems.append(f"#{number} {entry['rule']}: no module {entry['update']} to update")
     return problems
 
 
@@ -77,6 +84,32 @@ def run_tests(args, key):
     summary = lines[-1] if lines else done.stderr.strip()[-200:]
     outcome = {0: "passed", 1: "failed", 5: "no tests"}.get(done.returncode, "error")
     return outcome, time.time() - start, summary
+
+
+def update_module(args, module):
+    """Update ``module`` in the kept database; returns (ok, seconds, the log's last line)."""
+    command = [
+        sys.executable,
+        "-m",
+        "odoo",
+        "-c",
+        args.config,
+        "-d",
+        args.database,
+        "-u",
+        module,
+        "--stop-after-init",
+        "--log-level=critical",
+    ]
+    start = time.time()
+    try:
+        done = subprocess.run(
+            command, cwd=ROOT, capture_output=True, text=True, timeout=args.timeout
+        )
+    except subprocess.TimeoutExpired:
+        return False, time.time() - start, f"no update in {args.timeout} s"
+    output = (done.stderr or done.stdout).strip()
+    return done.returncode == 0, time.time() - start, output[-200:]
 
 
 def main():
@@ -121,11 +154,22 @@ def main():
             continue
         path = ROOT / entry["file"]
         original = path.read_text(encoding="utf-8")
+        module = entry.get("update")
         try:
             path.write_text(original.replace(entry["old"], entry["new"], 1), encoding="utf-8")
-            outcome, seconds, summary = run_tests(args, rule_key(entry["rule"]))
+            updated, seconds, summary = update_module(args, module) if module else (True, 0, "")
+            if updated:
+                outcome, tested, summary = run_tests(args, rule_key(entry["rule"]))
+                seconds += tested
+            else:
+                outcome = "update failed"
         finally:
             path.write_text(original, encoding="utf-8")
+            if module:
+                restored, _seconds, log = update_module(args, module)
+                if not restored:
+                    print(f"the update of {module} after restoring {entry['file']} failed: {log}")
+                    sys.exit(3)
         result = {"failed": "killed", "passed": "SURVIVED"}.get(outcome, outcome)
         results.append(result)
         print(

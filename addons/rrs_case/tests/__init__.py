@@ -16,6 +16,7 @@ from . import test_home_visit_tour
 from . import test_case_analysis_tour
 from . import test_correspondence
 from . import test_resettlement_services
+from . import test_res3_community_reunification
 from . import test_home_visit
 from . import test_integrity_case
 from . import test_sudo_reasons

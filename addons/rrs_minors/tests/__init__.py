@@ -13,3 +13,4 @@ from . import test_integrity_registry
 from . import test_integrity_minors
 from . import test_prs_report_print
 from . import test_rules_by_role
+from . import test_min3_services

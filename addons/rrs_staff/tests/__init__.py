@@ -7,4 +7,5 @@ from . import (
     test_interpreter,
     test_staff_requirements,
     test_staff_security,
+    test_stf_conditions,
 )

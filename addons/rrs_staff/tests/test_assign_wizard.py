@@ -35,7 +35,7 @@ class TestAssignWizard(RrsStaffCommon):
     def _rank_of(self, wizard, user):
         return wizard.candidate_ids.filtered(lambda c: c.user_id == user).rank
 
-    def test_ranking_by_load(self):
+    def test_stf1_stf4_ranking_by_load_within_the_team(self):
         # rules STF-1, STF-2: with no language to match, the lighter weighted load first
         self._case()
         self._case()
@@ -54,7 +54,7 @@ class TestAssignWizard(RrsStaffCommon):
         self.assertNotIn(self.worker_other, wizard.candidate_ids.user_id)
         self.assertIn(self.worker, wizard.candidate_ids.user_id)
 
-    def test_ranking_by_language_before_load(self):
+    def test_stf1_ranking_by_language_before_load(self):
         # rule STF-1: a worker speaking the household's language comes before a lighter load
         self._case(user=self.worker_other)
         self._case(user=self.worker_other)
@@ -79,7 +79,7 @@ class TestAssignWizard(RrsStaffCommon):
         with self.assertRefused("First Aid expired on"):
             wizard.action_assign()
 
-    def test_bulk_reassignment_moves_open_activities(self):
+    def test_stf4_bulk_reassignment_moves_open_activities(self):
         # rule STF-4: several cases of an overloaded worker move in one step; the case keeps
         # the history and the worker's open activities on those cases follow them
         cases = self._case() | self._case()
@@ -119,7 +119,7 @@ class TestAssignWizard(RrsStaffCommon):
             wizard.action_assign()
         self.assertEqual(cases.user_id, self.worker)
 
-    def test_case_worker_may_not_reassign(self):
+    def test_stf4_case_worker_may_not_reassign(self):
         # rule STF-4: supervisors reassign, case workers do not
         case = self._case()
         with self.assertRaisesRegex(AccessError, "not allowed to create"):

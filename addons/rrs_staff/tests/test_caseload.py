@@ -12,7 +12,7 @@ class TestCaseload(RrsStaffCommon):
         func()
         return self.cr.sql_log_count - before
 
-    def test_caseload_hook_counts_open_cases_and_clients(self):
+    def test_stf1_caseload_counts_open_cases_and_clients(self):
         # rule STF-1: one computation of open cases and clients per worker and program
         child = self._person("Child", age=5)
         self._case(members=[(child, "child")])
@@ -39,7 +39,7 @@ class TestCaseload(RrsStaffCommon):
             self._case(program=program, user=self.worker_other).user_id, self.worker_other
         )
 
-    def test_workload_weighted_by_need_level_weights(self):
+    def test_stf2_workload_weighted_by_need_level_weights(self):
         # rule STF-2: CSS hours per need level, configurable; cases not assessed weigh as
         # Moderate (20 + 19 + 11)
         weights = {
@@ -69,7 +69,7 @@ class TestCaseload(RrsStaffCommon):
         )
         self.assertEqual(hours, 120)
 
-    def test_over_target_and_at_cap(self):
+    def test_stf1_stf4_over_target_and_at_cap(self):
         # rules STF-1, STF-4: the supervisor sees who is over target and who is at the cap
         program = self.program.copy({"code": "CAP", "caseload_target": 1, "caseload_cap": 2})
         self._case(program=program)
@@ -117,7 +117,7 @@ class TestCaseload(RrsStaffCommon):
         self.assertEqual(small, large)
         self.assertLessEqual(large, 12)
 
-    def test_requirements_expiring_on_the_workload(self):
+    def test_stf3_requirements_expiring_on_the_workload(self):
         # rule STF-3: a requirement expiring within 60 days shows on the worker's load; a
         # renewal hides it; a requirement missing in several programs counts once
         self._case()

@@ -12,7 +12,7 @@ class TestStaffRequirements(RrsStaffCommon):
     def _icm_case(self, user):
         return self._case(program=self.program_icm, user=user).with_user(self.supervisor)
 
-    def test_assignment_refused_while_blocking_requirement_expired(self):
+    def test_stf3_assignment_refused_while_blocking_requirement_expired(self):
         # rule STF-3: an expired blocking certification refuses the assignment, naming it
         # and since when; accepted once renewed
         expired_on = self.today - relativedelta(days=1)
@@ -45,7 +45,7 @@ class TestStaffRequirements(RrsStaffCommon):
         case.with_user(self.supervisor).write({"user_id": self.worker.id})
         self.assertEqual(case.user_id, self.worker)
 
-    def test_assignment_boundary_day_of_expiry(self):
+    def test_stf3_assignment_boundary_day_of_expiry(self):
         # rule STF-3: a certification valid until today still counts; the day after it does not
         self._certify(self.employee, valid_to=self.today)
         case = self._icm_case(self.worker)
@@ -54,7 +54,7 @@ class TestStaffRequirements(RrsStaffCommon):
         with self.assertRefused(f"{self.worker_other.name}'s First Aid expired on"):
             self._icm_case(self.worker_other)
 
-    def test_missing_blocking_requirement_refused(self):
+    def test_stf3_missing_blocking_requirement_refused(self):
         # rule STF-3: a blocking requirement never recorded is named as missing
         with self.assertRefused(
             f"{self.worker.name} has no First Aid on file: record it before assigning cases "
@@ -62,7 +62,7 @@ class TestStaffRequirements(RrsStaffCommon):
         ):
             self._icm_case(self.worker)
 
-    def test_non_blocking_requirement_does_not_refuse(self):
+    def test_stf3_non_blocking_requirement_does_not_refuse(self):
         # rule STF-3: non-blocking requirements show on the compliance list only
         self.assertFalse(self.env.ref("rrs_staff.requirement_reception_first_aid").blocking)
         case = self._case(program=self.program, user=self.worker)
@@ -78,7 +78,7 @@ class TestStaffRequirements(RrsStaffCommon):
         self.assertEqual(row.status, "missing")
         self.assertIn("First Aid is missing", row.problem)
 
-    def test_compliance_status_and_employee_problems(self):
+    def test_stf3_compliance_status_and_employee_problems(self):
         # rule STF-3: missing, expired, expiring within 60 days and valid, on the list and
         # on the employee
         self._certify(self.employee, valid_to=self.today - relativedelta(days=1))
@@ -106,7 +106,7 @@ class TestStaffRequirements(RrsStaffCommon):
         problem_free = self.env["hr.employee"].search([("rrs_requirements_ok", "=", True)])
         self.assertNotIn(self.employee, problem_free)
 
-    def test_reminders_once_per_employee(self):
+    def test_stf3_reminders_once_per_employee(self):
         # rule STF-3: the daily reminder schedules one activity per employee with
         # requirements to renew, never two
         self._certify(self.employee, valid_to=self.today + relativedelta(days=10))

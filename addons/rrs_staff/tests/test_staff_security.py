@@ -22,7 +22,7 @@ class TestStaffSecurity(RrsStaffCommon):
             self.env["hr.employee.skill"].with_user(user).search([("id", "in", self.all_certs.ids)])
         )
 
-    def test_who_sees_requirement_certifications(self):
+    def test_stf3_who_sees_requirement_certifications(self):
         # rule STF-3: workers their own, supervisors their team's, managers all
         self.assertEqual(self._visible(self.worker), self.cert)
         self.assertEqual(self._visible(self.supervisor), self.cert | self.cert_other)
@@ -30,7 +30,7 @@ class TestStaffSecurity(RrsStaffCommon):
         self.assertEqual(self._visible(self.manager), self.all_certs)
         self.assertFalse(self._visible(self.volunteer))
 
-    def test_compliance_list_by_role(self):
+    def test_stf3_compliance_list_by_role(self):
         # rule STF-3: the compliance list follows the same hierarchy
         Status = self.env["rrs.staff.requirement.status"]
         rows = Status.search([("skill_id", "=", self.first_aid.id)])
@@ -42,7 +42,7 @@ class TestStaffSecurity(RrsStaffCommon):
         with self.assertRaisesRegex(AccessError, "not allowed to access"):
             Status.with_user(self.finance).search([])
 
-    def test_only_managers_record_requirement_certifications(self):
+    def test_stf3_only_managers_record_requirement_certifications(self):
         # rule STF-3: no one below program manager edits another's certifications (nor
         # their own: a worker would extend their own police check)
         later = self.today + relativedelta(years=3)
