@@ -2074,4 +2074,13 @@ MUTATIONS = [
         "new": 'user_id = fields.Many2one("res.users", string="By")',
         "why": "a service no longer records who gave it",
     },
+    # ---- the lead's breaks (filters of the lists, read by the tests through the search view)
+    {
+        "rule": "MIN-2",
+        "file": "addons/rrs_minors/views/rrs_case_views.xml",
+        "old": "('member_ids.caregiver_assessment_due_date', '&lt;', context_today()",
+        "new": "('member_ids.caregiver_assessment_due_date', '&lt;=', context_today()",
+        "why": "off-by-one: the supervisor's filter shows a caregiver assessment overdue on its due day",
+        "update": "rrs_minors",
+    },
 ]
