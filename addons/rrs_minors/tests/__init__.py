@@ -12,3 +12,5 @@ from . import test_separated_minors
 from . import test_integrity_registry
 from . import test_integrity_minors
 from . import test_prs_report_print
+from . import test_prs_thresholds
+from . import test_min1_separated_minor
