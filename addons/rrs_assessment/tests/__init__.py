@@ -8,3 +8,4 @@ from . import test_assessment_performance
 from . import test_assessment_tour
 from . import test_assessment_service_plan
 from . import test_integrity_assessment
+from . import test_assessment_thresholds

@@ -14,3 +14,4 @@ from . import test_integrity_minors
 from . import test_prs_report_print
 from . import test_prs_thresholds
 from . import test_min1_separated_minor
+from . import test_min2_caregiver_assessment

@@ -314,3 +314,46 @@ class TestPrsThresholds(RrsMinorsCommon):
         with freeze_time("2026-03-11 09:00:00"):
             concern.with_user(self.worker).action_notify_orr()
         self.assertEqual(concern.orr_notified_date, datetime(2026, 3, 10, 13))
+
+    # ------------------------------------------------------------------ PRS-8
+    def test_prs8_the_move_says_when_and_where_and_services_go_on(self):
+        # rule PRS-8: the case's history records the move; the case stays in service
+        case = self._prs_case()
+        moved = self.RELEASE + D(days=20)
+        self.env["rrs.prs.residence"].with_user(self.worker).create(
+            {"case_id": case.id, "date_from": moved, "city": "Fresno", "reason": "Larger flat"}
+        )
+        body = case.message_ids[:1].body
+        self.assertIn(f"The child moved on {moved} to Fresno", body)
+        self.assertIn("post-release services continue at the new residence", body)
+        self.assertEqual(case.state, "active")
+
+    def test_prs8_the_report_follows_the_moves_on_the_periods_first_and_last_day(self):
+        # rule PRS-8: where the child lived when the period began and every move in it, to
+        # the last day; a move the day after is the next period's
+        case = self._prs_case()
+        start = case.service_start_date
+        end = start + D(months=1) - D(days=1)
+        Residence = self.env["rrs.prs.residence"].with_user(self.worker)
+        for day, street, with_sponsor in (
+            (self.RELEASE - D(days=30), "1 Shelter Road", True),
+            (start, "12 Elm Street", True),
+            (end, "40 Oak Avenue", False),
+            (end + D(days=1), "7 Late Lane", True),
+        ):
+            Residence.create(
+                {
+                    "case_id": case.id,
+                    "date_from": day,
+                    "street": street,
+                    "city": "Fresno",
+                    "with_sponsor": with_sponsor,
+                }
+            )
+        report = self._monthly(case, start)
+        report.action_generate()
+        lines = report.residence_summary.splitlines()
+        self.assertEqual(len(lines), 2, lines)
+        self.assertIn("12 Elm Street, Fresno, with the sponsor", lines[0])
+        self.assertIn("40 Oak Avenue, Fresno, not with the sponsor", lines[1])
+        self.assertFalse(report.living_with_sponsor)
