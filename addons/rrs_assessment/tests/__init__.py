@@ -9,3 +9,4 @@ from . import test_assessment_tour
 from . import test_assessment_service_plan
 from . import test_integrity_assessment
 from . import test_asm1_int3_instruments
+from . import test_assessment_thresholds

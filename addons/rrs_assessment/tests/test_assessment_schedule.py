@@ -210,7 +210,7 @@ class TestAssessmentSchedule(RrsAssessmentCommon):
             self.assertTrue(all(self._scheduled(case, "a1").mapped("is_overdue")))
             self.assertFalse(any(self._scheduled(case, "a2").mapped("is_overdue")))
 
-    def test_case_need_level_is_the_latest_matrix(self):
+    def test_asm3_case_need_level_is_the_latest_matrix(self):
         # rule ASM-3: the case shows the level of the latest completed matrix
         case = self._family_case()
         a1 = self._scheduled(case, "a1")

@@ -7,6 +7,7 @@ from . import (
     test_assistance_limits,
     test_assistance_performance,
     test_assistance_security,
+    test_assistance_thresholds,
     test_assistance_tour,
     test_assistance_waiting_work,
     test_integrity_assistance,

@@ -480,8 +480,9 @@ class RrsCase(models.Model):
     # ------------------------------------------------------------------- cron
     @api.model
     def _cron_prs_clocks(self):
-        """Daily: an activity for every PRS clock coming due, in committed batches."""
-        domain = [("is_prs", "=", True), ("state", "in", ("active", "closing"))]
+        """Daily: an activity for every PRS clock coming due, in committed batches. Accepted
+        cases (in assessment) are included: their start clock runs before services start."""
+        domain = [("is_prs", "=", True), ("state", "in", ("assessment", "active", "closing"))]
         self._rrs_run_in_batches(domain, "_prs_schedule_clock_activities", BATCH_SIZE)
 
     def _prs_schedule_clock_activities(self):

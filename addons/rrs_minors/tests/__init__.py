@@ -14,3 +14,6 @@ from . import test_integrity_minors
 from . import test_prs_report_print
 from . import test_rules_by_role
 from . import test_min3_services
+from . import test_prs_thresholds
+from . import test_min1_separated_minor
+from . import test_min2_caregiver_assessment
