@@ -48,6 +48,17 @@ class TestStaffConditions(RrsStaffCommon):
             .create({})
         )
 
+    def _speaks_arabic(self, employee):
+        skill = self.arabic.skill_id
+        self.env["hr.employee.skill"].create(
+            {
+                "employee_id": employee.id,
+                "skill_type_id": skill.skill_type_id.id,
+                "skill_id": skill.id,
+                "skill_level_id": self.env.ref("hr_skills.hr_skill_level_c2").id,
+            }
+        )
+
     def _candidate(self, wizard, user):
         return wizard.candidate_ids.filtered(lambda c: c.user_id == user)
 
@@ -79,17 +90,8 @@ class TestStaffConditions(RrsStaffCommon):
         # rule STF-1: an ineligible worker (no First Aid, blocking in ICM) comes after an
         # eligible one, even speaking the language with no load; with no one eligible,
         # no worker is preselected
-        Employee = self.env["hr.employee"]
-        Employee.search([("user_id", "=", self.supervisor.id)]).rrs_role = "supervisor"
-        self.env["hr.employee.skill"].create(
-            {
-                "employee_id": self.employee.id,
-                "skill_type_id": self.arabic.skill_id.skill_type_id.id,
-                "skill_id": self.arabic.skill_id.id,
-                "skill_level_id": self.env.ref("hr_skills.hr_skill_level_c2").id,
-            }
-        )
-        self._certify(self.employee_other)
+        self._speaks_arabic(self.employee)
+        first_aid = self._certify(self.employee_other)
         self._case(user=self.worker_other)
         self._case(user=self.worker_other)
         case = self._case(
@@ -105,28 +107,14 @@ class TestStaffConditions(RrsStaffCommon):
         self.assertLess(other.rank, worker.rank)
         self.assertEqual(wizard.user_id, self.worker_other)
         # the First Aid of the only eligible worker expires: no one is preselected
-        self._certify(self.employee_other, valid_to=self.today - relativedelta(days=1))
-        self.env["hr.employee.skill"].search(
-            [
-                ("employee_id", "=", self.employee_other.id),
-                ("skill_id", "=", self.first_aid.id),
-                ("valid_to", ">", self.today),
-            ]
-        ).unlink()
+        first_aid.valid_to = self.today - relativedelta(days=1)
         wizard = self._wizard(case)
         self.assertFalse(wizard.candidate_ids.filtered("eligible"))
         self.assertFalse(wizard.user_id)
 
     def test_stf1_primary_language_matched(self):
         # rule STF-1: the household's primary language counts as a language to match
-        self.env["hr.employee.skill"].create(
-            {
-                "employee_id": self.employee_other.id,
-                "skill_type_id": self.arabic.skill_id.skill_type_id.id,
-                "skill_id": self.arabic.skill_id.id,
-                "skill_level_id": self.env.ref("hr_skills.hr_skill_level_c2").id,
-            }
-        )
+        self._speaks_arabic(self.employee_other)
         self._case(user=self.worker_other)
         case = self._case(user=self.supervisor, primary_language_id=self.arabic.id)
         self.assertFalse(case.language_ids)
