@@ -74,10 +74,18 @@ def suite_function_bodies():
 
 
 def acts_as_role(name, bodies):
-    """The test switches user itself or through a helper of the tests it calls."""
-    body = bodies[name]
-    called = re.findall(r"\b(?:self|cls)\.(_\w+)\(", body)
-    return any(ACTS_AS_ROLE.search(bodies.get(part, "")) for part in [name, *called])
+    """The test switches user itself or through the tests' helpers it calls (at any depth)."""
+    seen, todo = set(), [name]
+    while todo:
+        part = todo.pop()
+        if part in seen:
+            continue
+        seen.add(part)
+        body = bodies.get(part, "")
+        if ACTS_AS_ROLE.search(body):
+            return True
+        todo += re.findall(r"\b(?:self|cls)\.(_\w+)\(", body)
+    return False
 
 
 def mutations():

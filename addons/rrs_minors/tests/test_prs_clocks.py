@@ -13,13 +13,30 @@ D = relativedelta
 
 @tagged("post_install", "-at_install")
 class TestPrsClocks(RrsMinorsCommon):
+    # the filter of the case list that shows each clock overdue (rules PRS-1 to PRS-4, PRS-6)
+    LATE_FILTER = {
+        "prs_start_due_date": "prs_start_late",
+        "prs_safety_call_due_date": "prs_safety_call_late",
+        "prs_home_visit_due_date": "prs_home_visit_late",
+        "prs_report_due_date": "prs_report_late",
+        "prs_checkin_due_date": "prs_checkin_late",
+        "prs_end_date": "prs_end_passed",
+    }
+
     def _overdue(self, case, fname, on):
-        """Whether ``case`` is found overdue on ``fname`` by a list filter run on day ``on``."""
+        """Whether the case's worker finds ``case`` with the list's filter of that clock on day
+        ``on`` (the product's filters, as the web client evaluates them); the filter of every
+        overdue clock finds it exactly when one of the clocks' filters does."""
         with freeze_time(on):
-            today = on
-            return bool(
-                self.env["rrs.case"].search_count([("id", "=", case.id), (fname, "<", today)])
-            )
+            found = {
+                name: bool(
+                    self._search_filter("rrs.case", name, case.user_id, [("id", "=", case.id)])
+                )
+                for name in (*self.LATE_FILTER.values(), "prs_late")
+            }
+        any_clock = found.pop("prs_late")
+        self.assertEqual(any_clock, any(found.values()), f"PRS clock overdue on {on}: {found}")
+        return found[self.LATE_FILTER[fname]]
 
     def _assert_boundary(self, case, fname, due):
         self.assertEqual(case[fname], due)
@@ -33,14 +50,45 @@ class TestPrsClocks(RrsMinorsCommon):
         self._assert_boundary(other, "prs_start_due_date", self.RELEASE + D(days=3))
         tvpra = self._prs_case(start=False, prs_tvpra=True)
         self._assert_boundary(tvpra, "prs_start_due_date", self.RELEASE + D(days=2))
+        # once services start, even late, the case leaves the list of late starts
+        for kind in ("confidentiality", "charter"):
+            self.env["rrs.consent"].create(
+                {
+                    "case_id": other.id,
+                    "consent_type": kind,
+                    "member_id": other.prs_child_member_id.id,
+                    "signer_role": "guardian",
+                    "signer_partner_id": other.prs_sponsor_partner_id.id,
+                    "signature_date": self.RELEASE,
+                    "countersign_user_id": other.user_id.id if kind == "confidentiality" else False,
+                    "countersign_date": self.RELEASE if kind == "confidentiality" else False,
+                }
+            )
+        other.with_user(other.user_id).action_start_service()
+        self.assertFalse(self._overdue(other, "prs_start_due_date", self.RELEASE + D(days=4)))
         home_study = self._prs_case(start=False, prs_home_study=True)
         self.assertEqual(home_study.prs_start_due_date, self.RELEASE + D(days=2))
 
     def test_prs1_safety_call_at_thirty_days(self):
         # rule PRS-1
         case = self._prs_case()
-        self._assert_boundary(case, "prs_safety_call_due_date", self.RELEASE + D(days=30))
+        due = self.RELEASE + D(days=30)
+        self._assert_boundary(case, "prs_safety_call_due_date", due)
         self.assertFalse(case.prs_safety_call_date)
+        # a call made late leaves the overdue list (the due date itself stays, as the record)
+        self.env["rrs.prs.safety.call"].with_user(case.user_id).create(
+            {
+                "case_id": case.id,
+                "call_date": due + D(days=1),
+                "living_with_sponsor": "yes",
+                "in_school": "yes",
+                "knows_court_dates": "yes",
+                "is_safe": "yes",
+                "outcome": "no_concern",
+            }
+        )
+        self.assertEqual(case.prs_safety_call_due_date, due)
+        self.assertFalse(self._overdue(case, "prs_safety_call_due_date", due + D(days=2)))
 
     def test_prs1_safety_call_at_the_programs_own_day(self):
         # rule PRS-1: the day is the program's setting, not the shipped 30
