@@ -1161,7 +1161,7 @@ MUTATIONS = [
     {
         "rule": "PLAN-5",
         "file": "addons/rrs_case/models/rrs_service_plan.py",
-        "old": "self._attach_signed_agreement()\n",
+        "old": "        self._attach_signed_agreement()\n",
         "new": "",
         "why": "the signed agreement is not kept as signed",
     },

@@ -109,12 +109,19 @@ class TestEmergencyAccess(RrsCaseCommon):
         with freeze_time(OPENED):
             self._open(hours=2)
         case = self.case.with_user(self.supervisor_other)
+        Case = self.env["rrs.case"].with_user(self.supervisor_other)
+        Note = self.env["rrs.case.note"].with_user(self.supervisor_other)
         with freeze_time(OPENED + timedelta(hours=2, minutes=-1)):
             self.env.invalidate_all()
             case.check_access("read")
             self.note.with_user(self.supervisor_other).check_access("read")
+            # the lists too (the rules' domain, searched)
+            self.assertEqual(Case.search([("id", "=", self.case.id)]), self.case)
+            self.assertEqual(Note.search([("id", "=", self.note.id)]), self.note)
         with freeze_time(OPENED + timedelta(hours=2)):
             self.env.invalidate_all()
+            self.assertFalse(Case.search([("id", "=", self.case.id)]))
+            self.assertFalse(Note.search([("id", "=", self.note.id)]))
             with self.assertRaisesRegex(AccessError, "doesn't have 'read' access"):
                 case.check_access("read")
             with self.assertRaisesRegex(AccessError, "doesn't have 'read' access"):
