@@ -119,6 +119,12 @@ def main():
     parser.add_argument("--rule", action="append", help="only the breaks of this rule id")
     parser.add_argument("--list", action="store_true", help="print the table and stop")
     parser.add_argument("--timeout", type=int, default=900)
+    parser.add_argument(
+        "--shard",
+        metavar="K/N",
+        help="only every N-th break from the K-th (1 <= K <= N): N runs side by side, each in "
+        "its own copy of the work tree and of the database, share the table",
+    )
     args = parser.parse_args()
 
     table = load_table()
@@ -126,9 +132,16 @@ def main():
     if problems:
         print("\n".join(problems))
         sys.exit(2)
+    for number, entry in enumerate(table, 1):
+        entry["number"] = number  # the break's number in the whole table
     if args.rule:
         wanted = {r.upper() for r in args.rule}
         table = [entry for entry in table if entry["rule"] in wanted]
+    if args.shard:
+        shard, shards = (int(part) for part in args.shard.split("/"))
+        if not 1 <= shard <= shards:
+            parser.error("--shard K/N needs 1 <= K <= N")
+        table = table[shard - 1 :: shards]
     if args.list:
         for entry in table:
             print(f"{entry['rule']:8} {entry['file']}: {entry['why']}")
@@ -148,7 +161,7 @@ def main():
     results = []
     print("| # | rule | break | result | tests | s |")
     print("| ---: | --- | --- | --- | --- | ---: |")
-    for number, entry in enumerate(table, 1):
+    for entry in table:
         if entry["rule"] in broken_before:
             results.append("not tried")
             continue
@@ -173,7 +186,7 @@ def main():
         result = {"failed": "killed", "passed": "SURVIVED"}.get(outcome, outcome)
         results.append(result)
         print(
-            f"| {number} | {entry['rule']} | {entry['why']} | {result} | {summary} | "
+            f"| {entry['number']} | {entry['rule']} | {entry['why']} | {result} | {summary} | "
             f"{seconds:.0f} |",
             flush=True,
         )
