@@ -29,3 +29,4 @@ from . import test_waiting_work
 from . import test_waiting_work_tour
 from . import test_printed_documents
 from . import test_rules_by_role
+from . import test_languages

@@ -17,3 +17,4 @@ from . import test_min3_services
 from . import test_prs_thresholds
 from . import test_min1_separated_minor
 from . import test_min2_caregiver_assessment
+from . import test_court_dates
