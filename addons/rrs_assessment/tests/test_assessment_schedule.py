@@ -63,6 +63,16 @@ class TestAssessmentSchedule(RrsAssessmentCommon):
         case.write({"extension": 6, "extension_reason": "Housing crisis"})
         self.assertEqual(len(self._scheduled(case, "a5")), 2, "re-created, not duplicated")
 
+    def test_asm2_a5_only_when_extended_even_within_a_longer_program(self):
+        # rule ASM-2: A5 (month 16) is for extended cases only, also where the program's
+        # standard length reaches month 16
+        self.program_sched.write({"service_duration": 18, "duration_unit": "month"})
+        case = self._family_case(start="2026-01-15")
+        self.assertFalse(self._scheduled(case, "a5"), "not extended: no A5")
+        self.assertEqual(len(self._scheduled(case, "a4")), 2)
+        case.write({"extension": 2, "extension_reason": "Housing crisis"})
+        self.assertEqual(set(self._scheduled(case, "a5").mapped("due_date")), {date(2027, 5, 15)})
+
     def test_asm2_moved_start_moves_only_undone(self):
         # rule ASM-2: the schedule follows the start date; completed assessments stay
         case = self._family_case(start="2026-01-15")

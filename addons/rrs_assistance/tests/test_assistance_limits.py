@@ -4,6 +4,7 @@ minimum of the Reception & Placement agreement (FIN-4), on both sides of each nu
 
 from dateutil.relativedelta import relativedelta
 
+from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
@@ -51,6 +52,19 @@ class TestAssistanceLimits(RrsAssistanceCommon):
         self.assertRegex(
             fourth.limit_reasons, "The case would receive .*810\\.00, above the per-case limit"
         )
+
+    def test_fin2_person_limit_counts_that_person_and_the_period_limit_is_reached_exactly(self):
+        # rule FIN-2: the per-person limit adds what that person received, not the household;
+        # reaching the period's limit exactly is within it, a cent more is above it
+        spouse = self._person("Spouse", age=40)
+        self.case.member_ids = [Command.create({"partner_id": spouse.id, "relationship": "spouse"})]
+        spouse_member = self.case.member_ids - self.member
+        self._submitted(500.0)  # for the head of household
+        other = self._submitted(200.0, beneficiary_id=spouse_member.id)  # 700 this month
+        self.assertFalse(other.over_limit, other.limit_reasons)
+        cent = self._submitted(0.01, beneficiary_id=spouse_member.id)
+        self.assertRegex(cent.limit_reasons, "between .* above the limit of .*700\\.00 per month")
+        self.assertNotRegex(cent.limit_reasons, "per-person|per-case")
 
     def test_fin2_cancelled_and_rejected_requests_do_not_count(self):
         first = self._submitted(500.0)

@@ -496,6 +496,21 @@ class TestCaseReview(ServicePlanCommon):
         self.assertEqual(review.sample_checked_by_id, self.supervisor)
         self.assertFalse(review.activity_ids)
 
+    def test_plan4_self_review_only_by_a_worker_assigned_to_the_case(self):
+        # rule PLAN-4: a self-review is done by an experienced worker assigned to the case,
+        # never by someone who reads the case without working on it
+        case = self._active_case()
+        review = self._review(case, reviewer_type="self")
+        self._self_reviewer(self.manager)
+        with self.assertRefused(
+            "A self-review is done by a worker assigned to the case", AccessError
+        ):
+            review.with_user(self.manager).action_done()
+        self.assertEqual(review.state, "draft")
+        self._self_reviewer(self.worker)
+        review.with_user(self.worker).action_done()
+        self.assertEqual((review.state, review.reviewer_id), ("done", self.worker))
+
     def test_plan4_sample_rate(self):
         # rule PLAN-4
         case = self._active_case()
