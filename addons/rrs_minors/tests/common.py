@@ -64,6 +64,26 @@ class RrsMinorsCommon(RrsCaseCommon):
         return case
 
     @classmethod
+    def _caregiver_assessment_vals(cls, minor, caregiver, **vals):
+        """A caregiver and placement assessment found suitable, every check made (rule MIN-2);
+        ``vals`` changes any of it."""
+        values = {
+            "member_id": minor.id,
+            "caregiver_partner_id": caregiver.id,
+            "assessment_date": cls.today,
+            "identity_verified": True,
+            "identity_method": "Passports and the child's account match",
+            "separation_years": 6,
+            "previous_relationship": "Lived in the same compound",
+            "housing_space": "adequate",
+            "safety": "adequate",
+            "financial_stability": "adequate",
+            "outcome": "suitable",
+        }
+        values.update(vals)
+        return values
+
+    @classmethod
     def _contact(cls, case, contact_type="home_visit", on=None, areas=None):
         return cls.env["rrs.case.note"].create(
             {

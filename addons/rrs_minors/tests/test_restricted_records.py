@@ -124,19 +124,7 @@ class TestRestrictedRecords(RrsMinorsCommon):
         minor = household.member_ids.filtered(lambda m: m.partner_id == nephew)
         minor.separated_minor_category = "with_relatives"
         cls.env["rrs.minor.caregiver.assessment"].create(
-            {
-                "member_id": minor.id,
-                "caregiver_partner_id": household.head_partner_id.id,
-                "assessment_date": cls.today,
-                "identity_verified": True,
-                "identity_method": "Passports and the child's account match",
-                "separation_years": 6,
-                "previous_relationship": "Lived in the same compound",
-                "housing_space": "adequate",
-                "safety": "adequate",
-                "financial_stability": "adequate",
-                "outcome": "suitable",
-            }
+            cls._caregiver_assessment_vals(minor, household.head_partner_id)
         )
         cls.env["rrs.minor.service"].create(
             {"member_id": minor.id, "service_type": "tracing", "relative_name": "Mother"}

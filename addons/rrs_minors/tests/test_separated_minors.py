@@ -20,21 +20,11 @@ class TestSeparatedMinors(RrsMinorsCommon):
         cls.uncle = cls.case.head_partner_id
 
     def _assessment(self, **vals):
-        values = {
-            "member_id": self.minor.id,
-            "caregiver_partner_id": self.uncle.id,
-            "assessment_date": self.today,
-            "identity_verified": True,
-            "identity_method": "Passports and the child's account match",
-            "separation_years": 6,
-            "previous_relationship": "Lived in the same compound until the child was eight",
-            "housing_space": "adequate",
-            "safety": "adequate",
-            "financial_stability": "adequate",
-            "outcome": "suitable",
-        }
-        values.update(vals)
-        return self.env["rrs.minor.caregiver.assessment"].with_user(self.worker).create(values)
+        return (
+            self.env["rrs.minor.caregiver.assessment"]
+            .with_user(self.worker)
+            .create(self._caregiver_assessment_vals(self.minor, self.uncle, **vals))
+        )
 
     def test_min1_categories_only_for_minors_and_restrict_the_record(self):
         # rule MIN-1
