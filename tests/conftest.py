@@ -317,7 +317,17 @@ def rpc_login(odoo_server):
 
 
 # ------------------------------------------------------------------------------- JSON-2
-DEMO_LOGINS = ("admin", "worker1", "worker2", "supervisor", "manager", "finance", "auditor")
+DEMO_LOGINS = (
+    "admin",
+    "worker1",
+    "worker2",
+    "supervisor",
+    "manager",
+    "finance",
+    "auditor",
+    "coordinator",
+    "volunteer",
+)
 
 # Run by ``odoo shell`` on the database copy: an API key per demo user, printed as JSON.
 _API_KEY_SCRIPT = """

@@ -31,6 +31,8 @@ DEMO_USERS = (
     "rrs_case.user_manager_demo",
     "rrs_case.user_finance_demo",
     "rrs_case.user_auditor_demo",
+    # rrs_volunteer, when installed
+    "rrs_volunteer.user_coordinator_demo",
 )
 SUITE_PREFIX = "rrs_"
 RECORD_LIMIT = 80

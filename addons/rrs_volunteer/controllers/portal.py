@@ -5,7 +5,7 @@ Every read and write runs as the portal user: the record rules and field groups 
 decide what they see (rule VOL-2); nothing here uses ``sudo()``.
 """
 
-from odoo import _, fields, http
+from odoo import fields, http
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.http import request
@@ -94,21 +94,21 @@ class VolunteerPortal(CustomerPortal):
         try:
             hours = float((form["hours"] or "").replace(",", "."))
         except ValueError as exc:
-            raise ValidationError(_("Write the hours as a number, e.g. 1.5.")) from exc
+            raise ValidationError(request.env._("Write the hours as a number, e.g. 1.5.")) from exc
         try:
             date = fields.Date.to_date(form["date"]) if form["date"] else fields.Date.today()
         except ValueError as exc:
-            raise ValidationError(_("Choose the day you gave the hours.")) from exc
+            raise ValidationError(request.env._("Choose the day you gave the hours.")) from exc
         if not 0 < hours <= MAX_HOURS:
-            raise ValidationError(_("Hours are more than 0 and at most 16 a day."))
+            raise ValidationError(request.env._("Hours are more than 0 and at most 16 a day."))
         if not (form["activity"] or "").strip():
-            raise ValidationError(_("Say in a few words what you did."))
+            raise ValidationError(request.env._("Say in a few words what you did."))
         vals = {"date": date, "hours": hours, "activity": form["activity"].strip()}
         if form["match_id"]:
             try:
                 vals["match_id"] = int(form["match_id"])
             except ValueError as exc:
-                raise ValidationError(_("Choose one of your matches.")) from exc
+                raise ValidationError(request.env._("Choose one of your matches.")) from exc
         return vals
 
     def _rrs_hours_page_values(self, volunteer, error, form, logged):

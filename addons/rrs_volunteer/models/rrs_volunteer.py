@@ -51,7 +51,6 @@ class RrsVolunteer(models.Model):
     )
     coordinator_id = fields.Many2one(
         "res.users",
-        string="Coordinator",
         index=True,
         tracking=True,
         default=lambda self: self.env.user,

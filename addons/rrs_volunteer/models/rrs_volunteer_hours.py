@@ -33,7 +33,6 @@ class RrsVolunteerHours(models.Model):
     company_id = fields.Many2one(related="volunteer_id.company_id", store=True, index=True)
     match_id = fields.Many2one(
         "rrs.volunteer.match",
-        string="Match",
         index=True,
         ondelete="restrict",
         domain="[('volunteer_id', '=', volunteer_id), ('state', '=', 'active')]",

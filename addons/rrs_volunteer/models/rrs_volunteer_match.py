@@ -103,13 +103,12 @@ class RrsVolunteerMatch(models.Model):
     )
     language_id = fields.Many2one(
         "rrs.language",
-        string="Language",
         compute="_compute_language_id",
         store=True,
         readonly=False,
         precompute=True,
     )
-    area_id = fields.Many2one("rrs.volunteer.area", string="Area")
+    area_id = fields.Many2one("rrs.volunteer.area")
     meeting_place = fields.Char(
         help="Where the volunteer meets the family: shown to the volunteer."
     )
