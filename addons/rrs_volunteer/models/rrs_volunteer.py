@@ -159,6 +159,8 @@ class RrsVolunteer(models.Model):
         return Domain("id", "in" if positive else "not in", ids)
 
     def _compute_counts(self):
+        # sudo(): counts only, shown to whoever reads the volunteer; the matches and hours
+        # themselves stay behind their own rules.
         matches = dict(
             self.env["rrs.volunteer.match"]
             .sudo()
@@ -168,6 +170,7 @@ class RrsVolunteer(models.Model):
                 ["__count"],
             )
         )
+        # sudo(): see above.
         hours = dict(
             self.env["rrs.volunteer.hours"]
             .sudo()
@@ -230,6 +233,8 @@ class RrsVolunteer(models.Model):
 
     def _ensure_steps(self):
         """One onboarding step of each active type per volunteer."""
+        # sudo(): the step types are configuration; the caller's right to create the
+        # volunteer was checked by the ORM.
         types = self.env["rrs.volunteer.step.type"].sudo().search([])
         vals = []
         for volunteer in self:
@@ -365,6 +370,7 @@ class RrsVolunteer(models.Model):
         self._rrs_run_in_batches(domain, "_remind_screening_expiry", 200)
 
     def _max_notice_delta(self):
+        # sudo(): the cron reads every company's notice to build one search.
         days = max(
             self.env["res.company"].sudo().search([]).mapped("rrs_volunteer_notice_days") or [30]
         )
@@ -374,6 +380,7 @@ class RrsVolunteer(models.Model):
         """One batch; one reminder per step and expiry date, however often it runs."""
         today = fields.Date.context_today(self)
         activity_type = self.env.ref("rrs_volunteer.mail_activity_type_screening_expiry")
+        # sudo(): the cron's own reminders, found to be scheduled only once.
         existing = set(
             self.env["mail.activity"]
             .sudo()

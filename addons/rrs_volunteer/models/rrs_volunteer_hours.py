@@ -85,6 +85,16 @@ class RrsVolunteerHours(models.Model):
         "Hours are more than 0 and at most 16 a day.",
     )
 
+    @api.depends("date", "hours", "volunteer_id")
+    def _compute_display_name(self):
+        for line in self:
+            line.display_name = self.env._(
+                "%(volunteer)s, %(date)s: %(hours)s h",
+                volunteer=line.volunteer_id.name or "",
+                date=fields.Date.to_string(line.date) if line.date else "",
+                hours=line.hours,
+            )
+
     def _default_volunteer(self):
         if self.env.user.share:
             return self.env["rrs.volunteer"].search(

@@ -215,6 +215,7 @@ class RrsVolunteerMatch(models.Model):
                 if vals.get("case_id"):
                     self._check_case_writer(self.env["rrs.case"].browse(vals["case_id"]))
         matches = super().create(vals_list)
+        # sudo(): the reference is numbered by the system, after the ORM checked the creation.
         sequence = self.env["ir.sequence"].sudo()
         for match in matches:
             if match.name == "/":
@@ -327,6 +328,7 @@ class RrsVolunteerMatch(models.Model):
         return {"ended_by_id": self.env.user.id, "ended_date": fields.Date.context_today(self)}
 
     def _rrs_move_cancel(self, target):
+        # sudo(): see _rrs_move_decline.
         if self.sudo().case_id and not self._is_coordinator():
             self._check_case_writer(self.sudo().case_id.with_env(self.env))
         elif not self.sudo().case_id:
@@ -393,6 +395,7 @@ class RrsVolunteerMatch(models.Model):
         )
         if not candidates:
             return []
+        # sudo(): the number of active matches of each candidate, whatever their families.
         loads = dict(
             self.env["rrs.volunteer.match"]
             .sudo()
