@@ -172,6 +172,102 @@ def bench_assistance(env, worker, supervisor, manager):
     )
 
 
+VOLUNTEER_LIST = {
+    "name": {},
+    "phone": {},
+    "language_ids": {"fields": {"display_name": {}}},
+    "skill_ids": {"fields": {"display_name": {}}},
+    "coordinator_id": {"fields": {"display_name": {}}},
+    "next_expiry_date": {},
+    "is_matchable": {},
+    "state": {},
+}
+MATCH_LIST = {
+    "name": {},
+    "task_type_id": {"fields": {"display_name": {}}},
+    "case_id": {"fields": {"display_name": {}}},
+    "family_first_names": {},
+    "volunteer_id": {"fields": {"display_name": {}}},
+    "meeting_datetime": {},
+    "state": {},
+}
+
+
+def bench_volunteers(env, worker):
+    """rrs_volunteer (rules VOL-1, VOL-2): the coordinator's lists, the ranking of screened
+    volunteers for a match, a case worker's matches, the volunteer's portal data, the hours
+    pivot and the screening reminder cron."""
+    Volunteer = env["rrs.volunteer"]
+    coordinator = env["res.users"].search([("login", "=", "bench_coordinator")], limit=1)
+    if not coordinator:
+        print("\n(no bench volunteers: ./scripts/populate DB --volunteers-only)")
+        return
+    Match = env["rrs.volunteer.match"]
+    Hours = env["rrs.volunteer.hours"]
+    print(
+        f"\n{Volunteer.search_count([])} volunteers, {Match.search_count([])} matches, "
+        f"{Hours.search_count([])} hours lines.\n\n| scenario | median ms | queries |\n"
+        "| --- | ---: | ---: |"
+    )
+    page = {"limit": 80, "count_limit": 10001}
+    V = Volunteer.with_user(coordinator)
+    measure(
+        env,
+        "coordinator: volunteers, list page + count",
+        lambda: V.web_search_read([], VOLUNTEER_LIST, **page),
+    )
+    measure(
+        env,
+        "coordinator: screened volunteers (search on the computed screening)",
+        lambda: V.web_search_read([("is_matchable", "=", True)], VOLUNTEER_LIST, **page),
+    )
+    measure(
+        env,
+        "coordinator: matches to propose and active, list page + count",
+        lambda: Match.with_user(coordinator).web_search_read(
+            [("state", "in", ("requested", "proposed", "active"))], MATCH_LIST, **page
+        ),
+    )
+    match = Match.search([("state", "=", "active")], limit=1)
+    measure(
+        env,
+        "coordinator: rank every screened volunteer for a match",
+        lambda: match.with_user(coordinator).rank_volunteers(),
+    )
+    measure(
+        env,
+        "case worker: matches of my families, list page + count",
+        lambda: Match.with_user(worker).web_search_read([], MATCH_LIST, **page),
+    )
+    measure(
+        env,
+        "coordinator: approved hours by program and month (pivot)",
+        lambda: Hours.with_user(coordinator).formatted_read_group(
+            [("state", "=", "approved")], ["program_id", "date:month"], ["hours:sum", "value:sum"]
+        ),
+    )
+    volunteer = match.volunteer_id
+    portal = volunteer.user_id
+    if portal:
+        measure(
+            env,
+            "volunteer (portal): own active matches and hours totals",
+            lambda: (
+                Match.with_user(portal).search_read(
+                    [("state", "=", "active")], ["task_type_id", "family_first_names"]
+                ),
+                Hours.with_user(portal)._read_group([], ["state"], ["hours:sum"]),
+            ),
+        )
+    print("\nScreening reminder cron:\n\n| run | seconds | queries |\n| --- | ---: | ---: |")
+    for label in ("first run (reminders)", "second run (nothing to change)"):
+        before = env.cr.sql_log_count
+        start = time.perf_counter()
+        Volunteer._cron_screening_expiry()
+        seconds = time.perf_counter() - start
+        print(f"| {label} | {seconds:.1f} | {env.cr.sql_log_count - before} |", flush=True)
+
+
 def measure(env, label, fn):
     ms, queries = _timed(env, fn)
     print(f"| {label} | {ms:.1f} | {queries} |", flush=True)
@@ -375,6 +471,8 @@ def main():
             )
         if "rrs.assistance.request" in env:
             bench_assistance(env, worker, supervisor, manager)
+        if "rrs.volunteer" in env:
+            bench_volunteers(env, worker)
         env.cr.rollback()
         bench_cron(env, "Case review cron", "_cron_case_reviews")
         env.cr.rollback()

@@ -5,7 +5,8 @@ Creates supervisors and case workers (users and employees), then N households th
 ORM (so every constraint and computed field runs as in production), about 10% of them open,
 with 1-5 members, 3 case notes each and, once services started, a signed service
 plan with two goals; then financial assistance requests over the open cases, with their bills
-and payments (rrs_assistance). Committed in batches; safe to run again (it adds).
+and payments (rrs_assistance); then volunteers with their screening, matches and hours
+(rrs_volunteer). Committed in batches; safe to run again (it adds).
 """
 
 import random
@@ -294,6 +295,164 @@ def populate_assistance(env, count, rnd, batch=1000):
     return done
 
 
+def populate_volunteers(env, count, rnd, batch=500):
+    """Volunteers (rrs_volunteer, rules VOL-1 to VOL-3): ``count`` volunteers with their five
+    onboarding steps (a police check expired or expiring for some), a coordinator, one active
+    match for about a third of them on an open case under a release naming the volunteer, ten
+    hours per match (the older ones approved) and a community activity per 100 volunteers.
+    Written in their stage by this trusted script; the ORM computes the rest."""
+    if "rrs.volunteer" not in env:
+        print("rrs_volunteer is not installed: no volunteers")
+        return 0
+    Users = env["res.users"].with_context(no_reset_password=True)
+    coordinator = Users.search([("login", "=", "bench_coordinator")], limit=1)
+    if not coordinator:
+        coordinator = Users.create(
+            {
+                "name": "Bench coordinator",
+                "login": "bench_coordinator",
+                "group_ids": [
+                    Command.set(env.ref("rrs_volunteer.group_volunteer_coordinator").ids)
+                ],
+            }
+        )
+    today = fields.Date.today()
+    step_types = env["rrs.volunteer.step.type"].search([])
+    languages = env["rrs.language"].search([])
+    skills = env["rrs.volunteer.skill"].search([])
+    slots = env["rrs.volunteer.slot"].search([])
+    tasks = env["rrs.volunteer.task.type"].search([])
+    areas = env["rrs.volunteer.area"].search([])
+    if not areas:
+        areas = env["rrs.volunteer.area"].create([{"name": f"Bench area {i}"} for i in range(12)])
+    open_cases = env["rrs.case"].search(
+        [("state", "=", "active"), ("restricted", "=", False)], limit=count
+    )
+    document = "JVBERi0xLjQKJSBiZW5jaA=="  # "%PDF-1.4\n% bench"
+    created = 0
+    case_pos = 0
+    while created < count:
+        size = min(batch, count - created)
+        partners = env["res.partner"].create(
+            [
+                {"name": f"{rnd.choice(FIRST)} {rnd.choice(LAST)} (bench volunteer)"}
+                for _ in range(size)
+            ]
+        )
+        vals = []
+        for partner in partners:
+            steps = []
+            for step_type in step_types:
+                if rnd.random() < 0.03:
+                    continue
+                ago = rnd.randint(10, 1200)
+                steps.append(
+                    Command.create(
+                        {
+                            "type_id": step_type.id,
+                            "done_date": today - timedelta(days=ago),
+                            "document": document if step_type.needs_document else False,
+                        }
+                    )
+                )
+            vals.append(
+                {
+                    "partner_id": partner.id,
+                    "coordinator_id": coordinator.id,
+                    "state": rnd.choice(("active", "active", "active", "applicant", "paused")),
+                    "language_ids": [Command.set(rnd.sample(languages.ids, 2))],
+                    "skill_ids": [Command.set(rnd.sample(skills.ids, 2))],
+                    "slot_ids": [Command.set(rnd.sample(slots.ids, 4))],
+                    "area_ids": [Command.set(rnd.sample(areas.ids, 2))],
+                    "step_ids": steps,
+                }
+            )
+        volunteers = env["rrs.volunteer"].create(vals)
+        matched = volunteers.filtered(lambda v: v.state == "active")[: size // 3]
+        cases = open_cases[case_pos : case_pos + len(matched)]
+        case_pos += len(cases)
+        pairs = list(zip(matched, cases, strict=False))
+        consents = env["rrs.consent"].create(
+            [
+                {
+                    "case_id": case.id,
+                    "consent_type": "release",
+                    "member_id": case.member_ids[:1].id,
+                    "signer_role": "client",
+                    "signer_partner_id": case.member_ids[:1].partner_id.id,
+                    "signature_date": today - timedelta(days=90),
+                    "party_partner_id": volunteer.partner_id.id,
+                    "scope": "First names and the meeting place, for the volunteer's task.",
+                    "expiry_date": today + timedelta(days=270),
+                }
+                for volunteer, case in pairs
+            ]
+        )
+        matches = env["rrs.volunteer.match"].create(
+            [
+                {
+                    "case_id": case.id,
+                    "volunteer_id": volunteer.id,
+                    "task_type_id": rnd.choice(tasks).id,
+                    "area_id": rnd.choice(areas).id,
+                    "meeting_place": "Public library",
+                    "state": "active",
+                    "approved_by_id": case.user_id.id,
+                    "approved_date": today - timedelta(days=90),
+                    "consent_id": consent.id,
+                }
+                for (volunteer, case), consent in zip(pairs, consents, strict=True)
+            ]
+        )
+        if matches:
+            # the portal login of one matched volunteer per batch, for the portal benchmarks
+            first = matches[0].volunteer_id
+            Users.create(
+                {
+                    "name": first.name,
+                    "login": f"bench_volunteer_{first.id}",
+                    "partner_id": first.partner_id.id,
+                    "group_ids": [Command.set(env.ref("base.group_portal").ids)],
+                }
+            )
+        rate = env.company.rrs_volunteer_hourly_rate
+        env["rrs.volunteer.hours"].create(
+            [
+                {
+                    "volunteer_id": match.volunteer_id.id,
+                    "match_id": match.id,
+                    "date": today - timedelta(days=7 * k + 1),
+                    "hours": rnd.choice((1.0, 1.5, 2.0, 3.0)),
+                    "activity": "Visit with the family",
+                    "state": "approved" if k > 1 else "submitted",
+                    "approved_by_id": coordinator.id if k > 1 else False,
+                    "approved_date": today - timedelta(days=7 * k) if k > 1 else False,
+                    "hourly_rate": rate if k > 1 else 0.0,
+                }
+                for match in matches
+                for k in range(10)
+            ]
+        )
+        env["rrs.community.activity"].create(
+            [
+                {
+                    "name": f"Bench community event {created + i}",
+                    "activity_type": "event",
+                    "date": today - timedelta(days=rnd.randint(1, 365)),
+                    "attendee_count": rnd.randint(5, 60),
+                    "outcomes": "Partners engaged; follow-up meeting planned.",
+                    "state": "done",
+                    "volunteer_ids": [Command.set(volunteers[i : i + 5].ids)],
+                }
+                for i in range(0, size, 100)
+            ]
+        )
+        env.cr.commit()
+        created += size
+        print(f"{created} volunteers, {len(matches)} new matches", flush=True)
+    return created
+
+
 def main():
     p = parser(__doc__)
     p.add_argument("--cases", type=int, default=100_000)
@@ -312,6 +471,17 @@ def main():
         help="only add the assistance requests to an already populated database",
     )
     p.add_argument(
+        "--volunteers",
+        type=int,
+        default=2_000,
+        help="volunteers with their screening, matches on open cases and hours (rrs_volunteer)",
+    )
+    p.add_argument(
+        "--volunteers-only",
+        action="store_true",
+        help="only add the volunteers to an already populated database",
+    )
+    p.add_argument(
         "--requirements-only",
         action="store_true",
         help="only give the existing bench workers their staff requirements (rrs_staff "
@@ -324,6 +494,10 @@ def main():
         if args.assistance_only:
             count = populate_assistance(env, args.assistance, rnd)
             print(f"{count} assistance requests")
+            return
+        if args.volunteers_only:
+            count = populate_volunteers(env, args.volunteers, rnd)
+            print(f"{count} volunteers")
             return
         if args.requirements_only:
             employees = env["hr.employee"].search([("name", "=like", "Bench worker %")])
@@ -498,6 +672,7 @@ def main():
             rate = created / (time.time() - started)
             print(f"{created} cases ({rate:.0f}/s)", flush=True)
         populate_assistance(env, args.assistance, rnd)
+        populate_volunteers(env, args.volunteers, rnd)
 
 
 if __name__ == "__main__":
