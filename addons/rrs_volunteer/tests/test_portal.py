@@ -92,6 +92,19 @@ class TestVolunteerPortal(HttpCase, VolunteerPortalCommon):
         # another volunteer's task is not listed
         self.assertNotIn(OTHER_PLACE, html)
 
+    def test_vol2_matches_page_shows_the_language_to_speak(self):
+        # the volunteer reads the name of the family's language (reference data)
+        language = self.env["rrs.language"].search([], limit=1)
+        self.match.with_user(self.coordinator).language_id = language
+        self._login(self.vol_user)
+        html = self._page("/my/volunteer/matches")
+        self.assertIn(f"<span>{language.name}</span>", html)
+        result, error = self._call_kw(
+            "rrs.volunteer.match", "search_read", [[]], {"fields": ["language_id"]}
+        )
+        self.assertFalse(error)
+        self.assertEqual(result[0]["language_id"], [language.id, language.display_name])
+
     def test_vol2_another_volunteer_does_not_see_the_match(self):
         # rule VOL-2: a volunteer reads their own matches only
         self._login(self.other_user)
