@@ -318,3 +318,30 @@ class TestVolunteerPortal(HttpCase, VolunteerPortalCommon):
             "rrs.volunteer.match", "read", [self.match.ids, ["meeting_place"]]
         )
         self.assertRpcRefused(error, "rrs.volunteer.match")
+
+    def test_vol2_json2_with_an_api_key_reads_the_own_active_match_only(self):
+        """The same limits through the external API, should the agency let volunteers have
+        an API key (portal setting ``portal.allow_api_keys``)."""
+        self.env["ir.config_parameter"].set_param("portal.allow_api_keys", True)
+        key = (
+            self.env["res.users.apikeys"]
+            .with_user(self.vol_user)
+            ._generate("rpc", "phone", fields.Datetime.now() + timedelta(days=1))
+        )
+        headers = {"Authorization": f"bearer {key}"}
+
+        def json2(model, method, **params):
+            return self.url_open(f"/json/2/{model}/{method}", json=params, headers=headers)
+
+        response = json2("rrs.volunteer.match", "search_read", domain=[], fields=["name"])
+        self.assertEqual(response.status_code, 200, response.text)
+        self.assertEqual([r["id"] for r in response.json()], [self.match.id])
+        for model, fields_ in (
+            ("rrs.volunteer.match", ["case_id"]),
+            ("rrs.case", ["name"]),
+            ("rrs.case.member", ["partner_id"]),
+        ):
+            with self.subTest(model=model, fields=fields_):
+                response = json2(model, "search_read", domain=[], fields=fields_)
+                self.assertEqual(response.status_code, 403, response.text)
+                self.assertEqual(response.json()["name"], "odoo.exceptions.AccessError")
