@@ -126,8 +126,11 @@ class RrsVolunteer(models.Model):
         today = fields.Date.context_today(self)
         # sudo(): whether a volunteer is screened is shown to the case worker approving a
         # match, who does not read the screening records themselves (rule VOL-1).
-        for volunteer, volunteer_sudo in zip(self, self.sudo(), strict=True):
-            problems = volunteer_sudo._screening_problems(today)
+        self_sudo = self.sudo()
+        # the blocking steps, searched once for the whole list
+        blocking = self_sudo._blocking_step_types()
+        for volunteer, volunteer_sudo in zip(self, self_sudo, strict=True):
+            problems = volunteer_sudo._screening_problems(today, blocking)
             volunteer.is_matchable = volunteer.state == "active" and not problems
             volunteer.screening_problem = "; ".join(problems)
 
@@ -185,13 +188,19 @@ class RrsVolunteer(models.Model):
             volunteer.hours_approved = hours.get(volunteer._origin, 0.0)
 
     # ------------------------------------------------------------- screening
-    def _screening_problems(self, on_date):
+    def _blocking_step_types(self):
+        return self.env["rrs.volunteer.step.type"].search([("blocking", "=", True)])
+
+    def _screening_problems(self, on_date, blocking=None):
         """What keeps this volunteer from any contact with clients on ``on_date`` (rule VOL-1):
-        each blocking step missing, not yet done or expired, as a sentence."""
+        each blocking step missing, not yet done or expired, as a sentence. ``blocking``: the
+        blocking step types, when the caller searched them already."""
         self.ensure_one()
         problems = []
         steps = {step.type_id: step for step in self.step_ids}
-        for step_type in self.env["rrs.volunteer.step.type"].search([("blocking", "=", True)]):
+        if blocking is None:
+            blocking = self._blocking_step_types()
+        for step_type in blocking:
             step = steps.get(step_type)
             if not step or not step.done_date or step.done_date > on_date:
                 problems.append(self.env._("%(step)s not done", step=step_type.name))
