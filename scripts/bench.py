@@ -246,8 +246,9 @@ def bench_volunteers(env, worker):
             [("state", "=", "approved")], ["program_id", "date:month"], ["hours:sum", "value:sum"]
         ),
     )
-    volunteer = match.volunteer_id
-    portal = volunteer.user_id
+    portal = Match.search(
+        [("state", "=", "active"), ("volunteer_id.user_id", "!=", False)], limit=1
+    ).volunteer_id.user_id
     if portal:
         measure(
             env,

@@ -386,22 +386,26 @@ class RrsVolunteer(models.Model):
         return relativedelta(days=days)
 
     def _remind_screening_expiry(self):
-        """One batch; one reminder per step and expiry date, however often it runs."""
+        """One batch; one reminder per step and expiry date, however often it runs, created
+        in one go (the queries of a batch do not grow with its reminders)."""
         today = fields.Date.context_today(self)
         activity_type = self.env.ref("rrs_volunteer.mail_activity_type_screening_expiry")
         # sudo(): the cron's own reminders, found to be scheduled only once.
-        existing = set(
-            self.env["mail.activity"]
+        existing = {
+            (activity.res_id, activity.date_deadline)
+            for activity in self.env["mail.activity"]
             .sudo()
-            .search(
+            .search_fetch(
                 [
                     ("res_model", "=", self._name),
                     ("res_id", "in", self.ids),
                     ("activity_type_id", "=", activity_type.id),
-                ]
+                ],
+                ["res_id", "date_deadline"],
             )
-            .mapped(lambda a: (a.res_id, a.date_deadline))
-        )
+        }
+        model_id = self.env["ir.model"]._get_id(self._name)
+        vals_list = []
         for volunteer in self:
             horizon = today + relativedelta(days=volunteer.company_id.rrs_volunteer_notice_days)
             for step in volunteer.step_ids:
@@ -410,17 +414,29 @@ class RrsVolunteer(models.Model):
                 if step.expiry_date > horizon or (volunteer.id, step.expiry_date) in existing:
                     continue
                 user = volunteer.coordinator_id or volunteer.create_uid
-                volunteer.activity_schedule(
-                    activity_type_id=activity_type.id,
-                    date_deadline=step.expiry_date,
-                    user_id=user.id,
-                    summary=self.env._("%(step)s expires", step=step.type_id.name),
-                    note=self.env._(
-                        "%(volunteer)s's %(step)s expires on %(date)s: renew it, or the volunteer "
-                        "can no longer be matched.",
-                        volunteer=volunteer.name,
-                        step=step.type_id.name,
-                        date=fields.Date.to_string(step.expiry_date),
-                    ),
+                vals_list.append(
+                    {
+                        "res_model_id": model_id,
+                        "res_id": volunteer.id,
+                        "activity_type_id": activity_type.id,
+                        "automated": True,
+                        "date_deadline": step.expiry_date,
+                        "user_id": user.id,
+                        "summary": self.env._("%(step)s expires", step=step.type_id.name),
+                        "note": self.env._(
+                            "%(volunteer)s's %(step)s expires on %(date)s: renew it, or the "
+                            "volunteer can no longer be matched.",
+                            volunteer=volunteer.name,
+                            step=step.type_id.name,
+                            date=fields.Date.to_string(step.expiry_date),
+                        ),
+                    }
                 )
                 existing.add((volunteer.id, step.expiry_date))
+        if not vals_list:
+            return
+        self.mapped("display_name")
+        self._rrs_add_assignees_as_followers(vals_list)
+        # sudo(): the system cron assigns the reminders to each volunteer's coordinator, who
+        # follows the volunteer already (above).
+        self.env["mail.activity"].sudo().with_context(rrs_followers_added=True).create(vals_list)
