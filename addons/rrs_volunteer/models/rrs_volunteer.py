@@ -385,21 +385,24 @@ class RrsVolunteer(models.Model):
                     ("activity_type_id", "=", activity_type.id),
                 ]
             )
-            .mapped(lambda a: (a.res_id, a.date_deadline))
+            .mapped(lambda a: (a.res_id, a.date_deadline, a.summary))
         )
         for volunteer in self:
             horizon = today + relativedelta(days=volunteer.company_id.rrs_volunteer_notice_days)
             for step in volunteer.step_ids:
                 if not (step.type_id.blocking and step.expiry_date):
                     continue
-                if step.expiry_date > horizon or (volunteer.id, step.expiry_date) in existing:
+                # one reminder per step: two steps expiring the same day get one each
+                summary = self.env._("%(step)s expires", step=step.type_id.name)
+                key = (volunteer.id, step.expiry_date, summary)
+                if step.expiry_date > horizon or key in existing:
                     continue
                 user = volunteer.coordinator_id or volunteer.create_uid
                 volunteer.activity_schedule(
                     activity_type_id=activity_type.id,
                     date_deadline=step.expiry_date,
                     user_id=user.id,
-                    summary=self.env._("%(step)s expires", step=step.type_id.name),
+                    summary=summary,
                     note=self.env._(
                         "%(volunteer)s's %(step)s expires on %(date)s: renew it, or the volunteer "
                         "can no longer be matched.",
@@ -408,4 +411,4 @@ class RrsVolunteer(models.Model):
                         date=fields.Date.to_string(step.expiry_date),
                     ),
                 )
-                existing.add((volunteer.id, step.expiry_date))
+                existing.add(key)

@@ -1,0 +1,9 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from . import (
+    test_con2_release,
+    test_hours,
+    test_integrity_volunteer,
+    test_vol1_screening,
+    test_vol2_need_to_know,
+    test_vol3_community_activity,
+)
