@@ -312,6 +312,7 @@ class RrsVolunteer(models.Model):
                 active._rrs_move("ended")
             pending = matches.filtered(lambda m: m.state == "proposed")
             with pending._rrs_system_write():
+                pending.write({"decline_reason": self.env._("The volunteer left the program.")})
                 pending._rrs_move("requested")
         return res
 
