@@ -160,6 +160,8 @@ class RrsVolunteer(models.Model):
         return Domain("id", "in" if positive else "not in", ids)
 
     def _compute_counts(self):
+        # sudo(): counts shown to staff who may read the volunteer, whatever cases the
+        # matches and hours are for; no record of a case is read.
         matches = dict(
             self.env["rrs.volunteer.match"]
             .sudo()
@@ -169,6 +171,7 @@ class RrsVolunteer(models.Model):
                 ["__count"],
             )
         )
+        # sudo(): see above, the approved hours of the volunteer as a total.
         hours = dict(
             self.env["rrs.volunteer.hours"]
             .sudo()
@@ -231,6 +234,7 @@ class RrsVolunteer(models.Model):
 
     def _ensure_steps(self):
         """One onboarding step of each active type per volunteer."""
+        # sudo(): the step types are configuration the creator of a volunteer may rely on.
         types = self.env["rrs.volunteer.step.type"].sudo().search([])
         vals = []
         for volunteer in self:
@@ -367,6 +371,7 @@ class RrsVolunteer(models.Model):
         self._rrs_run_in_batches(domain, "_remind_screening_expiry", 200)
 
     def _max_notice_delta(self):
+        # sudo(): the cron reads the notice period of every company it reminds for.
         days = max(
             self.env["res.company"].sudo().search([]).mapped("rrs_volunteer_notice_days") or [30]
         )
@@ -376,6 +381,8 @@ class RrsVolunteer(models.Model):
         """One batch; one reminder per step and expiry date, however often it runs."""
         today = fields.Date.context_today(self)
         activity_type = self.env.ref("rrs_volunteer.mail_activity_type_screening_expiry")
+        # sudo(): the reminders already scheduled, whoever they are assigned to, so that the
+        # cron never schedules one twice.
         existing = set(
             self.env["mail.activity"]
             .sudo()

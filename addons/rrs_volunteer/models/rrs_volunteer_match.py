@@ -215,7 +215,10 @@ class RrsVolunteerMatch(models.Model):
             for vals in vals_list:
                 if vals.get("case_id"):
                     self._check_case_writer(self.env["rrs.case"].browse(vals["case_id"]))
-        matches = super().create(vals_list)
+        # A match refused by its checks (a restricted case) leaves no record behind.
+        with self.env.cr.savepoint():
+            matches = super().create(vals_list)
+        # sudo(): the match's reference comes from the system's sequence.
         sequence = self.env["ir.sequence"].sudo()
         for match in matches:
             if match.name == "/":
@@ -225,6 +228,8 @@ class RrsVolunteerMatch(models.Model):
 
     def write(self, vals):
         if self._rrs_guarded() and "volunteer_id" in vals:
+            # The caller's right comes first: a role that may not write gets the access error.
+            self.check_access("write")
             for match in self:
                 if match.state != "requested" and not self._rrs_same_value(
                     match, "volunteer_id", vals["volunteer_id"]
@@ -328,6 +333,7 @@ class RrsVolunteerMatch(models.Model):
         return {"ended_by_id": self.env.user.id, "ended_date": fields.Date.context_today(self)}
 
     def _rrs_move_cancel(self, target):
+        # sudo(): see _rrs_move_decline.
         if self.sudo().case_id and not self._is_coordinator():
             self._check_case_writer(self.sudo().case_id.with_env(self.env))
         elif not self.sudo().case_id:
@@ -394,6 +400,7 @@ class RrsVolunteerMatch(models.Model):
         )
         if not candidates:
             return []
+        # sudo(): each candidate's number of active matches, whatever cases they are for.
         loads = dict(
             self.env["rrs.volunteer.match"]
             .sudo()
