@@ -162,8 +162,8 @@ class RrsVolunteer(models.Model):
         return Domain("id", "in" if positive else "not in", ids)
 
     def _compute_counts(self):
-        # sudo(): counts only, shown to whoever reads the volunteer; the matches and hours
-        # themselves stay behind their own rules.
+        # sudo(): counts shown to staff who may read the volunteer, whatever cases the
+        # matches and hours are for; no record of a case is read.
         matches = dict(
             self.env["rrs.volunteer.match"]
             .sudo()
@@ -173,7 +173,7 @@ class RrsVolunteer(models.Model):
                 ["__count"],
             )
         )
-        # sudo(): see above.
+        # sudo(): see above, the approved hours of the volunteer as a total.
         hours = dict(
             self.env["rrs.volunteer.hours"]
             .sudo()
@@ -242,8 +242,7 @@ class RrsVolunteer(models.Model):
 
     def _ensure_steps(self):
         """One onboarding step of each active type per volunteer."""
-        # sudo(): the step types are configuration; the caller's right to create the
-        # volunteer was checked by the ORM.
+        # sudo(): the step types are configuration the creator of a volunteer may rely on.
         types = self.env["rrs.volunteer.step.type"].sudo().search([])
         vals = []
         for volunteer in self:
@@ -325,6 +324,7 @@ class RrsVolunteer(models.Model):
                 active._rrs_move("ended")
             pending = matches.filtered(lambda m: m.state == "proposed")
             with pending._rrs_system_write():
+                pending.write({"decline_reason": self.env._("The volunteer left the program.")})
                 pending._rrs_move("requested")
         return res
 
@@ -379,7 +379,7 @@ class RrsVolunteer(models.Model):
         self._rrs_run_in_batches(domain, "_remind_screening_expiry", 200)
 
     def _max_notice_delta(self):
-        # sudo(): the cron reads every company's notice to build one search.
+        # sudo(): the cron reads the notice period of every company it reminds for.
         days = max(
             self.env["res.company"].sudo().search([]).mapped("rrs_volunteer_notice_days") or [30]
         )
@@ -390,9 +390,10 @@ class RrsVolunteer(models.Model):
         in one go (the queries of a batch do not grow with its reminders)."""
         today = fields.Date.context_today(self)
         activity_type = self.env.ref("rrs_volunteer.mail_activity_type_screening_expiry")
-        # sudo(): the cron's own reminders, found to be scheduled only once.
+        # sudo(): the reminders already scheduled, whoever they are assigned to, so that the
+        # cron never schedules one twice.
         existing = {
-            (activity.res_id, activity.date_deadline)
+            (activity.res_id, activity.date_deadline, activity.summary)
             for activity in self.env["mail.activity"]
             .sudo()
             .search_fetch(
@@ -401,7 +402,7 @@ class RrsVolunteer(models.Model):
                     ("res_id", "in", self.ids),
                     ("activity_type_id", "=", activity_type.id),
                 ],
-                ["res_id", "date_deadline"],
+                ["res_id", "date_deadline", "summary"],
             )
         }
         model_id = self.env["ir.model"]._get_id(self._name)
@@ -411,7 +412,10 @@ class RrsVolunteer(models.Model):
             for step in volunteer.step_ids:
                 if not (step.type_id.blocking and step.expiry_date):
                     continue
-                if step.expiry_date > horizon or (volunteer.id, step.expiry_date) in existing:
+                # one reminder per step: two steps expiring the same day get one each
+                summary = self.env._("%(step)s expires", step=step.type_id.name)
+                key = (volunteer.id, step.expiry_date, summary)
+                if step.expiry_date > horizon or key in existing:
                     continue
                 user = volunteer.coordinator_id or volunteer.create_uid
                 vals_list.append(
@@ -422,7 +426,7 @@ class RrsVolunteer(models.Model):
                         "automated": True,
                         "date_deadline": step.expiry_date,
                         "user_id": user.id,
-                        "summary": self.env._("%(step)s expires", step=step.type_id.name),
+                        "summary": summary,
                         "note": self.env._(
                             "%(volunteer)s's %(step)s expires on %(date)s: renew it, or the "
                             "volunteer can no longer be matched.",
@@ -432,7 +436,7 @@ class RrsVolunteer(models.Model):
                         ),
                     }
                 )
-                existing.add((volunteer.id, step.expiry_date))
+                existing.add(key)
         if not vals_list:
             return
         self.mapped("display_name")

@@ -214,8 +214,10 @@ class RrsVolunteerMatch(models.Model):
             for vals in vals_list:
                 if vals.get("case_id"):
                     self._check_case_writer(self.env["rrs.case"].browse(vals["case_id"]))
-        matches = super().create(vals_list)
-        # sudo(): the reference is numbered by the system, after the ORM checked the creation.
+        # A match refused by its checks (a restricted case) leaves no record behind.
+        with self.env.cr.savepoint():
+            matches = super().create(vals_list)
+        # sudo(): the match's reference comes from the system's sequence.
         sequence = self.env["ir.sequence"].sudo()
         for match in matches:
             if match.name == "/":
@@ -225,6 +227,8 @@ class RrsVolunteerMatch(models.Model):
 
     def write(self, vals):
         if self._rrs_guarded() and "volunteer_id" in vals:
+            # The caller's right comes first: a role that may not write gets the access error.
+            self.check_access("write")
             for match in self:
                 if match.state != "requested" and not self._rrs_same_value(
                     match, "volunteer_id", vals["volunteer_id"]
@@ -395,7 +399,7 @@ class RrsVolunteerMatch(models.Model):
         )
         if not candidates:
             return []
-        # sudo(): the number of active matches of each candidate, whatever their families.
+        # sudo(): each candidate's number of active matches, whatever cases they are for.
         loads = dict(
             self.env["rrs.volunteer.match"]
             .sudo()

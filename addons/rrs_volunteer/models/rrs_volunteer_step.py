@@ -121,13 +121,16 @@ class RrsVolunteerStep(models.Model):
 
     def write(self, vals):
         if self._rrs_guarded() and {"done_date", "expiry_date", "document"} & set(vals):
-            result = super().write(vals)
-            with self._rrs_system_write():
-                super().write(
-                    {
-                        "recorded_by_id": self.env.user.id,
-                        "recorded_date": fields.Date.context_today(self),
-                    }
-                )
+            # A step refused by its checks (no document, done in the future) leaves nothing
+            # written, even inside a longer transaction.
+            with self.env.cr.savepoint():
+                result = super().write(vals)
+                with self._rrs_system_write():
+                    super().write(
+                        {
+                            "recorded_by_id": self.env.user.id,
+                            "recorded_date": fields.Date.context_today(self),
+                        }
+                    )
             return result
         return super().write(vals)
