@@ -442,5 +442,8 @@ class RrsVolunteer(models.Model):
         self.mapped("display_name")
         self._rrs_add_assignees_as_followers(vals_list)
         # sudo(): the system cron assigns the reminders to each volunteer's coordinator, who
-        # follows the volunteer already (above).
-        self.env["mail.activity"].sudo().with_context(rrs_followers_added=True).create(vals_list)
+        # follows the volunteer already (above); the reminders wait in the coordinator's
+        # activities, without one e-mail each (as the suite's other reminder crons).
+        self.env["mail.activity"].sudo().with_context(
+            rrs_followers_added=True, mail_activity_quick_update=True
+        ).create(vals_list)

@@ -5,6 +5,7 @@ Each path is measured at two data sizes and must cost the same number of queries
 """
 
 from datetime import datetime, time
+from unittest.mock import patch
 
 from dateutil.relativedelta import relativedelta
 from lxml import etree
@@ -159,6 +160,47 @@ class TestVolunteerListPerformance(VolunteerBulkMixin, RrsCaseCommon, Transactio
         for size in SIZES:
             rows = self._count("rrs.volunteer.match", spec, self.matches[:size], 11)
             self.assertEqual(len({r["case_id"]["id"] for r in rows}), size)
+
+    def test_vol1_screening_reminder_cron_query_count(self):
+        """The daily reminder cron costs the same for 5 and for 40 volunteers whose police
+        check expires soon, and nothing more on a second run (one reminder each)."""
+        police_check = self.env.ref("rrs_volunteer.step_type_police_check")
+        activity_type = self.env.ref("rrs_volunteer.mail_activity_type_screening_expiry")
+        Volunteer = self.env["rrs.volunteer"]
+        Cron = type(self.env["ir.cron"])
+        measured = {}
+        # a first run at the small size warms the caches (models, the activity type)
+        for size in (SIZES[0], *SIZES):
+            with self.env.cr.savepoint(flush=False) as savepoint:
+                group = self.volunteers[:size]
+                group.step_ids.filtered(lambda s: s.type_id == police_check).write(
+                    {"expiry_date": self.today + relativedelta(days=5)}
+                )
+                self.env.flush_all()
+                self.env.invalidate_all()
+                with patch.object(Cron, "_commit_progress", lambda *a, **k: float("inf")):
+                    before = self.env.cr.sql_log_count
+                    Volunteer._cron_screening_expiry()
+                    self.env.flush_all()
+                    first = self.env.cr.sql_log_count - before
+                    self.env.invalidate_all()
+                    before = self.env.cr.sql_log_count
+                    Volunteer._cron_screening_expiry()
+                    self.env.flush_all()
+                    second = self.env.cr.sql_log_count - before
+                reminders = self.env["mail.activity"].search_count(
+                    [
+                        ("res_model", "=", "rrs.volunteer"),
+                        ("activity_type_id", "=", activity_type.id),
+                        ("res_id", "in", group.ids),
+                    ]
+                )
+                self.assertEqual(reminders, size)
+                measured[size] = (first, second)
+                savepoint.rollback()
+                self.env.invalidate_all()
+        self.assertEqual(measured[SIZES[0]], measured[SIZES[1]], measured)
+        self.assertLessEqual(measured[SIZES[1]][0], 30, measured)
 
 
 @tagged("post_install", "-at_install")

@@ -268,14 +268,19 @@ class TestVol1Screening(RrsVolunteerCommon):
         for volunteer in first | broken | last:
             self._expire_police_check(volunteer, self.today + relativedelta(days=3))
         Volunteer = type(self.env["rrs.volunteer"])
-        original = Volunteer.activity_schedule
+        original = Volunteer._rrs_add_assignees_as_followers
 
-        def failing(records, *args, **kwargs):
-            if broken in records:
+        def failing(records, vals_list):
+            # the reminders of a batch are created together: the batch fails, then each
+            # volunteer is tried alone
+            if broken.id in [vals["res_id"] for vals in vals_list]:
                 raise RuntimeError("simulated failure")
-            return original(records, *args, **kwargs)
+            return original(records, vals_list)
 
-        with no_commit(self.env), patch.object(Volunteer, "activity_schedule", failing):
+        with (
+            no_commit(self.env),
+            patch.object(Volunteer, "_rrs_add_assignees_as_followers", failing),
+        ):
             self.env["rrs.volunteer"]._cron_screening_expiry()
         self.assertEqual(len(self._screening_reminders(first)), 1)
         self.assertEqual(len(self._screening_reminders(last)), 1)
