@@ -23,7 +23,14 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-ADDONS = ["rrs_case", "rrs_assessment", "rrs_minors", "rrs_staff", "rrs_assistance"]
+ADDONS = [
+    "rrs_case",
+    "rrs_assessment",
+    "rrs_minors",
+    "rrs_staff",
+    "rrs_assistance",
+    "rrs_volunteer",
+]
 
 
 def rule_key(rule):

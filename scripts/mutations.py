@@ -3055,15 +3055,15 @@ MUTATIONS = [
     {
         "rule": "VOL-1",
         "file": "addons/rrs_volunteer/models/rrs_volunteer.py",
-        "old": "                if step.expiry_date > horizon or (volunteer.id, step.expiry_date) in existing:",
+        "old": "                if step.expiry_date > horizon or key in existing:",
         "new": "                if step.expiry_date > horizon:",
         "why": "the expiry reminder is scheduled again on every run",
     },
     {
         "rule": "VOL-1",
         "file": "addons/rrs_volunteer/models/rrs_volunteer.py",
-        "old": "                if step.expiry_date > horizon or (volunteer.id, step.expiry_date) in existing:",
-        "new": "                if step.expiry_date >= horizon or (volunteer.id, step.expiry_date) in existing:",
+        "old": "                if step.expiry_date > horizon or key in existing:",
+        "new": "                if step.expiry_date >= horizon or key in existing:",
         "why": "a check expiring exactly at the notice horizon is not reminded",
     },
     {
