@@ -3034,9 +3034,9 @@ MUTATIONS = [
     {
         "rule": "VOL-1",
         "file": "addons/rrs_volunteer/models/rrs_volunteer.py",
-        "old": '                    ("done_date", "!=", False),\n',
-        "new": "",
-        "why": "the 'Screened' search counts steps never done",
+        "old": '                    ("type_id", "=", step_type.id),\n                    ("done_date", "<=", today),',
+        "new": '                    ("done_date", "<=", today),',
+        "why": "the 'Screened' search counts any done step for each blocking one",
     },
     {
         "rule": "VOL-1",
@@ -3068,10 +3068,11 @@ MUTATIONS = [
     },
     {
         "rule": "VOL-1",
-        "file": "addons/rrs_volunteer/models/rrs_volunteer.py",
-        "old": '        if not self.env.su and not self.env.user.has_group(COORDINATOR):\n            raise UserError(\n                self.env._("Only a volunteer coordinator changes a volunteer\'s status.")',
-        "new": '        if not self.env.su and not self.env.user.has_group("base.group_user"):\n            raise UserError(\n                self.env._("Only a volunteer coordinator changes a volunteer\'s status.")',
-        "why": "any staff member activates or ends a volunteer",
+        "file": "addons/rrs_volunteer/security/ir.model.access.csv",
+        "old": "access_rrs_volunteer_case_worker,rrs_volunteer.case_worker,model_rrs_volunteer,rrs_case.group_case_worker,1,0,0,0",
+        "new": "access_rrs_volunteer_case_worker,rrs_volunteer.case_worker,model_rrs_volunteer,rrs_case.group_case_worker,1,1,1,0",
+        "update": "rrs_volunteer",
+        "why": "case workers may write volunteers: only the coordinator's check in the move stands between a worker and activating one",
     },
     {
         "rule": "VOL-1",
@@ -3201,9 +3202,10 @@ MUTATIONS = [
     },
     {
         "rule": "VOL-3",
-        "file": "addons/rrs_volunteer/models/rrs_community_activity.py",
-        "old": '            user.has_group(COORDINATOR) or user.has_group("rrs_case.group_case_worker")',
-        "new": "            True",
-        "why": "finance documents a community activity",
+        "file": "addons/rrs_volunteer/security/ir.model.access.csv",
+        "old": "access_rrs_community_activity_finance,rrs_community_activity.finance,model_rrs_community_activity,rrs_case.group_finance,0,0,0,0",
+        "new": "access_rrs_community_activity_finance,rrs_community_activity.finance,model_rrs_community_activity,rrs_case.group_finance,1,1,1,0",
+        "update": "rrs_volunteer",
+        "why": "finance may write community activities: only the organiser check of the move stands between finance and documenting one",
     },
 ]

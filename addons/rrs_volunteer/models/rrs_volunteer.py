@@ -148,7 +148,6 @@ class RrsVolunteer(models.Model):
                 "any",
                 [
                     ("type_id", "=", step_type.id),
-                    ("done_date", "!=", False),
                     ("done_date", "<=", today),
                     "|",
                     ("expiry_date", "=", False),
