@@ -124,6 +124,11 @@ def main():
     parser.add_argument("--config", required=True)
     parser.add_argument("--database", required=True)
     parser.add_argument("--rule", action="append", help="only the breaks of this rule id")
+    parser.add_argument(
+        "--only",
+        metavar="N,M,...",
+        help="only these breaks, by their number in the whole table (as printed by a run)",
+    )
     parser.add_argument("--list", action="store_true", help="print the table and stop")
     parser.add_argument("--timeout", type=int, default=900)
     parser.add_argument(
@@ -144,6 +149,9 @@ def main():
     if args.rule:
         wanted = {r.upper() for r in args.rule}
         table = [entry for entry in table if entry["rule"] in wanted]
+    if args.only:
+        numbers = {int(part) for part in args.only.split(",")}
+        table = [entry for entry in table if entry["number"] in numbers]
     if args.shard:
         shard, shards = (int(part) for part in args.shard.split("/"))
         if not 1 <= shard <= shards:
