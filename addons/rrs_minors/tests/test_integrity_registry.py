@@ -56,9 +56,12 @@ class TestIntegrityRegistry(TransactionCase):
                 value = other.id
             else:
                 comodel = model._fields[parent].comodel_name
-                other = self.env[comodel].search(
-                    [("case_id", "in", cases.ids), ("id", "!=", record[parent].id)], limit=1
-                )
+                # another parent of the worker's cases, or (a parent outside cases, such as the
+                # volunteer of hours logged for a family) any other one
+                domain = [("id", "!=", record[parent].id)]
+                if "case_id" in self.env[comodel]._fields:
+                    domain.append(("case_id", "in", cases.ids))
+                other = self.env[comodel].search(domain, limit=1)
                 if not other:
                     continue
                 value = other.id

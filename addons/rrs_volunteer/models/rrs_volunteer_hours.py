@@ -59,6 +59,7 @@ class RrsVolunteerHours(models.Model):
     program_id = fields.Many2one(
         "rrs.program", compute="_compute_case", store=True, index=True, groups=STAFF
     )
+    case_restricted = fields.Boolean(related="match_id.case_restricted", store=True, index=True)
     date = fields.Date(required=True, default=fields.Date.context_today, index=True)
     hours = fields.Float(required=True, digits=(6, 2))
     activity = fields.Char(string="What you did", required=True)
