@@ -3112,8 +3112,8 @@ MUTATIONS = [
     {
         "rule": "VOL-2",
         "file": "addons/rrs_volunteer/models/rrs_volunteer_hours.py",
-        "old": '                    if not match.has_access("read"):',
-        "new": "                    if False:",
+        "old": '            if not match.has_access("read"):',
+        "new": "            if False:",
         "why": "a volunteer logs hours on a match that has ended",
     },
     {

@@ -162,14 +162,21 @@ class RrsVolunteerHours(models.Model):
                 if vals.get("volunteer_id", own.id) != own.id:
                     raise UserError(self.env._("You log your own hours only."))
                 vals["volunteer_id"] = own.id
-                if vals.get("match_id"):
-                    match = self.env["rrs.volunteer.match"].browse(vals["match_id"]).exists()
-                    # a match the volunteer no longer reads (ended) is refused here
-                    if not match.has_access("read"):
-                        raise UserError(
-                            self.env._("Hours are logged on a match while it is active.")
-                        )
+                self._check_volunteer_match(vals)
         return super().create(vals_list)
+
+    def write(self, vals):
+        if self._rrs_guarded() and self.env.user.share:
+            self._check_volunteer_match(vals)
+        return super().write(vals)
+
+    def _check_volunteer_match(self, vals):
+        """A volunteer logs hours on a match they read: their own, while it is active."""
+        if vals.get("match_id"):
+            match = self.env["rrs.volunteer.match"].browse(vals["match_id"]).exists()
+            # a match the volunteer no longer reads (ended) is refused here
+            if not match.has_access("read"):
+                raise UserError(self.env._("Hours are logged on a match while it is active."))
 
     # ------------------------------------------------------------------ moves
     def _rrs_moves(self):

@@ -237,3 +237,9 @@ class TestVol2NeedToKnow(RrsVolunteerCommon):
         self.match.with_user(self.worker).action_end()
         with self.assertRefused("Hours are logged on a match while it is active", UserError):
             Hours.create({"match_id": self.match.id, "hours": 1, "activity": "After the end"})
+        # nor moved there, or to another volunteer's match, by correcting a line
+        loose = Hours.create({"hours": 1, "activity": "Unsorted"})
+        for match in (self.match, other):
+            with self.assertRefused("Hours are logged on a match while it is active", UserError):
+                loose.write({"match_id": match.id})
+        self.assertFalse(loose.match_id)
