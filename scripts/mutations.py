@@ -3208,4 +3208,25 @@ MUTATIONS = [
         "update": "rrs_volunteer",
         "why": "finance may write community activities: only the organiser check of the move stands between finance and documenting one",
     },
+    {
+        "rule": "VOL-2",
+        "file": "addons/rrs_volunteer/models/rrs_volunteer_match.py",
+        "old": '                "name": match_sudo.name,',
+        "new": '                "name": f"{match_sudo.name} {match_sudo.family_first_names}",',
+        "why": "the calendar event, which every user can search, names the family",
+    },
+    {
+        "rule": "VOL-2",
+        "file": "addons/rrs_volunteer/models/rrs_volunteer_match.py",
+        "old": '                "privacy": "private",',
+        "new": '                "privacy": "public",',
+        "why": "the meeting is a public event of the case worker's calendar",
+    },
+    {
+        "rule": "VOL-2",
+        "file": "addons/rrs_volunteer/models/rrs_volunteer_match.py",
+        "old": '        events.write({"active": False})',
+        "new": "        events.browse()",
+        "why": "a match that ends leaves its future meeting in the calendars",
+    },
 ]

@@ -1,5 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, fields, models
+from datetime import timedelta
+
+from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .rrs_volunteer import COORDINATOR, STAFF
@@ -33,8 +35,11 @@ class RrsVolunteerMatch(models.Model):
         "consent_id",
         "ended_by_id",
         "ended_date",
+        "event_id",
     )
     _rrs_frozen_states = ("ended", "cancelled")
+    # what the calendar event of an active match follows
+    _rrs_event_fields = ("meeting_datetime",)
 
     name = fields.Char(string="Reference", readonly=True, copy=False, default="/")
     state = fields.Selection(
@@ -130,6 +135,14 @@ class RrsVolunteerMatch(models.Model):
     end_reason = fields.Text(copy=False, groups=STAFF)
     ended_by_id = fields.Many2one("res.users", readonly=True, copy=False, groups=STAFF)
     ended_date = fields.Date(readonly=True, copy=False)
+    event_id = fields.Many2one(
+        "calendar.event",
+        string="Meeting in the calendar",
+        readonly=True,
+        copy=False,
+        groups=STAFF,
+        help="The first meeting, in the case worker's calendar, with the volunteer invited.",
+    )
     hours_ids = fields.One2many("rrs.volunteer.hours", "match_id", groups=STAFF)
     hours_approved = fields.Float(compute="_compute_hours_approved", groups=STAFF)
 
@@ -240,7 +253,55 @@ class RrsVolunteerMatch(models.Model):
                             match=match.display_name,
                         )
                     )
-        return super().write(vals)
+        result = super().write(vals)
+        if set(self._rrs_event_fields) & set(vals):
+            self.filtered(lambda m: m.state == "active")._rrs_sync_event()
+        return result
+
+    # --------------------------------------------------------------- calendar
+    def _rrs_sync_event(self):
+        """The first meeting of an active match in the calendar: the case worker's private
+        event, the volunteer invited (Odoo's invitation, with its accept/decline link). As a
+        home visit's, it carries the time and a neutral title, the match's reference: every
+        user can search the calendar's events, so the family's names and the place stay on
+        the match, behind its rules (rule VOL-2)."""
+        for match in self:
+            # sudo(): the caller approved or changed the match (their right was checked); the
+            # event belongs to the case worker's calendar, which calendar's rules keep private.
+            match_sudo = match.sudo()
+            if not match_sudo.meeting_datetime:
+                continue
+            organizer = match_sudo.approved_by_id or self.env.user
+            vals = {
+                "name": match_sudo.name,
+                "start": match_sudo.meeting_datetime,
+                "stop": match_sudo.meeting_datetime + timedelta(minutes=90),
+                "privacy": "private",
+                "res_model_id": self.env["ir.model"]._get_id(self._name),
+                "res_id": match.id,
+            }
+            event = match_sudo.event_id
+            if event:
+                event.write(vals)
+            else:
+                partners = match_sudo.volunteer_id.partner_id | organizer.partner_id
+                event = (
+                    self.env["calendar.event"]
+                    .sudo()
+                    .create(
+                        dict(vals, user_id=organizer.id, partner_ids=[Command.set(partners.ids)])
+                    )
+                )
+                with match._rrs_system_write():
+                    match_sudo.event_id = event
+
+    def _rrs_archive_event(self):
+        """A match that ends takes its meeting off the calendars, unless it took place."""
+        now = fields.Datetime.now()
+        # sudo(): the match was ended or cancelled by someone allowed to (checked in the move);
+        # its future meeting goes with it.
+        events = self.sudo().event_id.filtered(lambda e: e.start and e.start > now)
+        events.write({"active": False})
 
     # ------------------------------------------------------------------ moves
     def _rrs_moves(self):
@@ -354,6 +415,10 @@ class RrsVolunteerMatch(models.Model):
         if source == "proposed":
             # sudo(): the approval request is closed whoever answered it.
             self.sudo().activity_unlink(["rrs_volunteer.mail_activity_type_match_approval"])
+        if target == "active":
+            self._rrs_sync_event()
+        if target in ("ended", "cancelled"):
+            self._rrs_archive_event()
         return res
 
     # ---------------------------------------------------------------- actions

@@ -6,6 +6,7 @@ from . import (
     test_performance,
     test_portal,
     test_vol1_screening,
+    test_vol2_calendar,
     test_vol2_need_to_know,
     test_vol3_community_activity,
     test_volunteer_tour,
