@@ -143,6 +143,18 @@ ensure_wkhtmltopdf() {
     die "Could not install wkhtmltopdf, which the PDF reports need (apt-get install wkhtmltopdf)."
 }
 
+# Odoo turns its style sheets right to left for Arabic, Dari and Pashto with rtlcss (an npm
+# package; Debian has none). Best effort: without it those languages show left to right.
+ensure_rtlcss() {
+  command -v rtlcss >/dev/null && return 0
+  if command -v npm >/dev/null; then
+    log "Installing rtlcss from npm (right-to-left layouts for Arabic, Dari, Pashto)"
+    timeout 300 npm install -g --silent rtlcss@4 >/dev/null 2>&1 && command -v rtlcss >/dev/null &&
+      return 0
+  fi
+  log "WARNING: rtlcss is not installed (npm install -g rtlcss): Arabic, Dari and Pashto will show left to right."
+}
+
 # render_config DB_NAME OUT_FILE
 render_config() {
   local db=$1 out=$2
