@@ -285,6 +285,7 @@ class RrsVolunteerMatch(models.Model):
                 event.write(vals)
             else:
                 partners = match_sudo.volunteer_id.partner_id | organizer.partner_id
+                # sudo(): see above; the event is created in the organizer's calendar.
                 event = (
                     self.env["calendar.event"]
                     .sudo()
