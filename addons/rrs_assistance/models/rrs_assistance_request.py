@@ -20,37 +20,6 @@ from odoo.tools import SQL
 
 LIVE_STATES = ("submitted", "approved", "validated", "paid")
 
-# The case's languages (ISO 639-3) to Odoo's (ISO 639-1); Dari prints in Persian, the
-# written standard Odoo has for it.
-ISO_639_3_TO_1 = {
-    "ara": "ar",
-    "prs": "fa",
-    "fas": "fa",
-    "pus": "ps",
-    "ukr": "uk",
-    "rus": "ru",
-    "tir": "ti",
-    "amh": "am",
-    "som": "so",
-    "swa": "sw",
-    "kin": "rw",
-    "lin": "ln",
-    "fra": "fr",
-    "eng": "en",
-    "spa": "es",
-    "hat": "ht",
-    "mya": "my",
-    "nep": "ne",
-    "urd": "ur",
-    "kur": "ku",
-    "kmr": "ku",
-    "tur": "tr",
-    "uzb": "uz",
-    "vie": "vi",
-    "kir": "ky",
-    "orm": "om",
-}
-
 
 class RrsAssistanceRequest(models.Model):
     _name = "rrs.assistance.request"
@@ -1009,17 +978,12 @@ class RrsAssistanceRequest(models.Model):
         return self.env.ref("rrs_assistance.action_report_assistance_receipt").report_action(self)
 
     def _rrs_receipt_lang(self):
-        """The client's language for the receipt where Odoo has it installed, else the
-        company's (the case records ISO 639-3 codes, Odoo ISO 639-1 ones)."""
+        """The client's language for the receipt (the case's document language) where the
+        suite is translated into it and Odoo has it installed, else the company's."""
         self.ensure_one()
         # sudo(): the case's language, to print the client's document in it.
-        language = self.case_id.sudo().primary_language_id
-        if language and language.code:
-            iso = ISO_639_3_TO_1.get(language.code.lower(), language.code.lower())
-            for lang in self.env["res.lang"].sudo().search([("active", "=", True)]):
-                if iso in (lang.iso_code.lower(), lang.code.lower().split("_")[0]):
-                    return lang.code
-        return self.company_id.partner_id.lang or self.env.user.lang or "en_US"
+        language = self.case_id.sudo().document_language_id
+        return language._rrs_document_lang(self.company_id)[0]
 
     def _rrs_amount_in_words(self):
         self.ensure_one()

@@ -99,6 +99,16 @@ class RrsCase(models.Model):
 
     # languages and interpreters (rule CON-1)
     primary_language_id = fields.Many2one("rrs.language")
+    document_language_id = fields.Many2one(
+        "rrs.language",
+        string="Documents printed in",
+        compute="_compute_document_language_id",
+        store=True,
+        readonly=False,
+        help="The language of the documents given to the client (the service agreement, "
+        "letters, receipts); the primary language unless changed. Each document can be "
+        "printed in another one.",
+    )
     language_ids = fields.Many2many("rrs.language", string="Languages spoken")
     interpreter_needed = fields.Boolean()
     interpreter_language_id = fields.Many2one("rrs.language", string="Interpret into")
@@ -402,6 +412,17 @@ class RrsCase(models.Model):
             }
         for case in self:
             case.incident_count = counts.get(case.id, 0)
+
+    @api.depends("primary_language_id")
+    def _compute_document_language_id(self):
+        for case in self:
+            case.document_language_id = case.primary_language_id
+
+    def _rrs_document_lang(self):
+        """``(Odoo language code, fallback)`` of the client's documents (see
+        ``rrs.language._rrs_document_lang``)."""
+        self.ensure_one()
+        return self.document_language_id._rrs_document_lang(self.company_id)
 
     def _compute_restricted(self):
         """A hook: no case is restricted in the core; rrs_minors restricts minors' cases."""

@@ -47,12 +47,26 @@ class RrsCaseNote(models.Model):
     # rule REC-2: a signed letter stays as signed; only who may read it changes, and the
     # legal exception is recorded until it is sent (see _rrs_check_frozen)
     _rrs_frozen_states = ("signed", "sent")
-    _rrs_frozen_writable = ("confidential", "legal_exception", "legal_exception_detail")
+    _rrs_frozen_writable = (
+        "confidential",
+        "legal_exception",
+        "legal_exception_detail",
+        "document_language_id",
+    )
 
     case_id = fields.Many2one(
         "rrs.case", required=True, index=True, ondelete="cascade", check_company=True
     )
     company_id = fields.Many2one(related="case_id.company_id", store=True, index=True)
+    document_language_id = fields.Many2one(
+        "rrs.language",
+        string="Printed in",
+        compute="_compute_document_language_id",
+        store=True,
+        readonly=False,
+        help="The language this document prints in for the client: the case's, unless "
+        "changed here.",
+    )
     member_id = fields.Many2one(
         "rrs.case.member",
         string="About",
@@ -499,3 +513,13 @@ class RrsCaseNote(models.Model):
         """Sent only once signed, and with consent to share (rules REC-2, CON-2)."""
         self._check_letter(("draft", "to_sign", "signed"))
         return self._rrs_move("sent")
+
+    @api.depends("case_id.document_language_id")
+    def _compute_document_language_id(self):
+        for record in self:
+            record.document_language_id = record.case_id.document_language_id
+
+    def _rrs_document_lang(self):
+        """``(Odoo language code, fallback)`` this document prints in for the client."""
+        self.ensure_one()
+        return self.document_language_id._rrs_document_lang(self.company_id)

@@ -42,12 +42,23 @@ class RrsServicePlan(models.Model):
     # rule PLAN-5: a signed plan stays as it was signed (content, goals, participants,
     # signatures); a revision is a new version
     _rrs_frozen_states = ("signed", "superseded")
+    # the language a signed agreement is printed in for the client is a print choice
+    _rrs_frozen_writable = ("document_language_id",)
 
     name = fields.Char(compute="_compute_name", store=True)
     case_id = fields.Many2one(
         "rrs.case", required=True, index=True, ondelete="cascade", check_company=True
     )
     company_id = fields.Many2one(related="case_id.company_id", store=True, index=True)
+    document_language_id = fields.Many2one(
+        "rrs.language",
+        string="Printed in",
+        compute="_compute_document_language_id",
+        store=True,
+        readonly=False,
+        help="The language this document prints in for the client: the case's, unless "
+        "changed here.",
+    )
     program_id = fields.Many2one(related="case_id.program_id", store=True, index=True)
     user_id = fields.Many2one(related="case_id.user_id", string="Primary case worker", store=True)
     version = fields.Integer(
@@ -582,3 +593,13 @@ class RrsServicePlan(models.Model):
         with self._rrs_system_write():
             self.write({"agreement_given_date": fields.Date.context_today(self)})
         return True
+
+    @api.depends("case_id.document_language_id")
+    def _compute_document_language_id(self):
+        for record in self:
+            record.document_language_id = record.case_id.document_language_id
+
+    def _rrs_document_lang(self):
+        """``(Odoo language code, fallback)`` this document prints in for the client."""
+        self.ensure_one()
+        return self.document_language_id._rrs_document_lang(self.company_id)

@@ -28,5 +28,6 @@ from . import test_import_templates
 from . import test_waiting_work
 from . import test_waiting_work_tour
 from . import test_printed_documents
+from . import test_document_language
 from . import test_rules_by_role
 from . import test_languages

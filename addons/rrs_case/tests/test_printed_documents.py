@@ -103,6 +103,9 @@ class TestPrintedDocuments(RrsCaseCommon):
         signed = self.env.ref("rrs_case.plan_rahimi_1_demo")
         draft = self.env.ref("rrs_case.plan_haddad_1_demo")
         self.assertEqual((signed.state, draft.state), ("signed", "draft"))
+        # in the agency's language whatever languages the database has (the language of a
+        # printed document is tested in test_document_language.py)
+        (signed | draft).write({"document_language_id": self.env.ref("rrs_case.language_eng").id})
         worker = signed.case_id.user_id
         html = self._html(self.agreement_action, signed, worker)
         for text in (
