@@ -347,11 +347,19 @@ class RrsVolunteerMatch(models.Model):
             "proposed_date": fields.Date.context_today(self),
         }
 
+    def _check_family_or_coordinator(self, without_family=None):
+        """A match for a family is answered by the family's case worker or the coordinator;
+        a task without a family, when ``without_family`` names the step, by the coordinator."""
+        # sudo(): the family's case is read to know who may act; the caller's own right on it
+        # is checked next.
+        case = self.sudo().case_id
+        if case and not self._is_coordinator():
+            self._check_case_writer(case.with_env(self.env))
+        elif not case and without_family:
+            self._check_coordinator(without_family)
+
     def _rrs_move_decline(self, target):
-        # sudo(): the family's case is read to know who may decline; the caller's own right
-        # on it is checked next.
-        if self.sudo().case_id and not self._is_coordinator():
-            self._check_case_writer(self.sudo().case_id.with_env(self.env))
+        self._check_family_or_coordinator()
         if not self.decline_reason:
             raise UserError(self.env._("Say why the proposed volunteer is declined."))
         return {"volunteer_id": False, "proposed_by_id": False, "proposed_date": False}
@@ -384,21 +392,13 @@ class RrsVolunteerMatch(models.Model):
         return values
 
     def _rrs_move_end(self, target):
-        # sudo(): see _rrs_move_decline.
-        if self.sudo().case_id and not self._is_coordinator():
-            self._check_case_writer(self.sudo().case_id.with_env(self.env))
-        elif not self.sudo().case_id:
-            self._check_coordinator(self.env._("ends a task without a family"))
+        self._check_family_or_coordinator(self.env._("ends a task without a family"))
         if not self.end_reason:
             raise UserError(self.env._("Record why the match ends."))
         return {"ended_by_id": self.env.user.id, "ended_date": fields.Date.context_today(self)}
 
     def _rrs_move_cancel(self, target):
-        # sudo(): see _rrs_move_decline.
-        if self.sudo().case_id and not self._is_coordinator():
-            self._check_case_writer(self.sudo().case_id.with_env(self.env))
-        elif not self.sudo().case_id:
-            self._check_coordinator(self.env._("cancels a task without a family"))
+        self._check_family_or_coordinator(self.env._("cancels a task without a family"))
         return {}
 
     def _rrs_after_move(self, source, target):
