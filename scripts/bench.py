@@ -61,6 +61,39 @@ PLAN_LIST = {
     "state": {},
 }
 REPEAT = 5
+# Odoo's own lists over the same load (issue 17): one project.task per case, in a project per
+# program, assigned to the case's worker, in the stage of the case, named after the household.
+TASK_LIST = {
+    "priority": {},
+    "name": {},
+    "project_id": {"fields": {"display_name": {}}},
+    "partner_id": {"fields": {"display_name": {}}},
+    "user_ids": {"fields": {"display_name": {}}},
+    "date_deadline": {},
+    "stage_id": {"fields": {"display_name": {}}},
+    "state": {},
+}
+TASK_KANBAN = {
+    "name": {},
+    "priority": {},
+    "project_id": {"fields": {"display_name": {}}},
+    "partner_id": {"fields": {"display_name": {}}},
+    "user_ids": {"fields": {"display_name": {}}},
+    "date_deadline": {},
+    "state": {},
+}
+TASK_FORM = dict(
+    TASK_LIST,
+    description={},
+    tag_ids={"fields": {"display_name": {}}},
+    child_ids={"fields": {"name": {}, "user_ids": {"fields": {"display_name": {}}}}},
+)
+TASK_STAGES = (
+    ("intake", "Intake"),
+    ("assessment", "Assessment"),
+    ("active", "In service"),
+    ("closed", "Closed"),
+)
 PARTNER_LIST = {
     "display_name": {},
     "email": {},
@@ -98,6 +131,88 @@ BUDGET_LIST = {
     "rrs_remaining_amount": {},
     "rrs_used_percent": {},
 }
+
+
+def ensure_project(args):
+    """Install Odoo's project app into the bench database once, for the comparison."""
+    import subprocess
+    import sys
+
+    with environment(args) as env:
+        state = env["ir.module.module"].search([("name", "=", "project")]).state
+    if state != "installed":
+        print("Installing Odoo's project app for the comparison ...", flush=True)
+        subprocess.run(
+            [sys.executable, "-m", "odoo", "-c", args.config, "-d", args.database]
+            + ["-i", "project", "--stop-after-init", "--log-level=warn"],
+            check=True,
+        )
+        from odoo.modules.registry import Registry
+
+        Registry.delete(args.database)  # the registry loaded above predates the app
+
+
+def ensure_tasks(env, batch=2000):
+    """One task per case (see TASK_LIST), created once through the ORM in batches; the bench
+    users get Odoo's Project user right (the manager is the administrator)."""
+    Task = env["project.task"].with_context(
+        tracking_disable=True,
+        mail_create_nolog=True,
+        mail_notrack=True,
+        mail_auto_subscribe_no_notify=True,
+    )
+    users = env["res.users"].search([("login", "=like", "bench_%"), ("share", "=", False)])
+    group = env.ref("project.group_project_user")
+    missing = users - group.all_user_ids
+    if missing:
+        missing.write({"group_ids": [Command.link(group.id)]})
+    stages = {}
+    for sequence, (state, name) in enumerate(TASK_STAGES):
+        stage = env["project.task.type"].search([("name", "=", f"Bench {name}")], limit=1)
+        stages[state] = stage or env["project.task.type"].create(
+            {"name": f"Bench {name}", "sequence": sequence, "fold": state == "closed"}
+        )
+    projects = {}
+    for program in env["rrs.program"].search([]):
+        name = f"Bench program {program.name}"
+        project = env["project.project"].search([("name", "=", name)], limit=1)
+        projects[program.id] = project or env["project.project"].create(
+            {
+                "name": name,
+                "privacy_visibility": "employees",
+                "type_ids": [Command.set([stage.id for stage in stages.values()])],
+            }
+        )
+    done = Task.search_count([("project_id", "in", [p.id for p in projects.values()])])
+    env.cr.execute(
+        "SELECT c.id, c.user_id, c.state, c.priority, c.program_id, c.planned_end_date, "
+        "c.head_partner_id, p.name FROM rrs_case c "
+        "LEFT JOIN res_partner p ON p.id = c.head_partner_id ORDER BY c.id OFFSET %s",
+        [done],
+    )
+    rows = env.cr.fetchall()
+    if not rows:
+        return
+    started = time.time()
+    for start in range(0, len(rows), batch):
+        Task.create([_task_vals(row, projects, stages) for row in rows[start : start + batch]])
+        env.cr.commit()
+        count = min(start + batch, len(rows))
+        print(f"{count} tasks ({count / (time.time() - started):.0f}/s)", flush=True)
+
+
+def _task_vals(row, projects, stages):
+    case_id, user_id, state, priority, program_id, planned_end, head_id, head_name = row
+    return {
+        "name": f"Household of {head_name or case_id}",
+        "project_id": projects[program_id].id,
+        "stage_id": stages[state].id,
+        "state": "1_done" if state == "closed" else "01_in_progress",
+        "priority": "1" if priority != "0" else "0",
+        "user_ids": [Command.set([user_id])] if user_id else [],
+        "partner_id": head_id,
+        "date_deadline": planned_end,
+    }
 
 
 def bench_assistance(env, worker, supervisor, manager):
@@ -229,11 +344,12 @@ def bench_volunteers(env, worker):
         ),
     )
     match = Match.search([("state", "=", "active")], limit=1)
-    measure(
-        env,
-        "coordinator: rank every screened volunteer for a match",
-        lambda: match.with_user(coordinator).rank_volunteers(),
-    )
+    if match:
+        measure(
+            env,
+            "coordinator: rank every screened volunteer for a match",
+            lambda: match.with_user(coordinator).rank_volunteers(),
+        )
     measure(
         env,
         "case worker: matches of my families, list page + count",
@@ -269,246 +385,398 @@ def bench_volunteers(env, worker):
         print(f"| {label} | {seconds:.1f} | {env.cr.sql_log_count - before} |", flush=True)
 
 
+RESULTS = {}
+
+
 def measure(env, label, fn):
     ms, queries = _timed(env, fn)
+    RESULTS[label] = {"ms": ms, "queries": queries}
     print(f"| {label} | {ms:.1f} | {queries} |", flush=True)
 
 
+def measure_pair(env, label, fn, odoo_fn):
+    """The suite's scenario and the same user's comparable Odoo list (project.task),
+    measured interleaved: one run of each to warm the caches, then REPEAT runs alternating,
+    so a busy moment of the machine weighs on both alike."""
+    runs = {"suite": ([], []), "odoo": ([], [])}
+    for run in range(REPEAT + 1):
+        for key, call in (("suite", fn), ("odoo", odoo_fn)):
+            before = env.cr.sql_log_count
+            start = time.perf_counter()
+            call()
+            elapsed = (time.perf_counter() - start) * 1000
+            count = env.cr.sql_log_count - before
+            env.invalidate_all()
+            if run:
+                runs[key][0].append(elapsed)
+                runs[key][1].append(count)
+    ms, queries = statistics.median(runs["suite"][0]), max(runs["suite"][1])
+    odoo_ms, odoo_queries = statistics.median(runs["odoo"][0]), max(runs["odoo"][1])
+    RESULTS[label] = {
+        "ms": ms,
+        "queries": queries,
+        "odoo_ms": odoo_ms,
+        "odoo_queries": odoo_queries,
+    }
+    print(
+        f"| {label} | {ms:.1f} | {queries} | {odoo_ms:.1f} | {odoo_queries} | {ms / odoo_ms:.2f} |",
+        flush=True,
+    )
+
+
+def compare(small_path, large_path):
+    """The growth of each scenario from one database's results to another's (``--json``)."""
+    import json
+
+    with open(small_path) as f:
+        small = json.load(f)
+    with open(large_path) as f:
+        large = json.load(f)
+    print(
+        f"| scenario | {small['_cases']:,} cases: ms | queries | {large['_cases']:,} cases: ms "
+        "| queries | growth | Odoo's project.task: ms | growth | suite / Odoo |"
+    )
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for label, b in large.items():
+        a = small.get(label)
+        if label.startswith("_") or not a:
+            continue
+        row = (
+            f"| {label} | {a['ms']:.1f} | {a['queries']} | {b['ms']:.1f} | {b['queries']} "
+            f"| {b['ms'] / a['ms']:.2f}x |"
+        )
+        if "odoo_ms" in b and "odoo_ms" in a:
+            row += (
+                f" {b['odoo_ms']:.1f} | {b['odoo_ms'] / a['odoo_ms']:.2f}x "
+                f"| {b['ms'] / b['odoo_ms']:.2f} |"
+            )
+        else:
+            row += " | | |"
+        print(row)
+
+
 def main():
-    args = parser(__doc__).parse_args()
+    import sys
+
+    if len(sys.argv) == 4 and sys.argv[1] == "--compare":
+        compare(sys.argv[2], sys.argv[3])
+        return
+    p = parser(__doc__)
+    p.add_argument("--json", help="also write the results to this file (see --compare)")
+    p.add_argument(
+        "--no-odoo",
+        action="store_true",
+        help="without the comparison with Odoo's project.task lists",
+    )
+    args = p.parse_args()
+    if not args.no_odoo:
+        ensure_project(args)
     with environment(args) as env:
-        Case = env["rrs.case"]
-        total = Case.search_count([])
-        open_count = Case.search_count([("state", "!=", "closed")])
-        groups = Case._read_group(
-            [("state", "!=", "closed")], ["user_id"], ["__count"], order="__count desc", limit=1
+        odoo = not args.no_odoo
+        if odoo:
+            ensure_tasks(env)
+        run_all(env, args, odoo)
+    if args.json:
+        import json
+
+        with open(args.json, "w") as f:
+            json.dump(RESULTS, f, indent=1)
+
+
+def run_all(env, args, odoo):
+    Case = env["rrs.case"]
+    total = Case.search_count([])
+    RESULTS["_cases"] = total
+    open_count = Case.search_count([("state", "!=", "closed")])
+    groups = Case._read_group(
+        [("state", "!=", "closed")], ["user_id"], ["__count"], order="__count desc", limit=1
+    )
+    worker = groups[0][0]
+    supervisor = worker.employee_ids.parent_id.user_id[:1]
+    team = env["res.users"].browse(supervisor.rrs_supervised_user_ids())
+    manager = env.ref("base.user_admin")
+    print(
+        f"Database {args.database}: {total} cases, {open_count} open, "
+        f"{env['rrs.case.member'].search_count([])} people, "
+        f"{env['rrs.case.note'].search_count([])} notes. "
+        f"Worker {worker.login} has {groups[0][1]} open cases; the supervisor's team "
+        f"{Case.search_count([('worker_user_ids', 'in', team.ids)])} cases.\n"
+    )
+    open_domain = [("state", "!=", "closed")]
+    mine = [("worker_user_ids", "in", [worker.id])] + open_domain
+    W = Case.with_user(worker)
+    S = Case.with_user(supervisor)
+    M = Case.with_user(manager)
+    page = {"limit": 80, "count_limit": 10001}
+
+    def kanban(model, domain, groupby, spec):
+        return model.web_read_group(
+            domain,
+            [groupby],
+            auto_unfold=True,
+            unfold_read_specification=spec,
+            unfold_read_default_limit=40,
         )
-        worker = groups[0][0]
-        supervisor = worker.employee_ids.parent_id.user_id[:1]
-        manager = env.ref("base.user_admin")
+
+    if odoo:
+        Task = env["project.task"]
+        TW, TS, TM = Task.with_user(worker), Task.with_user(supervisor), Task.with_user(manager)
+        task_open = [("state", "not in", ("1_done", "1_canceled"))]
+        my_tasks = [("user_ids", "in", [worker.id])] + task_open
+        team_tasks = [("user_ids", "in", team.ids)] + task_open
         print(
-            f"Database {args.database}: {total} cases, {open_count} open, "
-            f"{env['rrs.case.member'].search_count([])} people, "
-            f"{env['rrs.case.note'].search_count([])} notes. "
-            f"Worker {worker.login} has {groups[0][1]} open cases.\n"
+            "| scenario | suite: median ms | queries | Odoo's project.task: median ms "
+            "| queries | suite / Odoo |"
         )
+        print("| --- | ---: | ---: | ---: | ---: | ---: |")
+        pair = measure_pair
+    else:
         print("| scenario | median ms | queries |")
         print("| --- | ---: | ---: |")
-        open_domain = [("state", "!=", "closed")]
-        mine = [("worker_user_ids", "in", [worker.id])] + open_domain
-        W = Case.with_user(worker)
-        S = Case.with_user(supervisor)
-        M = Case.with_user(manager)
+
+        def pair(env, label, fn, _odoo_fn):
+            measure(env, label, fn)
+
+        TW = TS = TM = my_tasks = team_tasks = task_open = None
+
+    pair(
+        env,
+        "worker: My cases, list page (80) + count",
+        lambda: W.web_search_read(mine, CASE_LIST, **page),
+        lambda: TW.web_search_read(my_tasks, TASK_LIST, **page),
+    )
+    pair(
+        env,
+        "worker: My cases, kanban by stage",
+        lambda: kanban(W, mine, "state", KANBAN),
+        lambda: kanban(TW, my_tasks, "stage_id", TASK_KANBAN),
+    )
+    pair(
+        env,
+        "worker: search a household member by name",
+        lambda: W.web_search_read(
+            [
+                ("member_ids.partner_id.name", "ilike", "Rahimi"),
+                ("worker_user_ids", "in", [worker.id]),
+            ],
+            CASE_LIST,
+            **page,
+        ),
+        lambda: TW.web_search_read(
+            [("name", "ilike", "Rahimi"), ("user_ids", "in", [worker.id])], TASK_LIST, **page
+        ),
+    )
+    pair(
+        env,
+        "supervisor: team's open cases, list page + count",
+        lambda: S.web_search_read(open_domain, CASE_LIST, **page),
+        lambda: TS.web_search_read(team_tasks, TASK_LIST, **page),
+    )
+    pair(
+        env,
+        "supervisor: team's cases, kanban by stage",
+        lambda: kanban(S, [], "state", KANBAN),
+        lambda: kanban(TS, [("user_ids", "in", team.ids)], "stage_id", TASK_KANBAN),
+    )
+    pair(
+        env,
+        "supervisor: search a household member by name",
+        lambda: S.web_search_read(
+            [("member_ids.partner_id.name", "ilike", "Rahimi")], CASE_LIST, **page
+        ),
+        lambda: TS.web_search_read(
+            [("name", "ilike", "Rahimi"), ("user_ids", "in", team.ids)], TASK_LIST, **page
+        ),
+    )
+    pair(
+        env,
+        "manager: open cases, list page + count",
+        lambda: M.web_search_read(open_domain, CASE_LIST, **page),
+        lambda: TM.web_search_read(task_open, TASK_LIST, **page),
+    )
+    pair(
+        env,
+        "manager: all cases, list page + count",
+        lambda: M.web_search_read([], CASE_LIST, **page),
+        lambda: TM.web_search_read([], TASK_LIST, **page),
+    )
+    pair(
+        env,
+        "manager: open cases grouped by program and worker",
+        lambda: M.web_read_group(open_domain, ["program_id", "user_id"], ["__count"]),
+        lambda: TM.web_read_group(task_open, ["project_id", "user_ids"], ["__count"]),
+    )
+    pair(
+        env,
+        "manager: kanban by stage, all cases",
+        lambda: kanban(M, [], "state", KANBAN),
+        lambda: kanban(TM, [], "stage_id", TASK_KANBAN),
+    )
+    pair(
+        env,
+        "manager: search a household member by name",
+        lambda: M.web_search_read(
+            [("member_ids.partner_id.name", "ilike", "Rahimi")], CASE_LIST, **page
+        ),
+        lambda: TM.web_search_read([("name", "ilike", "Rahimi")], TASK_LIST, **page),
+    )
+    pair(
+        env,
+        "manager: urgent open cases",
+        lambda: M.web_search_read(
+            [("priority", "in", ("1", "2"))] + open_domain, CASE_LIST, **page
+        ),
+        lambda: TM.web_search_read([("priority", "=", "1")] + task_open, TASK_LIST, **page),
+    )
+    case = W.search(mine, limit=1)
+    task = TW.search(my_tasks, limit=1) if odoo else None
+    # Every scenario above and below collects its access-log entries in memory (REC-4);
+    # ``measure`` leaves them unwritten. These two write them as the commit would.
+    env.cr.precommit.clear()
+    pair(
+        env,
+        "worker: open a case form",
+        lambda: case.web_read(FORM),
+        lambda: task.web_read(TASK_FORM),
+    )
+    if odoo:
+        print("\n| scenario | median ms | queries |\n| --- | ---: | ---: |")
+    measure(
+        env,
+        "worker: open a case form, and write its access-log entry (the commit's part)",
+        lambda: (case.web_read(FORM), env.cr.precommit.run()),
+    )
+    measure(
+        env,
+        "worker: My cases list page, and write its access-log entry",
+        lambda: (
+            W.web_search_read(mine, CASE_LIST, limit=80, count_limit=10001),
+            env.cr.precommit.run(),
+        ),
+    )
+    Note = env["rrs.case.note"]
+    measure(
+        env,
+        "worker: case notes list (late first)",
+        lambda: Note.with_user(worker).web_search_read(
+            [("is_late", "=", True)],
+            {"subject": {}, "contact_date": {}, "case_id": {"fields": {"display_name": {}}}},
+            limit=80,
+        ),
+    )
+    Plan = env["rrs.service.plan"]
+    measure(
+        env,
+        "worker: service plans list (current and drafts) + count",
+        lambda: Plan.with_user(worker).web_search_read(
+            [("state", "in", ("draft", "signed"))], PLAN_LIST, limit=80, count_limit=10001
+        ),
+    )
+    measure(
+        env,
+        "supervisor: service plans list of the team + count",
+        lambda: Plan.with_user(supervisor).web_search_read(
+            [("state", "in", ("draft", "signed"))], PLAN_LIST, limit=80, count_limit=10001
+        ),
+    )
+    Item = env["rrs.case.checklist.item"]
+    measure(
+        env,
+        "worker: overdue reception tasks of my cases + count",
+        lambda: Item.with_user(worker).web_search_read(
+            [("state", "=", "todo"), ("due_date", "<", fields.Date.today())],
+            {"due_date": {}, "name": {}, "case_id": {"fields": {"display_name": {}}}},
+            limit=80,
+            count_limit=10001,
+        ),
+    )
+    # Contacts: people served are protected by record rules on res.partner; these lists
+    # show what the rules cost to each role (the integrity issue).
+    Partner = env["res.partner"]
+    measure(
+        env,
+        "worker: Contacts list page (80) + count",
+        lambda: Partner.with_user(worker).web_search_read(
+            [], PARTNER_LIST, limit=80, count_limit=10001
+        ),
+    )
+    measure(
+        env,
+        "worker: search a contact by name",
+        lambda: Partner.with_user(worker).web_search_read(
+            [("name", "ilike", "Rahimi")], PARTNER_LIST, limit=80, count_limit=10001
+        ),
+    )
+    measure(
+        env,
+        "manager: Contacts list page (80) + count",
+        lambda: Partner.with_user(manager).web_search_read(
+            [], PARTNER_LIST, limit=80, count_limit=10001
+        ),
+    )
+    if "rrs.staff.workload" in env:
+        # rrs_staff (rules STF-1, STF-2, STF-4): the team workload and the ranking
+        Workload = env["rrs.staff.workload"]
+        sums = ["case_count:sum", "client_count:sum", "total_hours:sum"]
         measure(
             env,
-            "worker: My cases, list page (80) + count",
-            lambda: W.web_search_read(mine, CASE_LIST, limit=80, count_limit=10001),
+            "supervisor: team workload by worker",
+            lambda: Workload.with_user(supervisor).web_read_group([], ["user_id"], sums),
         )
         measure(
             env,
-            "worker: My cases, kanban by stage",
-            lambda: W.web_read_group(
-                mine,
-                ["state"],
-                auto_unfold=True,
-                unfold_read_specification=KANBAN,
-                unfold_read_default_limit=40,
-            ),
+            "manager: workload by team",
+            lambda: Workload.with_user(manager).web_read_group([], ["supervisor_user_id"], sums),
         )
+        Wizard = env["rrs.case.assign.wizard"].with_user(supervisor)
         measure(
             env,
-            "supervisor: team's open cases, list page + count",
-            lambda: S.web_search_read(open_domain, CASE_LIST, limit=80, count_limit=10001),
-        )
-        measure(
-            env,
-            "manager: open cases, list page + count",
-            lambda: M.web_search_read(open_domain, CASE_LIST, limit=80, count_limit=10001),
-        )
-        measure(
-            env,
-            "manager: all cases, list page + count",
-            lambda: M.web_search_read([], CASE_LIST, limit=80, count_limit=10001),
-        )
-        measure(
-            env,
-            "manager: open cases grouped by program and worker",
-            lambda: M.web_read_group(open_domain, ["program_id", "user_id"], ["__count"]),
-        )
-        measure(
-            env,
-            "manager: kanban by stage, all cases",
-            lambda: M.web_read_group(
-                [],
-                ["state"],
-                auto_unfold=True,
-                unfold_read_specification=KANBAN,
-                unfold_read_default_limit=40,
-            ),
-        )
-        measure(
-            env,
-            "manager: search a household member by name",
-            lambda: M.web_search_read(
-                [("member_ids.partner_id.name", "ilike", "Rahimi")],
-                CASE_LIST,
-                limit=80,
-                count_limit=10001,
-            ),
-        )
-        measure(
-            env,
-            "manager: urgent open cases",
-            lambda: M.web_search_read(
-                [("priority", "in", ("1", "2"))] + open_domain,
-                CASE_LIST,
-                limit=80,
-                count_limit=10001,
-            ),
-        )
-        case = W.search(mine, limit=1)
-        # Every scenario above and below collects its access-log entries in memory (REC-4);
-        # ``measure`` leaves them unwritten. These two write them as the commit would.
-        env.cr.precommit.clear()
-        measure(env, "worker: open a case form", lambda: case.web_read(FORM))
-        measure(
-            env,
-            "worker: open a case form, and write its access-log entry (the commit's part)",
-            lambda: (case.web_read(FORM), env.cr.precommit.run()),
-        )
-        measure(
-            env,
-            "worker: My cases list page, and write its access-log entry",
+            "supervisor: rank the team to reassign one case",
             lambda: (
-                W.web_search_read(mine, CASE_LIST, limit=80, count_limit=10001),
-                env.cr.precommit.run(),
+                Wizard.with_context(active_model="rrs.case", active_ids=case.ids)
+                .create({"case_ids": [Command.set(case.ids)]})
+                .candidate_ids.mapped("user_id")
             ),
         )
-        Note = env["rrs.case.note"]
+    if "rrs.assistance.request" in env:
+        bench_assistance(env, worker, supervisor, manager)
+    if "rrs.volunteer" in env:
+        bench_volunteers(env, worker)
+    env.cr.rollback()
+    bench_cron(env, "Case review cron", "_cron_case_reviews")
+    env.cr.rollback()
+    bench_cron(env, "Reception tasks cron", "_cron_checklist")
+    env.cr.rollback()
+    if "rrs.assessment" in env:
+        bench_assessment_cron(env)
+    env.cr.rollback()
+    bench_access_review(env)
+    env.cr.rollback()
+    bench_change_history(env, worker)
+    env.cr.rollback()
+    history = {
+        "create_date": {},
+        "user_id": {"fields": {"display_name": {}}},
+        "method": {},
+        "model_name": {},
+        "name": {},
+        "rrs_case_id": {"fields": {"display_name": {}}},
+    }
+    print()
+    print("| scenario | median ms | queries |")
+    print("| --- | ---: | ---: |")
+    for label, user in (("supervisor", supervisor), ("manager", manager)):
         measure(
             env,
-            "worker: case notes list (late first)",
-            lambda: Note.with_user(worker).web_search_read(
-                [("is_late", "=", True)],
-                {"subject": {}, "contact_date": {}, "case_id": {"fields": {"display_name": {}}}},
-                limit=80,
+            f"{label}: Change history list page (80) + count",
+            lambda user=user: (
+                env["auditlog.log"]
+                .with_user(user)
+                .web_search_read(
+                    [("rrs_case_file", "=", True)], history, limit=80, count_limit=10001
+                )
             ),
         )
-        Plan = env["rrs.service.plan"]
-        measure(
-            env,
-            "worker: service plans list (current and drafts) + count",
-            lambda: Plan.with_user(worker).web_search_read(
-                [("state", "in", ("draft", "signed"))], PLAN_LIST, limit=80, count_limit=10001
-            ),
-        )
-        measure(
-            env,
-            "supervisor: service plans list of the team + count",
-            lambda: Plan.with_user(supervisor).web_search_read(
-                [("state", "in", ("draft", "signed"))], PLAN_LIST, limit=80, count_limit=10001
-            ),
-        )
-        Item = env["rrs.case.checklist.item"]
-        measure(
-            env,
-            "worker: overdue reception tasks of my cases + count",
-            lambda: Item.with_user(worker).web_search_read(
-                [("state", "=", "todo"), ("due_date", "<", fields.Date.today())],
-                {"due_date": {}, "name": {}, "case_id": {"fields": {"display_name": {}}}},
-                limit=80,
-                count_limit=10001,
-            ),
-        )
-        # Contacts: people served are protected by record rules on res.partner; these lists
-        # show what the rules cost to each role (the integrity issue).
-        Partner = env["res.partner"]
-        measure(
-            env,
-            "worker: Contacts list page (80) + count",
-            lambda: Partner.with_user(worker).web_search_read(
-                [], PARTNER_LIST, limit=80, count_limit=10001
-            ),
-        )
-        measure(
-            env,
-            "worker: search a contact by name",
-            lambda: Partner.with_user(worker).web_search_read(
-                [("name", "ilike", "Rahimi")], PARTNER_LIST, limit=80, count_limit=10001
-            ),
-        )
-        measure(
-            env,
-            "manager: Contacts list page (80) + count",
-            lambda: Partner.with_user(manager).web_search_read(
-                [], PARTNER_LIST, limit=80, count_limit=10001
-            ),
-        )
-        if "rrs.staff.workload" in env:
-            # rrs_staff (rules STF-1, STF-2, STF-4): the team workload and the ranking
-            Workload = env["rrs.staff.workload"]
-            sums = ["case_count:sum", "client_count:sum", "total_hours:sum"]
-            measure(
-                env,
-                "supervisor: team workload by worker",
-                lambda: Workload.with_user(supervisor).web_read_group([], ["user_id"], sums),
-            )
-            measure(
-                env,
-                "manager: workload by team",
-                lambda: Workload.with_user(manager).web_read_group(
-                    [], ["supervisor_user_id"], sums
-                ),
-            )
-            Wizard = env["rrs.case.assign.wizard"].with_user(supervisor)
-            measure(
-                env,
-                "supervisor: rank the team to reassign one case",
-                lambda: (
-                    Wizard.with_context(active_model="rrs.case", active_ids=case.ids)
-                    .create({"case_ids": [Command.set(case.ids)]})
-                    .candidate_ids.mapped("user_id")
-                ),
-            )
-        if "rrs.assistance.request" in env:
-            bench_assistance(env, worker, supervisor, manager)
-        if "rrs.volunteer" in env:
-            bench_volunteers(env, worker)
-        env.cr.rollback()
-        bench_cron(env, "Case review cron", "_cron_case_reviews")
-        env.cr.rollback()
-        bench_cron(env, "Reception tasks cron", "_cron_checklist")
-        env.cr.rollback()
-        if "rrs.assessment" in env:
-            bench_assessment_cron(env)
-        env.cr.rollback()
-        bench_access_review(env)
-        env.cr.rollback()
-        bench_change_history(env, worker)
-        env.cr.rollback()
-        history = {
-            "create_date": {},
-            "user_id": {"fields": {"display_name": {}}},
-            "method": {},
-            "model_name": {},
-            "name": {},
-            "rrs_case_id": {"fields": {"display_name": {}}},
-        }
-        print()
-        print("| scenario | median ms | queries |")
-        print("| --- | ---: | ---: |")
-        for label, user in (("supervisor", supervisor), ("manager", manager)):
-            measure(
-                env,
-                f"{label}: Change history list page (80) + count",
-                lambda user=user: (
-                    env["auditlog.log"]
-                    .with_user(user)
-                    .web_search_read(
-                        [("rrs_case_file", "=", True)], history, limit=80, count_limit=10001
-                    )
-                ),
-            )
 
 
 def bench_change_history(env, worker):

@@ -9,6 +9,8 @@ and payments (rrs_assistance); then volunteers with their screening, matches and
 (rrs_volunteer). Committed in batches; safe to run again (it adds).
 """
 
+import argparse
+import os
 import random
 import time
 from datetime import timedelta
@@ -295,6 +297,246 @@ def populate_assistance(env, count, rnd, batch=1000):
     return done
 
 
+def populate_cases(env, count, workers, rnd, batch=1000, label=""):
+    """``count`` households through the ORM (every constraint and computed field runs), in
+    batches committed one by one: 1-5 members, about 10% open, 3 case notes each and, once
+    services started, a signed service plan with two goals."""
+    programs = [
+        (
+            env.ref("rrs_case.program_reception_placement"),
+            env.ref("rrs_case.immigration_category_refugee"),
+        ),
+        (
+            env.ref("rrs_case.program_intensive_case_management"),
+            env.ref("rrs_case.immigration_category_gar"),
+        ),
+    ]
+    countries = [env.ref(f"base.{c}") for c in COUNTRIES]
+    today = fields.Date.today()
+    created = 0
+    started = time.time()
+    while created < count:
+        size = min(batch, count - created)
+        people = []
+        shapes = []
+        for _ in range(size):
+            n = rnd.choice((1, 1, 2, 3, 4, 5))
+            last = rnd.choice(LAST)
+            shapes.append(n)
+            for k in range(n):
+                age = rnd.randint(20, 65) if k < 2 else rnd.randint(0, 17)
+                people.append(
+                    {
+                        "name": f"{rnd.choice(FIRST)} {last}",
+                        "birthdate_date": today
+                        - relativedelta(years=age, days=rnd.randint(0, 364)),
+                    }
+                )
+        partners = env["res.partner"].create(people)
+        case_vals = []
+        pos = 0
+        for n in shapes:
+            members = partners[pos : pos + n]
+            pos += n
+            program, category = rnd.choice(programs)
+            is_open = rnd.random() < 0.1
+            intake = today - timedelta(days=rnd.randint(1, 3000 if not is_open else 300))
+            vals = {
+                "program_id": program.id,
+                "immigration_category_id": category.id,
+                "user_id": workers[rnd.randrange(len(workers))].id,
+                "country_of_origin_id": rnd.choice(countries).id,
+                "intake_date": intake,
+                "arrival_date": intake - timedelta(days=rnd.randint(0, 30)),
+                "applicant_informed_date": intake,
+                "priority": rnd.choice("0000012"),
+                "service_start_date": intake + timedelta(days=14),
+                "member_ids": [
+                    Command.create({"partner_id": m.id, "relationship": rel})
+                    for m, rel in zip(members, ["head", "spouse", "child", "child", "child"])
+                ],
+            }
+            if is_open:
+                vals["state"] = rnd.choice(("intake", "assessment", "active", "active", "active"))
+                if vals["state"] == "intake":
+                    vals.pop("service_start_date")
+            else:
+                vals.update(
+                    state="closed",
+                    closing_reason="goals_met",
+                    closing_date=intake + timedelta(days=365),
+                    closing_summary="Services completed; goals reviewed with the family.",
+                    aftercare_plan_date=intake + timedelta(days=350),
+                    aftercare_short_term_needs="Lease renewal; first tax return.",
+                    aftercare_long_term_needs="Citizenship application when eligible.",
+                    aftercare_supports="Community mentor; the office on request.",
+                )
+            case_vals.append(vals)
+        cases = env["rrs.case"].create(case_vals)
+        env["rrs.case.note"].create(
+            [
+                {
+                    "case_id": c.id,
+                    "subject": subject,
+                    "contact_type": kind,
+                    "contact_date": c.intake_date + timedelta(days=d),
+                    "written_date": c.intake_date + timedelta(days=d + 2),
+                }
+                for c in cases
+                for subject, kind, d in (
+                    ("Intake interview", "meeting", 0),
+                    ("Home visit", "home_visit", 7),
+                    ("Phone follow-up", "phone", 20),
+                )
+                if c.intake_date + timedelta(days=d + 2) <= today
+            ]
+        )
+        in_service = cases.filtered("service_start_date")
+        env["rrs.service.plan"].create(
+            [
+                {
+                    "case_id": c.id,
+                    "plan_date": c.service_start_date,
+                    "state": "signed",
+                    "signed_date": c.service_start_date,
+                    "family_network": "Weekly contact with relatives and a community mentor.",
+                    "crisis_procedure": "Office line, then the worker within one working day.",
+                    "self_sufficiency_pathway": "English classes, then work.",
+                    "self_sufficiency_barriers": "No local work history.",
+                    "client_signature_date": c.service_start_date,
+                    "worker_signer_id": c.user_id.id,
+                    "worker_signature_date": c.service_start_date,
+                    "goal_ids": [
+                        Command.create(
+                            {
+                                "name": goal,
+                                "desired_outcome": outcome,
+                                "target_date": c.service_start_date + timedelta(days=180),
+                                "services": "Referral and follow-up by the worker",
+                                "responsible_user_id": c.user_id.id,
+                                "status": "achieved" if c.state == "closed" else "in_progress",
+                            }
+                        )
+                        for goal, outcome in (
+                            ("Paid work", "A job that covers the rent"),
+                            ("English", "English level 2"),
+                        )
+                    ],
+                }
+                for c in in_service
+            ]
+        )
+        env.cr.commit()
+        created += size
+        rate = created / (time.time() - started)
+        print(f"{label}{created} cases ({rate:.0f}/s)", flush=True)
+    return created
+
+
+def populate_prs(env, count, workers, rnd, batch=500):
+    """Post-release services for unaccompanied children (rrs_minors, rules PRS-1 to PRS-6):
+    ``count`` children released to a sponsor, each the head of a restricted case of the PRS
+    program, about a third still in service (released within the last 90 days, so their
+    clocks run: the safety call, the home visit, the monthly report and the check-ins), the
+    rest closed. Written in their stage by this trusted script; the ORM computes the clocks,
+    the restricted flag and the retention."""
+    if "rrs.prs.level" not in env:
+        print("rrs_minors is not installed: no post-release services cases")
+        return 0
+    program = env.ref("rrs_case.program_post_release_services")
+    category = env.ref("rrs_case.immigration_category_uac")
+    levels = env["rrs.prs.level"].search([])
+    areas = env["rrs.prs.service.area"].search([], limit=2).ids
+    today = fields.Date.today()
+    relationships = ("parent", "aunt_uncle", "sibling", "grandparent", "cousin", "family_friend")
+    valid = dict(env["rrs.case"]._fields["prs_sponsor_relationship"].selection)
+    relationships = [r for r in relationships if r in valid] or list(valid)
+    countries = [
+        env.ref(f"base.{c}")
+        for c in ("gt", "hn", "sv", "ec", "mx", "af")
+        if env.ref(f"base.{c}", raise_if_not_found=False)
+    ]
+    created = 0
+    started = time.time()
+    while created < count:
+        size = min(batch, count - created)
+        people = []
+        for _ in range(size):
+            last = rnd.choice(LAST)
+            people.append(
+                {
+                    "name": f"{rnd.choice(FIRST)} {last}",
+                    "birthdate_date": today
+                    - relativedelta(years=rnd.randint(9, 17), days=rnd.randint(0, 364)),
+                }
+            )
+            people.append({"name": f"{rnd.choice(FIRST)} {last}"})
+        partners = env["res.partner"].create(people)
+        vals_list = []
+        for i in range(size):
+            child, sponsor = partners[2 * i], partners[2 * i + 1]
+            is_open = rnd.random() < 0.33
+            release = today - timedelta(
+                days=rnd.randint(1, 88) if is_open else rnd.randint(120, 2000)
+            )
+            vals = {
+                "program_id": program.id,
+                "immigration_category_id": category.id,
+                "user_id": workers[rnd.randrange(len(workers))].id,
+                "country_of_origin_id": rnd.choice(countries).id,
+                "intake_date": release,
+                "arrival_date": release - timedelta(days=rnd.randint(20, 90)),
+                "applicant_informed_date": release,
+                "service_start_date": release + timedelta(days=2),
+                "prs_sponsor_partner_id": sponsor.id,
+                "prs_sponsor_relationship": rnd.choice(relationships),
+                "prs_release_date": release,
+                "prs_referral_accepted_date": release + timedelta(days=1),
+                "prs_level_id": levels[rnd.randrange(len(levels))].id,
+                "member_ids": [Command.create({"partner_id": child.id, "relationship": "head"})],
+            }
+            if is_open:
+                vals["state"] = "active"
+            else:
+                vals.update(
+                    state="closed",
+                    closing_reason="goals_met",
+                    closing_date=release + timedelta(days=90),
+                    closing_summary="Services completed; the child is safe with the sponsor.",
+                    aftercare_plan_date=release + timedelta(days=85),
+                    aftercare_short_term_needs="School enrolment confirmed for the next term.",
+                    aftercare_long_term_needs="Immigration hearing with pro bono counsel.",
+                    aftercare_supports="Sponsor; community youth program.",
+                    closing_evaluation="The child attends school and the placement is stable.",
+                    unmet_needs="None.",
+                )
+            vals_list.append(vals)
+        cases = env["rrs.case"].create(vals_list)
+        env["rrs.case.note"].create(
+            [
+                {
+                    "case_id": c.id,
+                    "subject": subject,
+                    "contact_type": kind,
+                    "contact_date": c.prs_release_date + timedelta(days=d),
+                    "written_date": c.prs_release_date + timedelta(days=d + 1),
+                    "prs_service_area_ids": [Command.set(areas)],
+                }
+                for c in cases
+                for subject, kind, d in (
+                    ("Safety and well-being call", "phone", 2),
+                    ("Home visit with the sponsor", "home_visit", 25),
+                )
+                if c.prs_release_date + timedelta(days=d + 1) <= today
+            ]
+        )
+        env.cr.commit()
+        created += size
+        rate = created / (time.time() - started)
+        print(f"{created} post-release services cases ({rate:.0f}/s)", flush=True)
+    return created
+
+
 def populate_volunteers(env, count, rnd, batch=500):
     """Volunteers (rrs_volunteer, rules VOL-1 to VOL-3): ``count`` volunteers with their five
     onboarding steps (a police check expired or expiring for some), a coordinator, one active
@@ -453,12 +695,43 @@ def populate_volunteers(env, count, rnd, batch=500):
     return created
 
 
+def populate_in_parallel(args, stamp):
+    """The households split over ``--jobs`` processes, each with its own connection and its
+    own committed batches, over the same workers (the users created with ``stamp``)."""
+    import subprocess
+    import sys
+
+    shares = [
+        args.cases // args.jobs + (1 if i < args.cases % args.jobs else 0) for i in range(args.jobs)
+    ]
+    jobs = [
+        subprocess.Popen(
+            [sys.executable, __file__, "-c", args.config, "-d", args.database]
+            + ["--cases-only", "--cases", str(share), "--stamp", str(stamp)]
+            + ["--seed", str(args.seed + 1 + i), "--batch", str(args.batch), "--job", str(i + 1)]
+        )
+        for i, share in enumerate(shares)
+        if share
+    ]
+    if any([job.wait() for job in jobs]):
+        raise SystemExit("A populate job failed; the batches it committed stay.")
+
+
 def main():
     p = parser(__doc__)
     p.add_argument("--cases", type=int, default=100_000)
     p.add_argument("--workers", type=int, default=200)
     p.add_argument("--batch", type=int, default=1000)
     p.add_argument("--seed", type=int, default=42)
+    p.add_argument(
+        "--jobs",
+        type=int,
+        default=min(os.cpu_count() or 1, 4),
+        help="processes creating the households (default: the machine's cores, at most 4)",
+    )
+    p.add_argument("--cases-only", action="store_true", help=argparse.SUPPRESS)
+    p.add_argument("--stamp", help=argparse.SUPPRESS)
+    p.add_argument("--job", type=int, default=0, help=argparse.SUPPRESS)
     p.add_argument(
         "--assistance",
         type=int,
@@ -482,6 +755,17 @@ def main():
         help="only add the volunteers to an already populated database",
     )
     p.add_argument(
+        "--prs",
+        type=int,
+        default=None,
+        help="post-release services cases (rrs_minors); default 1 for 100 cases",
+    )
+    p.add_argument(
+        "--prs-only",
+        action="store_true",
+        help="only add the post-release services cases to an already populated database",
+    )
+    p.add_argument(
         "--requirements-only",
         action="store_true",
         help="only give the existing bench workers their staff requirements (rrs_staff "
@@ -498,6 +782,16 @@ def main():
         if args.volunteers_only:
             count = populate_volunteers(env, args.volunteers, rnd)
             print(f"{count} volunteers")
+            return
+        if args.cases_only:
+            # one of the parallel jobs (populate_in_parallel)
+            workers = env["res.users"].search([("login", "=like", f"bench_worker_{args.stamp}_%")])
+            populate_cases(env, args.cases, workers, rnd, args.batch, f"[job {args.job}] ")
+            return
+        if args.prs_only:
+            workers = env["res.users"].search([("login", "=like", "bench_worker_%")])
+            count = populate_prs(env, args.prs or 1000, workers, rnd)
+            print(f"{count} post-release services cases")
             return
         if args.requirements_only:
             employees = env["hr.employee"].search([("name", "=like", "Bench worker %")])
@@ -540,137 +834,17 @@ def main():
         )
         give_requirements(env, worker_emps, rnd)
         env.cr.commit()
-        programs = [
-            (
-                env.ref("rrs_case.program_reception_placement"),
-                env.ref("rrs_case.immigration_category_refugee"),
-            ),
-            (
-                env.ref("rrs_case.program_intensive_case_management"),
-                env.ref("rrs_case.immigration_category_gar"),
-            ),
-        ]
-        countries = [env.ref(f"base.{c}") for c in COUNTRIES]
-        today = fields.Date.today()
-        created = 0
         started = time.time()
-        while created < args.cases:
-            size = min(args.batch, args.cases - created)
-            people = []
-            shapes = []
-            for _ in range(size):
-                n = rnd.choice((1, 1, 2, 3, 4, 5))
-                last = rnd.choice(LAST)
-                shapes.append(n)
-                for k in range(n):
-                    age = rnd.randint(20, 65) if k < 2 else rnd.randint(0, 17)
-                    people.append(
-                        {
-                            "name": f"{rnd.choice(FIRST)} {last}",
-                            "birthdate_date": today
-                            - relativedelta(years=age, days=rnd.randint(0, 364)),
-                        }
-                    )
-            partners = env["res.partner"].create(people)
-            case_vals = []
-            pos = 0
-            for n in shapes:
-                members = partners[pos : pos + n]
-                pos += n
-                program, category = rnd.choice(programs)
-                is_open = rnd.random() < 0.1
-                intake = today - timedelta(days=rnd.randint(1, 3000 if not is_open else 300))
-                vals = {
-                    "program_id": program.id,
-                    "immigration_category_id": category.id,
-                    "user_id": workers[rnd.randrange(len(workers))].id,
-                    "country_of_origin_id": rnd.choice(countries).id,
-                    "intake_date": intake,
-                    "arrival_date": intake - timedelta(days=rnd.randint(0, 30)),
-                    "applicant_informed_date": intake,
-                    "priority": rnd.choice("0000012"),
-                    "service_start_date": intake + timedelta(days=14),
-                    "member_ids": [
-                        Command.create({"partner_id": m.id, "relationship": rel})
-                        for m, rel in zip(members, ["head", "spouse", "child", "child", "child"])
-                    ],
-                }
-                if is_open:
-                    vals["state"] = rnd.choice(
-                        ("intake", "assessment", "active", "active", "active")
-                    )
-                    if vals["state"] == "intake":
-                        vals.pop("service_start_date")
-                else:
-                    vals.update(
-                        state="closed",
-                        closing_reason="goals_met",
-                        closing_date=intake + timedelta(days=365),
-                        closing_summary="Services completed; goals reviewed with the family.",
-                        aftercare_plan_date=intake + timedelta(days=350),
-                        aftercare_short_term_needs="Lease renewal; first tax return.",
-                        aftercare_long_term_needs="Citizenship application when eligible.",
-                        aftercare_supports="Community mentor; the office on request.",
-                    )
-                case_vals.append(vals)
-            cases = env["rrs.case"].create(case_vals)
-            env["rrs.case.note"].create(
-                [
-                    {
-                        "case_id": c.id,
-                        "subject": subject,
-                        "contact_type": kind,
-                        "contact_date": c.intake_date + timedelta(days=d),
-                        "written_date": c.intake_date + timedelta(days=d + 2),
-                    }
-                    for c in cases
-                    for subject, kind, d in (
-                        ("Intake interview", "meeting", 0),
-                        ("Home visit", "home_visit", 7),
-                        ("Phone follow-up", "phone", 20),
-                    )
-                    if c.intake_date + timedelta(days=d + 2) <= today
-                ]
-            )
-            in_service = cases.filtered("service_start_date")
-            env["rrs.service.plan"].create(
-                [
-                    {
-                        "case_id": c.id,
-                        "plan_date": c.service_start_date,
-                        "state": "signed",
-                        "signed_date": c.service_start_date,
-                        "family_network": "Weekly contact with relatives and a community mentor.",
-                        "crisis_procedure": "Office line, then the worker within one working day.",
-                        "self_sufficiency_pathway": "English classes, then work.",
-                        "self_sufficiency_barriers": "No local work history.",
-                        "client_signature_date": c.service_start_date,
-                        "worker_signer_id": c.user_id.id,
-                        "worker_signature_date": c.service_start_date,
-                        "goal_ids": [
-                            Command.create(
-                                {
-                                    "name": goal,
-                                    "desired_outcome": outcome,
-                                    "target_date": c.service_start_date + timedelta(days=180),
-                                    "services": "Referral and follow-up by the worker",
-                                    "responsible_user_id": c.user_id.id,
-                                    "status": "achieved" if c.state == "closed" else "in_progress",
-                                }
-                            )
-                            for goal, outcome in (
-                                ("Paid work", "A job that covers the rent"),
-                                ("English", "English level 2"),
-                            )
-                        ],
-                    }
-                    for c in in_service
-                ]
-            )
-            env.cr.commit()
-            created += size
-            rate = created / (time.time() - started)
-            print(f"{created} cases ({rate:.0f}/s)", flush=True)
+        if args.jobs > 1:
+            populate_in_parallel(args, stamp)
+        else:
+            populate_cases(env, args.cases, workers, rnd, args.batch)
+        print(
+            f"{args.cases} cases in {time.time() - started:.0f} s "
+            f"({args.cases / (time.time() - started):.0f}/s, {args.jobs} jobs)",
+            flush=True,
+        )
+        populate_prs(env, args.cases // 100 if args.prs is None else args.prs, workers, rnd)
         populate_assistance(env, args.assistance, rnd)
         populate_volunteers(env, args.volunteers, rnd)
 

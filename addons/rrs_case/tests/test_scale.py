@@ -1,0 +1,133 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Issue 17: a supervisor's lists cost what the team's share of the work costs.
+
+The query counts are held at two team sizes and two database sizes; the shape of the queries
+is checked too, because a count cannot see a query that reads every case of the database: the
+supervisor's rules start from the team (the indexed relation of the cases' workers), and the
+kanban's columns read their page from an index in the list's order.
+"""
+
+from odoo import Command
+from odoo.tests import tagged
+
+from .common import RrsCaseCommon
+from .test_performance import CASE_LIST, PLAN_LIST
+
+OPEN = [("state", "!=", "closed")]
+
+
+@tagged("post_install", "-at_install")
+class TestSupervisorListsScale(RrsCaseCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        Employee = cls.env["hr.employee"]
+        # a second team of six workers beside the common one (worker, worker_other)
+        cls.supervisor_big = cls.env["res.users"].create(
+            {
+                "name": "Big team supervisor",
+                "login": "rrs_supervisor_big",
+                "group_ids": [Command.set(cls.env.ref("rrs_case.group_supervisor").ids)],
+            }
+        )
+        lead = Employee.create({"name": "Big team lead", "user_id": cls.supervisor_big.id})
+        cls.big_team = cls.env["res.users"].create(
+            [
+                {
+                    "name": f"Big team worker {i}",
+                    "login": f"rrs_big_worker_{i}",
+                    "group_ids": [Command.set(cls.env.ref("rrs_case.group_case_worker").ids)],
+                }
+                for i in range(6)
+            ]
+        )
+        Employee.create(
+            [{"name": u.name, "user_id": u.id, "parent_id": lead.id} for u in cls.big_team]
+        )
+        cls.small_cases = cls._cases_of(cls.worker | cls.worker_other, "Small")
+        cls.big_cases = cls._cases_of(cls.big_team, "Big")
+
+    @classmethod
+    def _cases_of(cls, users, prefix, per_user=2):
+        cases = cls.env["rrs.case"]
+        for user in users:
+            for i in range(per_user):
+                case = cls._case(user=user, head=cls._person(f"{prefix} {user.login} {i}"))
+                cls.env["rrs.service.plan"].create({"case_id": case.id})
+                cases |= case
+        return cases
+
+    def _lists(self, supervisor, expected_cases):
+        """The supervisor's open cases and plans lists, warmed once then counted."""
+        Case = self.env["rrs.case"].with_user(supervisor)
+        Plan = self.env["rrs.service.plan"].with_user(supervisor)
+        Case.web_search_read(OPEN, CASE_LIST, limit=80)
+        Plan.web_search_read([], PLAN_LIST, limit=80)
+        self.env.invalidate_all()
+        with self.assertQueryCount(10):
+            cases = Case.web_search_read(OPEN, CASE_LIST, limit=80)
+        self.env.invalidate_all()
+        with self.assertQueryCount(9):
+            plans = Plan.web_search_read([], PLAN_LIST, limit=80)
+        self.env.invalidate_all()
+        # exactly the team's cases and plans, nothing of the other team or of the rest
+        self.assertEqual({r["id"] for r in cases["records"]}, set(expected_cases.ids))
+        self.assertEqual(
+            {r["case_id"]["id"] for r in plans["records"]}, set(expected_cases.ids)
+        )
+
+    def test_supervisor_lists_cost_the_same_at_two_team_sizes_and_two_database_sizes(self):
+        self._lists(self.supervisor, self.small_cases)
+        self._lists(self.supervisor_big, self.big_cases)
+        # the database grows by 20 households of a worker in neither team
+        self._cases_of(self.worker_far, "Far", per_user=20)
+        self._lists(self.supervisor, self.small_cases)
+        self._lists(self.supervisor_big, self.big_cases)
+
+    def _where(self, user, model="rrs.case", domain=OPEN):
+        query = self.env[model].with_user(user)._search(domain)
+        return query.select().code
+
+    def test_supervisor_rules_start_from_the_team_without_an_emergency_access(self):
+        """Without an open emergency access the rules' OR has one branch, the team's
+        relation, so PostgreSQL starts from the team instead of testing every case of the
+        database against a subquery; an open access adds its cases by their ids."""
+        for model in ("rrs.case", "rrs.service.plan", "rrs.case.note"):
+            sql = self._where(self.supervisor, model, [])
+            self.assertIn("rrs_case_worker_user_rel", sql, model)
+            self.assertNotIn("rrs_case_emergency_access", sql, model)
+        far_case = self._case(user=self.worker_far, head=self._person("Far head"))
+        self.env["rrs.emergency.access.wizard"].with_user(self.supervisor).create(
+            {
+                "case_reference": far_case.name,
+                "reason": "The family called the crisis line; their worker is unreachable.",
+                "duration_hours": 2,
+            }
+        ).action_open()
+        Case = self.env["rrs.case"].with_user(self.supervisor)
+        self.assertIn(far_case, Case.search(OPEN))
+        self.assertNotIn("rrs_case_emergency_access", self._where(self.supervisor))
+        grant = self.env["rrs.case.emergency.access"].search([("case_id", "=", far_case.id)])
+        grant.with_user(self.supervisor).action_end()
+        self.env.invalidate_all()
+        self.assertNotIn(far_case, Case.search(OPEN))
+        self.assertIn(self.small_cases[0], Case.search(OPEN))
+
+    def test_kanban_columns_and_default_order_read_from_an_index(self):
+        """Each kanban column (one stage, 40 cards in the list's order) and the unfiltered
+        list can be read from an index in that order: with sorting discouraged, PostgreSQL
+        takes the index rather than sorting the stage's cases."""
+        Case = self.env["rrs.case"]
+        self.env.flush_all()
+        self.env.cr.execute("SET LOCAL enable_sort = off")
+        self.env.cr.execute("SET LOCAL enable_seqscan = off")
+        for domain, index in (
+            ([("state", "=", "closed")], "rrs_case_state_order_idx"),
+            ([], "rrs_case_order_idx"),
+        ):
+            query = Case._search(domain, order=Case._order, limit=40)
+            sql = query.select("rrs_case.id")
+            self.env.cr.execute(b"EXPLAIN " + self.env.cr.mogrify(sql.code, sql.params))
+            plan = "\n".join(row[0] for row in self.env.cr.fetchall())
+            self.assertIn(index, plan)
+            self.assertNotIn("Sort Key", plan)
