@@ -31,6 +31,48 @@ class TestAssessmentPerformance(RrsAssessmentCommon):
                 with self.assertQueryCount(4):
                     batch._process_reminders()
 
+    def test_asm2_reminder_cron_batch_queries_do_not_grow_with_assignees(self):
+        """Rule ASM-2, issue 17: a reminder batch costs the same whether its assessments are
+        due to one worker or to twenty, at 5 or 20 assessments."""
+        workers = self._supervised_workers(20, "rrs_asm2")
+
+        def first_assessments(users):
+            return self.env["rrs.assessment"].concat(
+                *[
+                    self._family_case(user=user).assessment_ids.filtered(lambda a: a.point == "a1")
+                    for user in users
+                ]
+            )
+
+        warm = first_assessments([self.worker] * 5)
+        small = first_assessments([self.worker] * 5)
+        one = first_assessments([self.worker] * 20)
+        spread = first_assessments(workers)
+        Activity = self.env["mail.activity"]
+        due = self.env.ref("rrs_assessment.mail_activity_type_assessment_due")
+        mine = [("res_model", "=", "rrs.assessment"), ("res_id", "in", (small | one | spread).ids)]
+
+        def reset():
+            Activity.search(mine).unlink()
+            self.env["mail.followers"].search(mine).unlink()
+
+        def check(batch):
+            self.assertTrue(all(batch.mapped("is_overdue")))
+            for assessment in batch:
+                activity = assessment.activity_ids
+                self.assertEqual(activity.activity_type_id, due)
+                self.assertEqual(activity.user_id, assessment.case_id.user_id)
+                self.assertIn(activity.user_id.partner_id, assessment.message_partner_ids)
+
+        batches = (("warm-up", warm), ("5", small), ("one", one), ("20", spread))
+        with freeze_time("2026-02-16"):  # overdue and within the reminder window
+            counts = self._batch_query_counts(
+                batches, lambda batch: batch._process_reminders(), reset, check
+            )
+        self.assertEqual(len(spread.user_id), 20)
+        self.assertEqual(counts["one"], counts["20"], counts)
+        self.assertEqual(counts["5"], counts["one"], counts)
+
     def test_case_assessment_counters_query_count(self):
         cases = self.env["rrs.case"].concat(*[self._family_case() for _ in range(6)])
         for size in (1, 6):

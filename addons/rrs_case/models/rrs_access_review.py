@@ -22,7 +22,7 @@ class RrsAccessReview(models.Model):
 
     _name = "rrs.access.review"
     _description = "Access Review"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "rrs.batch.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -111,19 +111,23 @@ class RrsAccessReview(models.Model):
         summary = self.env._("Review the unusual access of %(date)s", date=self.date)
         activity_type = self.env.ref("rrs_case.mail_activity_type_access_review")
         model_id = self.env["ir.model"]._get_id(self._name)
+        vals_list = [
+            {
+                "res_model_id": model_id,
+                "res_id": self.id,
+                "activity_type_id": activity_type.id,
+                "user_id": user.id,
+                "summary": summary,
+                "note": self.summary,
+                "automated": True,
+            }
+            for user in (managers | supervisors)[:50]
+        ]
+        # the reviewers follow the review, made followers together rather than one at a
+        # time by the create (issue 17: the same queries for one reviewer or fifty)
+        self._rrs_add_assignees_as_followers(vals_list)
         # one create for every reviewer (the activities show in each one's to-do list; no
         # e-mail per assignment)
-        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(
-            [
-                {
-                    "res_model_id": model_id,
-                    "res_id": self.id,
-                    "activity_type_id": activity_type.id,
-                    "user_id": user.id,
-                    "summary": summary,
-                    "note": self.summary,
-                    "automated": True,
-                }
-                for user in (managers | supervisors)[:50]
-            ]
-        )
+        self.env["mail.activity"].with_context(
+            mail_activity_quick_update=True, rrs_followers_added=True
+        ).create(vals_list)

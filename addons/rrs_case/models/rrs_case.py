@@ -359,6 +359,9 @@ class RrsCase(models.Model):
 
     @api.depends("user_id")
     def _compute_supervisor_user_id(self):
+        # the managers of the whole batch's workers read at once: the filtered employee of
+        # each case would otherwise read its manager alone (issue 17)
+        self.user_id.employee_ids.parent_id.mapped("user_id")
         for case in self:
             employee = case.user_id.employee_ids.filtered(
                 lambda e, company=case.company_id: e.company_id == company

@@ -263,4 +263,9 @@ class RrsReferral(models.Model):
                 ),
             }
 
-        self._rrs_schedule_activities("rrs_case.mail_activity_type_referral_follow_up", values_for)
+        # No e-mail per follow-up, as the suite's other reminders: the activity waits in the
+        # worker's activities, and an assignment e-mail costs a dozen queries per referral
+        # (issue 17: a batch costs the same whatever its size).
+        self._rrs_schedule_activities(
+            "rrs_case.mail_activity_type_referral_follow_up", values_for, notify=False
+        )

@@ -136,6 +136,40 @@ class RrsCaseCommon(TransactionCase):
             "aftercare_supports": "Community center mentor continues monthly visits",
         }
 
+    @classmethod
+    def _supervised_workers(cls, count, prefix):
+        """``count`` case workers, each an employee under a supervisor of their own: a
+        batch spread over them has ``count`` distinct workers and ``count`` reviewers."""
+        Employee = cls.env["hr.employee"]
+        workers = cls.env["res.users"]
+        for i in range(count):
+            supervisor = new_test_user(
+                cls.env, login=f"{prefix}_sup_{i}", groups="rrs_case.group_supervisor"
+            )
+            worker = new_test_user(
+                cls.env, login=f"{prefix}_worker_{i}", groups="rrs_case.group_case_worker"
+            )
+            boss = Employee.create({"name": supervisor.name, "user_id": supervisor.id})
+            Employee.create({"name": worker.name, "user_id": worker.id, "parent_id": boss.id})
+            workers |= worker
+        return workers
+
+    def _batch_query_counts(self, batches, run, reset, check):
+        """The queries of ``run(batch)`` for each ``(name, batch)``, flush included, each
+        after ``reset()`` and a cleared cache, then ``check(batch)`` that it did its work
+        (issue 17: compare them)."""
+        counts = {}
+        for name, batch in batches:
+            reset()
+            self.env.flush_all()
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            run(batch)
+            self.env.flush_all()
+            counts[name] = self.env.cr.sql_log_count - before
+            check(batch)
+        return counts
+
     @staticmethod
     def _monday(year=2026, month=3, day=2):
         d = date(year, month, day)

@@ -308,6 +308,46 @@ class TestAccessLog(RrsCaseCommon):
         self.env["rrs.access.review"]._cron_daily_review(DAY.date())
         self.assertFalse(self.env["rrs.access.review"].search([]))
 
+    def test_rec4_daily_review_queries_do_not_grow_with_assignees(self):
+        """Issue 17: the daily review costs the same whether the day's unusual access concerns
+        the team of one supervisor or of twenty, and for 5 or 20 case files opened outside
+        the caseload; each concerned supervisor gets the review once and follows it."""
+        self.env.company.rrs_access_outside_threshold = 1
+        workers = self._supervised_workers(20, "rrs_rec4")
+        Case = self.env["rrs.case"]
+        small = Case.concat(*(self._active_case(user=self.worker_far) for _i in range(5)))
+        one = Case.concat(*(self._active_case(user=self.worker_far) for _i in range(20)))
+        spread = Case.concat(*(self._active_case(user=worker) for worker in workers))
+        runs = (("warm-up", small), ("5 files", small), ("one", one), ("20", spread))
+        days = {}
+        for offset, (name, cases) in enumerate(runs, start=1):
+            days[name] = (DAY + timedelta(days=offset)).date()
+            with freeze_time(DAY + timedelta(days=offset)):
+                for case in cases:
+                    case.with_user(self.auditor).web_read(CASE_FORM)
+                self._flush()
+        Review = self.env["rrs.access.review"]
+        managers = self.env["res.users"]._rrs_program_managers(self.env.company)
+
+        def check(name):
+            review = Review.search([("date", "=", days[name])])
+            self.assertEqual(review.unusual_count, len(dict(runs)[name]))
+            supervisors = dict(runs)[name].supervisor_user_id
+            self.assertEqual(review.activity_ids.user_id, managers | supervisors)
+            self.assertEqual(len(review.activity_ids), len(managers | supervisors))
+            self.assertLessEqual((managers | supervisors).partner_id, review.message_partner_ids)
+
+        counts = self._batch_query_counts(
+            [(name, name) for name, _cases in runs],
+            lambda name: Review._cron_daily_review(days[name]),
+            lambda: None,
+            check,
+        )
+        self.assertEqual(len(spread.supervisor_user_id), 20)
+        self.assertEqual(one.supervisor_user_id, self.supervisor_other)
+        self.assertEqual(counts["one"], counts["20"], counts)
+        self.assertEqual(counts["5 files"], counts["one"], counts)
+
     # ------------------------------------------------------------------ cost
     def test_rec4_the_log_costs_the_same_at_two_sizes(self):
         """A case form and a case list read, then the commit that writes their entries: the

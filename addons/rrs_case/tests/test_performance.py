@@ -156,6 +156,52 @@ class TestPerformance(RrsCaseCommon):
             self.assertEqual(len(activities), size)
             self.assertEqual(activities.user_id, self.supervisor)
 
+    def test_plan4_review_cron_batch_queries_do_not_grow_with_assignees(self):
+        """Rule PLAN-4, issue 17: a batch of review reminders costs the same whether its cases
+        are reviewed by one supervisor or by twenty, at 5 or 20 cases."""
+        workers = self._supervised_workers(20, "rrs_plan4")
+        Case = self.env["rrs.case"]
+        start = self.today - relativedelta(months=3)
+
+        def cases(users):
+            batch = Case
+            for i, user in enumerate(users):
+                batch |= self._active_case(user=user, head=self._person(f"Reviewed {i}", age=40))
+            batch.write({"service_start_date": start})
+            return batch
+
+        small = cases([self.worker] * 5)
+        one = cases([self.worker] * 20)
+        spread = cases(workers)
+        every = small | one | spread
+        Activity = self.env["mail.activity"]
+        Followers = self.env["mail.followers"]
+        mine = [("res_model", "=", "rrs.case"), ("res_id", "in", every.ids)]
+
+        def reset():
+            Activity.search(mine).unlink()
+            Followers.search(mine).unlink()
+
+        def check(batch):
+            # the reminders exist, each for its case's supervisor, who follows the case
+            activities = Activity.search(
+                [("res_model", "=", "rrs.case"), ("res_id", "in", batch.ids)]
+            )
+            self.assertEqual(len(activities), len(batch))
+            for case in batch:
+                activity = activities.filtered(lambda a, c=case: a.res_id == c.id)
+                self.assertEqual(activity.user_id, case.supervisor_user_id)
+                self.assertIn(activity.user_id.partner_id, case.message_partner_ids)
+
+        batches = (("warm-up", small), ("5 cases", small), ("one", one), ("20", spread))
+        counts = self._batch_query_counts(
+            batches, lambda batch: batch._schedule_review_activities(), reset, check
+        )
+        self.assertEqual(len(spread.supervisor_user_id), 20)
+        self.assertEqual(one.supervisor_user_id, self.supervisor)
+        self.assertEqual(counts["one"], counts["20"], counts)
+        self.assertEqual(counts["5 cases"], counts["one"], counts)
+
     def test_case_counters_query_count(self):
         for size in (1, 30):
             cases = self.cases[:size].with_user(self.worker)

@@ -2,6 +2,7 @@
 from datetime import date
 from unittest.mock import patch
 
+from dateutil.relativedelta import relativedelta
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError
@@ -155,6 +156,50 @@ class TestReferral(RrsCaseCommon):
             self.assertEqual(activity.user_id, self.worker)
         referral.action_accept()
         self.assertFalse(Activity.search(domain), "the answer closes the follow-up")
+
+    def test_plan6_follow_up_cron_batch_queries_do_not_grow_with_assignees(self):
+        """Rule PLAN-6, issue 17: a batch of follow-ups costs the same whether its referrals
+        belong to one worker or to twenty, at 5 or 20 referrals."""
+        workers = self._supervised_workers(20, "rrs_plan6")
+
+        def referrals(users):
+            batch = self.env["rrs.referral"]
+            for i, user in enumerate(users):
+                case = self._active_case(user=user, head=self._person(f"Referred {i}", age=30))
+                batch |= self._referral(case_id=case.id, shares_client_info=False)
+            with freeze_time(self.today - relativedelta(days=10)):
+                batch.action_send()
+            return batch
+
+        small = referrals([self.worker] * 5)
+        one = referrals([self.worker] * 20)
+        spread = referrals(workers)
+        Activity = self.env["mail.activity"]
+        follow_up = self.env.ref("rrs_case.mail_activity_type_referral_follow_up")
+        mine = [("res_model", "=", "rrs.referral"), ("res_id", "in", (small | one | spread).ids)]
+
+        def reset():
+            Activity.search(mine).unlink()
+            self.env["mail.followers"].search(mine).unlink()
+
+        def check(batch):
+            activities = Activity.search(
+                [("res_model", "=", "rrs.referral"), ("res_id", "in", batch.ids)]
+            )
+            self.assertEqual(activities.activity_type_id, follow_up)
+            self.assertEqual(sorted(activities.mapped("res_id")), sorted(batch.ids))
+            for referral in batch:
+                activity = activities.filtered(lambda a, r=referral: a.res_id == r.id)
+                self.assertEqual(activity.user_id, referral.case_id.user_id)
+                self.assertIn(activity.user_id.partner_id, referral.message_partner_ids)
+
+        batches = (("warm-up", small), ("5 referrals", small), ("one", one), ("20", spread))
+        counts = self._batch_query_counts(
+            batches, lambda batch: batch._schedule_follow_ups(), reset, check
+        )
+        self.assertEqual(len(spread.user_id), 20)
+        self.assertEqual(counts["one"], counts["20"], counts)
+        self.assertEqual(counts["5 referrals"], counts["one"], counts)
 
     # permissions ----------------------------------------------------------------
     def test_referral_permissions(self):

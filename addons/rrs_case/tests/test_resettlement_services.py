@@ -387,3 +387,46 @@ class TestResettlementServices(RrsCaseCommon):
                 [("res_model", "=", "rrs.case"), ("res_id", "in", batch.ids)]
             )
             self.assertEqual(len(activities), len(batch))
+
+    def test_res1_checklist_cron_batch_queries_do_not_grow_with_assignees(self):
+        """Rule RES-1, issue 17: a batch of overdue-task reminders costs the same whether its
+        cases belong to one worker or to twenty, at 5 or 20 cases."""
+        workers = self._supervised_workers(20, "rrs_res1")
+
+        def cases(users):
+            return self.env["rrs.case"].browse(
+                [
+                    self._case_arrived(user=user, head=self._person(f"Arrived {i}", age=30)).id
+                    for i, user in enumerate(users)
+                ]
+            )
+
+        small = cases([self.worker] * 5)
+        one = cases([self.worker] * 20)
+        spread = cases(workers)
+        Activity = self.env["mail.activity"]
+        checklist = self.env.ref("rrs_case.mail_activity_type_checklist")
+        mine = [("res_model", "=", "rrs.case"), ("res_id", "in", (small | one | spread).ids)]
+
+        def reset():
+            Activity.search(mine).unlink()
+            self.env["mail.followers"].search(mine).unlink()
+
+        def check(batch):
+            activities = Activity.search(
+                [("res_model", "=", "rrs.case"), ("res_id", "in", batch.ids)]
+            )
+            self.assertEqual(activities.activity_type_id, checklist)
+            self.assertEqual(sorted(activities.mapped("res_id")), sorted(batch.ids))
+            for case in batch:
+                activity = activities.filtered(lambda a, c=case: a.res_id == c.id)
+                self.assertEqual(activity.user_id, case.user_id)
+                self.assertIn(case.user_id.partner_id, case.message_partner_ids)
+
+        batches = (("warm-up", small), ("5 cases", small), ("one", one), ("20", spread))
+        counts = self._batch_query_counts(
+            batches, lambda batch: batch._schedule_checklist_reminders(), reset, check
+        )
+        self.assertEqual(len(spread.user_id), 20)
+        self.assertEqual(counts["one"], counts["20"], counts)
+        self.assertEqual(counts["5 cases"], counts["one"], counts)

@@ -109,6 +109,9 @@ class HrEmployee(models.Model):
                 "note": "<br/>".join(problems.mapped("problem")),
             }
 
+        # No e-mail per reminder, as the suite's other reminders: the activity waits in the
+        # employee's activities, and an assignment e-mail costs a dozen queries per employee
+        # (issue 17: a batch costs the same whatever its size).
         self._rrs_schedule_activities(
-            "hr_skills.mail_activity_data_upload_certification", values_for
+            "hr_skills.mail_activity_data_upload_certification", values_for, notify=False
         )

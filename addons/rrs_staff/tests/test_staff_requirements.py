@@ -126,3 +126,45 @@ class TestStaffRequirements(RrsStaffCommon):
         self.assertIn("First Aid valid until", activity.note)
         employees._rrs_remind_requirements()
         self.assertEqual(len(Activity.search(domain)), 1)
+
+    def test_stf3_reminder_cron_batch_queries_do_not_grow_with_assignees(self):
+        """Rule STF-3, issue 17: each employee is reminded in their own name, so a batch of
+        employees is a batch of as many assignees: it costs the same for 1, 5 or 20."""
+        workers = self._supervised_workers(27, "rrs_stf3")
+        employees = self.env["hr.employee"].search([("user_id", "in", workers.ids)])
+        employees.write({"rrs_program_ids": [Command.set(self.program_icm.ids)]})
+        for employee in employees[::2]:
+            self._certify(employee, valid_to=self.today + relativedelta(days=10))
+        reminder = self.env.ref("hr_skills.mail_activity_data_upload_certification")
+        Activity = self.env["mail.activity"]
+        mine = [("res_model", "=", "hr.employee"), ("res_id", "in", employees.ids)]
+
+        def reset():
+            Activity.search(mine).unlink()
+            self.env["mail.followers"].search(mine).unlink()
+
+        def check(batch):
+            for employee in batch:
+                activity = Activity.search(
+                    [
+                        ("res_model", "=", "hr.employee"),
+                        ("res_id", "=", employee.id),
+                        ("activity_type_id", "=", reminder.id),
+                    ]
+                )
+                self.assertEqual(activity.user_id, employee.user_id)
+                self.assertIn("First Aid", activity.note)
+                self.assertIn(employee.user_id.partner_id, employee.message_partner_ids)
+
+        batches = (
+            ("warm-up", employees[:1]),
+            ("1", employees[1:2]),
+            ("5", employees[2:7]),
+            ("20", employees[7:]),
+        )
+        counts = self._batch_query_counts(
+            batches, lambda batch: batch._rrs_remind_requirements(), reset, check
+        )
+        self.assertEqual(len(employees[7:].user_id), 20)
+        self.assertEqual(counts["1"], counts["20"], counts)
+        self.assertEqual(counts["5"], counts["20"], counts)

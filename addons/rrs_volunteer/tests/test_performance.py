@@ -202,6 +202,48 @@ class TestVolunteerListPerformance(VolunteerBulkMixin, RrsCaseCommon, Transactio
         self.assertEqual(measured[SIZES[0]], measured[SIZES[1]], measured)
         self.assertLessEqual(measured[SIZES[1]][0], 30, measured)
 
+    def test_vol1_screening_reminder_batch_queries_do_not_grow_with_assignees(self):
+        """Rule VOL-1, issue 17: a reminder batch costs the same whether its volunteers have
+        one coordinator or twenty, at 5 or 20 volunteers."""
+        coordinators = [
+            new_test_user(
+                self.env,
+                login=f"rrs_vol1_coordinator_{i}",
+                groups="rrs_volunteer.group_volunteer_coordinator",
+            )
+            for i in range(20)
+        ]
+        one, spread = self.volunteers[:20], self.volunteers[20:40]
+        for volunteer, coordinator in zip(spread, coordinators, strict=True):
+            volunteer.coordinator_id = coordinator
+        police_check = self.env.ref("rrs_volunteer.step_type_police_check")
+        (one | spread).step_ids.filtered(lambda s: s.type_id == police_check).write(
+            {"expiry_date": self.today + relativedelta(days=5)}
+        )
+        activity_type = self.env.ref("rrs_volunteer.mail_activity_type_screening_expiry")
+        Activity = self.env["mail.activity"]
+        mine = [("res_model", "=", "rrs.volunteer"), ("res_id", "in", (one | spread).ids)]
+
+        def reset():
+            Activity.search(mine).unlink()
+            self.env["mail.followers"].search(mine).unlink()
+
+        def check(batch):
+            for volunteer in batch:
+                activity = volunteer.activity_ids
+                self.assertEqual(activity.activity_type_id, activity_type)
+                self.assertEqual(activity.user_id, volunteer.coordinator_id)
+                self.assertIn(activity.user_id.partner_id, volunteer.message_partner_ids)
+
+        batches = (("warm-up", one[:5]), ("5", one[:5]), ("one", one), ("20", spread))
+        counts = self._batch_query_counts(
+            batches, lambda batch: batch._remind_screening_expiry(), reset, check
+        )
+        self.assertEqual(len(spread.coordinator_id), 20)
+        self.assertEqual(len(one.coordinator_id), 1)
+        self.assertEqual(counts["one"], counts["20"], counts)
+        self.assertEqual(counts["5"], counts["one"], counts)
+
 
 @tagged("post_install", "-at_install")
 class TestVolunteerPortalPerformance(VolunteerBulkMixin, HttpCase, VolunteerPortalCommon):
