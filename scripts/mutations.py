@@ -1070,8 +1070,8 @@ MUTATIONS = [
     {
         "rule": "REC-5",
         "file": "addons/rrs_case/models/rrs_incident.py",
-        "old": "for incident in self.filtered(lambda i: not i.supervisor_alerted):",
-        "new": "for incident in self:",
+        "old": "to_alert = self.filtered(lambda i: not i.supervisor_alerted)",
+        "new": "to_alert = self",
         "why": "the supervisor is alerted again for a report already flagged",
     },
     {

@@ -139,6 +139,10 @@ class AuditlogRule(models.Model):
             # the disposal of records past their retention (REC-3) is recorded by
             # rrs.record.disposal; the logs of a disposed case go with it
             return None
+        if method in ("create", "write", "unlink"):
+            # the names of the whole batch at once: upstream names each logged record by a
+            # fetch of that record alone (issue 17)
+            self.env[res_model].browse(res_ids).mapped("display_name")
         # one insert for the whole batch: auditlog.log.create collects the values upstream
         # creates one by one
         pending = []

@@ -1,7 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import logging
 
-from odoo import Command, api, models
+from odoo import Command, api, fields, models
 from odoo.fields import Domain
 
 _logger = logging.getLogger(__name__)
@@ -112,16 +112,46 @@ class RrsBatchMixin(models.AbstractModel):
         a second time). The caller has checked its own right and passes the record as it may
         write it (``sudo()`` with its reason where the alert goes beyond the caller's rights)."""
         self.ensure_one()
-        self.message_post(
-            body=body,
-            partner_ids=users.partner_id.ids,
-            message_type="notification",
-            subtype_xmlid="mail.mt_note",
-        )
-        for user in users[:5]:
-            self.with_context(mail_activity_quick_update=True).activity_schedule(
-                activity_xmlid, user_id=user.id, summary=summary, note=note
+        self._rrs_alert_each(activity_xmlid, lambda record: (users, body, summary, note))
+
+    def _rrs_alert_each(self, activity_xmlid, alert_for):
+        """``_rrs_alert`` for each record of a batch, ``alert_for(record)`` giving its
+        ``(users, body, summary, note)``: a note each, and the activities of the whole batch
+        in one ``create``, their assignees made followers once (issue 17: the queries of a
+        batch do not grow with its distinct assignees)."""
+        activity_type = self.env.ref(activity_xmlid)
+        model_id = self.env["ir.model"]._get_id(self._name)
+        today = fields.Date.context_today(self)
+        vals_list = []
+        for record in self:
+            users, body, summary, note = alert_for(record)
+            record.message_post(
+                body=body,
+                partner_ids=users.partner_id.ids,
+                message_type="notification",
+                subtype_xmlid="mail.mt_note",
             )
+            vals_list += [
+                {
+                    "activity_type_id": activity_type.id,
+                    "summary": summary or activity_type.summary,
+                    "note": note or activity_type.default_note,
+                    "automated": True,
+                    "date_deadline": today,
+                    "res_model_id": model_id,
+                    "res_id": record.id,
+                    "user_id": user.id,
+                }
+                for user in users[:5]
+            ]
+        if not vals_list:
+            return
+        # mail.activity computes its res_name one record at a time: the batch's names first
+        self.mapped("display_name")
+        self._rrs_add_assignees_as_followers(vals_list)
+        self.env["mail.activity"].with_context(
+            mail_activity_quick_update=True, rrs_followers_added=True
+        ).create(vals_list)
 
     def _rrs_add_assignees_as_followers(self, vals_list):
         """Make each activity's assignee a follower of its record, for the whole batch in one

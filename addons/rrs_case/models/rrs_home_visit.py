@@ -552,24 +552,49 @@ class RrsHomeVisit(models.Model):
         # the cron (the system) raises the alert
         with late._rrs_system_write():
             late.write({"overdue_checkout": True, "alert_date": now})
-        for visit in late:
-            case = visit.case_id
-            manager = (
+        # One alert per late visit, on purpose (a notification and an activity each); what
+        # the batch reads and subscribes is done once for it (issue 17).
+        program_managers = self.env.ref("rrs_case.group_program_manager").user_ids
+
+        def manager(case):
+            return (
                 case.supervisor_user_id
-                or self.env.ref("rrs_case.group_program_manager").user_ids.filtered(
-                    lambda u, c=case: c.company_id in u.company_ids
-                )[:1]
+                or program_managers.filtered(lambda u: case.company_id in u.company_ids)[:1]
             )
-            case.activity_schedule(
-                "rrs_case.mail_activity_type_visit_alert",
-                user_id=manager.id,
-                summary=self.env._(
+
+        manager_of = {visit: manager(visit.case_id) for visit in late}
+        managers = self.env["res.users"].union(*manager_of.values())
+        # the managers and their contacts read for the whole batch: the activities' create and
+        # the messages read them again one at a time, and find them here
+        managers.partner_id.mapped("name")
+        late.case_id.mapped("display_name")
+        alert_type = self.env.ref("rrs_case.mail_activity_type_visit_alert")
+        today = fields.Date.context_today(self)
+        model_id = self.env["ir.model"]._get_id("rrs.case")
+        vals_list = [
+            {
+                "activity_type_id": alert_type.id,
+                "summary": self.env._(
                     "%(worker)s has not checked out of a home visit: call the worker, then "
                     "the client",
                     worker=visit.worker_id.name,
                 ),
-            )
-            case.message_post(
+                "automated": True,
+                "note": alert_type.default_note,
+                "date_deadline": today,
+                "res_model_id": model_id,
+                "res_id": visit.case_id.id,
+                "user_id": user.id or alert_type.default_user_id.id,
+            }
+            for visit, user in manager_of.items()
+        ]
+        if assigned := [vals for vals in vals_list if vals["user_id"]]:
+            late.case_id._rrs_add_assignees_as_followers(assigned)
+        # the managers are followers already (above): the create notifies each of the activity
+        # assigned, and does not subscribe them again one user at a time
+        self.env["mail.activity"].with_context(rrs_followers_added=True).create(vals_list)
+        for visit, user in manager_of.items():
+            visit.case_id.message_post(
                 body=self.env._(
                     "Alert: %(worker)s has not checked out of the home visit of %(date)s. Call "
                     "the worker, then the client; if neither answers, inform the police and "
@@ -577,7 +602,7 @@ class RrsHomeVisit(models.Model):
                     worker=visit.worker_id.name,
                     date=visit.visit_date,
                 ),
-                partner_ids=manager.partner_id.ids,
+                partner_ids=user.partner_id.ids,
                 message_type="notification",
                 subtype_xmlid="mail.mt_comment",
             )

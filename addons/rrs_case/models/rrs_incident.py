@@ -292,25 +292,28 @@ class RrsIncident(models.Model):
     def _alert_late(self):
         """Rule REC-5: a late report (or a report still missing at the end of the shift)
         alerts the reporter's supervisor once."""
-        for incident in self.filtered(lambda i: not i.supervisor_alerted):
-            supervisors = incident._supervisors()
+        to_alert = self.filtered(lambda i: not i.supervisor_alerted)
+        if not to_alert:
+            return
+        # sudo(): the reporters' employees, their managers and the managers' contacts read
+        # once for the batch; each report's _supervisors() and alert then find them in the
+        # cache instead of reading them one reporter at a time (issue 17)
+        to_alert.reporter_id.sudo().employee_ids.parent_id.user_id.partner_id.mapped("name")
+
+        def alert_for(incident):
             body = self.env._(
                 "Incident report %(ref)s by %(user)s was due by the end of the shift, %(due)s.",
                 ref=incident.name,
                 user=incident.reporter_id.name,
                 due=format_datetime(self.env, incident.due_date),
             )
-            # sudo(): the system records the alert on a report the caller may have submitted
-            # without the right to schedule work for the supervisor
-            incident.sudo()._rrs_alert(
-                supervisors,
-                body,
-                "rrs_case.mail_activity_type_incident_late",
-                self.env._("Late incident report"),
-                note=body,
-            )
-            with incident._rrs_system_write():
-                incident.write({"late": True, "supervisor_alerted": True})
+            return incident._supervisors(), body, self.env._("Late incident report"), body
+
+        # sudo(): the system records the alert on a report the caller may have submitted
+        # without the right to schedule work for the supervisor
+        to_alert.sudo()._rrs_alert_each("rrs_case.mail_activity_type_incident_late", alert_for)
+        with to_alert._rrs_system_write():
+            to_alert.write({"late": True, "supervisor_alerted": True})
 
     @api.model
     def _cron_late_incidents(self, batch_size=200):

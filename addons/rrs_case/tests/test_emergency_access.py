@@ -149,6 +149,48 @@ class TestEmergencyAccess(RrsCaseCommon):
         ended = self.case.message_ids.filtered(lambda m: "ended" in (m.body or ""))
         self.assertEqual(len(ended), 1)
 
+    def test_rec4_cron_end_queries_per_grant_do_not_grow_with_assignees(self):
+        """Rule REC-4, issue 17: the cron records the end of each expired access on its case
+        (one note each, on purpose), so a batch costs a fixed number of queries per grant,
+        the same whether one supervisor or twenty opened the cases: 5 queries per grant,
+        Odoo's posting of the note (it notifies no one); the grants are ended in one write."""
+        openers = self._supervised_workers(20, "rrs_rec4").employee_ids.parent_id.user_id
+        Grant = self.env["rrs.case.emergency.access"]
+
+        def grants(users):
+            cases = self.env["rrs.case"]
+            for i in range(len(users)):
+                # the team of ``supervisor``, two workers within the program's caseload
+                cases |= self._active_case(user=(self.worker, self.worker_other)[i % 2])
+            with freeze_time(OPENED):
+                for user, case in zip(users, cases, strict=True):
+                    self._open(user=user, reference=case.name)
+            return Grant.search([("case_id", "in", cases.ids)])
+
+        warm, five, ten, one = (grants([self.supervisor_other] * n) for n in (5, 5, 10, 20))
+        spread = grants(openers)
+
+        def check(batch):
+            for grant in batch:
+                self.assertEqual(grant.state, "ended")
+                self.assertEqual(grant.end_date, grant.expiry_date)
+                self.assertFalse(grant.ended_by_id)
+                ended = grant.case_id.message_ids.filtered(lambda m: "ended" in (m.body or ""))
+                self.assertEqual(len(ended), 1)
+                self.assertIn(grant.user_id.name, ended.body)
+
+        batches = (("warm-up", warm), ("5", five), ("10", ten), ("one", one), ("20", spread))
+        with freeze_time(OPENED + timedelta(hours=3)):
+            counts = self._batch_query_counts(
+                batches, lambda batch: batch._end_at_expiry(), lambda: None, check
+            )
+        self.assertEqual(len(spread.user_id), 20)
+        self.assertEqual(one.user_id, self.supervisor_other)
+        per_grant = (counts["10"] - counts["5"]) / 5
+        self.assertEqual(counts["one"], counts["10"] + 10 * per_grant, counts)
+        self.assertEqual(counts["20"], counts["one"], counts)
+        self.assertLessEqual(per_grant, 5, counts)
+
     def test_rec4_the_person_who_opened_it_ends_it_early(self):
         with freeze_time(OPENED):
             self._open()
