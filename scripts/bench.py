@@ -468,6 +468,11 @@ def main():
         action="store_true",
         help="without the comparison with Odoo's project.task lists",
     )
+    p.add_argument(
+        "--setup-only",
+        action="store_true",
+        help="only install the project app and create its tasks (they take minutes once)",
+    )
     args = p.parse_args()
     if not args.no_odoo:
         ensure_project(args)
@@ -475,6 +480,8 @@ def main():
         odoo = not args.no_odoo
         if odoo:
             ensure_tasks(env)
+        if args.setup_only:
+            return
         run_all(env, args, odoo)
     if args.json:
         import json
@@ -747,6 +754,9 @@ def run_all(env, args, odoo):
     env.cr.rollback()
     bench_cron(env, "Reception tasks cron", "_cron_checklist")
     env.cr.rollback()
+    if "rrs.prs.level" in env:
+        bench_cron(env, "PRS clocks cron", "_cron_prs_clocks")
+        env.cr.rollback()
     if "rrs.assessment" in env:
         bench_assessment_cron(env)
     env.cr.rollback()
@@ -927,8 +937,8 @@ def bench_access_review(env):
 
 
 def bench_cron(env, title, method):
-    """A daily reminder cron of rrs.case (reviews PLAN-4, reception tasks RES-1), twice:
-    reminders, then a quiet day."""
+    """A daily reminder cron of rrs.case (reviews PLAN-4, reception tasks RES-1, the PRS
+    clocks PRS-1 to PRS-5), twice: reminders, then a quiet day."""
     Case = env["rrs.case"]
     print(f"\n{title} ({Case.search_count([('state', '!=', 'closed')])} open cases):\n")
     print("| run | seconds | queries |")
@@ -938,7 +948,9 @@ def bench_cron(env, title, method):
         start = time.perf_counter()
         getattr(Case, method)()
         seconds = time.perf_counter() - start
-        print(f"| {label} | {seconds:.1f} | {env.cr.sql_log_count - before} |", flush=True)
+        queries = env.cr.sql_log_count - before
+        RESULTS[f"{title}, {label}"] = {"ms": seconds * 1000, "queries": queries}
+        print(f"| {label} | {seconds:.1f} | {queries} |", flush=True)
 
 
 def bench_assessment_cron(env):
@@ -958,6 +970,7 @@ def bench_assessment_cron(env):
         Assessment._cron_assessment_reminders()
         seconds = time.perf_counter() - start
         queries = env.cr.sql_log_count - before
+        RESULTS[f"Assessment cron, {label}"] = {"ms": seconds * 1000, "queries": queries}
         print(
             f"| {label} | {seconds:.1f} | {queries} | {queries / max(batches, 1):.0f} |", flush=True
         )

@@ -1,12 +1,14 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Fill a database with a large, realistic case load for benchmarks.
 
-Creates supervisors and case workers (users and employees), then N households through the
-ORM (so every constraint and computed field runs as in production), about 10% of them open,
-with 1-5 members, 3 case notes each and, once services started, a signed service
-plan with two goals; then financial assistance requests over the open cases, with their bills
-and payments (rrs_assistance); then volunteers with their screening, matches and hours
-(rrs_volunteer). Committed in batches; safe to run again (it adds).
+Creates supervisors and case workers (users and employees, teams of ten, with their staff
+requirements), then N households through the ORM (so every constraint and computed field
+runs as in production) in parallel jobs: about 10% open, 1-5 members, 3 case notes each and,
+once services started, a signed service plan with two goals; then post-release services
+cases of unaccompanied children (rrs_minors) with their clocks; then financial assistance
+requests over the open cases, with their bills and payments (rrs_assistance); then volunteers
+with their screening, matches and hours (rrs_volunteer). Committed in batches; safe to run
+again (it adds).
 """
 
 import argparse
