@@ -958,8 +958,8 @@ MUTATIONS = [
     {
         "rule": "REC-4",
         "file": "addons/rrs_case/models/rrs_case.py",
-        "old": "\"AND state = 'active' AND expiry_date > %s\",",
-        "new": "\"AND state = 'active' AND expiry_date >= %s\",",
+        "old": "if expiry and expiry > now",
+        "new": "if expiry and expiry >= now",
         "why": "off-by-one: the case opens through the rules at its expiry minute",
     },
     {

@@ -72,9 +72,7 @@ class TestSupervisorListsScale(RrsCaseCommon):
         self.env.invalidate_all()
         # exactly the team's cases and plans, nothing of the other team or of the rest
         self.assertEqual({r["id"] for r in cases["records"]}, set(expected_cases.ids))
-        self.assertEqual(
-            {r["case_id"]["id"] for r in plans["records"]}, set(expected_cases.ids)
-        )
+        self.assertEqual({r["case_id"]["id"] for r in plans["records"]}, set(expected_cases.ids))
 
     def test_supervisor_lists_cost_the_same_at_two_team_sizes_and_two_database_sizes(self):
         self._lists(self.supervisor, self.small_cases)
@@ -84,8 +82,8 @@ class TestSupervisorListsScale(RrsCaseCommon):
         self._lists(self.supervisor, self.small_cases)
         self._lists(self.supervisor_big, self.big_cases)
 
-    def _where(self, user, model="rrs.case", domain=OPEN):
-        query = self.env[model].with_user(user)._search(domain)
+    def _where(self, user, model="rrs.case", domain=None):
+        query = self.env[model].with_user(user)._search(OPEN if domain is None else domain)
         return query.select().code
 
     def test_supervisor_rules_start_from_the_team_without_an_emergency_access(self):
