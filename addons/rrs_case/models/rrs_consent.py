@@ -101,7 +101,7 @@ class RrsConsent(models.Model):
 
     @api.depends("consent_type", "signer_partner_id", "signature_date")
     def _compute_display_name(self):
-        labels = dict(self._fields["consent_type"].selection)
+        labels = dict(self._fields["consent_type"]._description_selection(self.env))
         for consent in self:
             consent.display_name = (
                 f"{labels.get(consent.consent_type, '')} – {consent.signer_partner_id.name or ''}"
