@@ -203,6 +203,51 @@ SCREENS = [
     ),
 ]
 
+# Printed documents, as the client receives them (issue 11): (login, file name, title, report,
+# model, domain, language the document is printed in or None for its own). A language given
+# here is set on the document's "Printed in" for the screenshot, then put back.
+DOCUMENTS = [
+    (
+        "worker1",
+        "service-agreement-ar",
+        "A service agreement in Arabic, right to left (the Haddad family's language)",
+        "rrs_case.report_service_agreement",
+        "rrs.service.plan",
+        [("case_id.primary_language_id.code", "=", "ara"), ("state", "=", "draft")],
+        None,
+    ),
+    (
+        "worker1",
+        "service-agreement-es",
+        "The same agreement with Printed in set to Spanish",
+        "rrs_case.report_service_agreement",
+        "rrs.service.plan",
+        [("case_id.primary_language_id.code", "=", "ara"), ("state", "=", "draft")],
+        "spa",
+    ),
+    (
+        "worker1",
+        "client-charter-ar",
+        "A Client Charter in Arabic (CON-1)",
+        "rrs_case.report_consent",
+        "rrs.consent",
+        [("case_id.primary_language_id.code", "=", "ara"), ("consent_type", "=", "charter")],
+        None,
+    ),
+    (
+        "worker1",
+        "release-of-information-fallback",
+        "A release of information for a Dari-speaking family: the agency's language, with a note "
+        "(CON-2)",
+        "rrs_case.report_consent",
+        "rrs.consent",
+        [("case_id.primary_language_id.code", "=", "prs"), ("consent_type", "=", "release")],
+        None,
+    ),
+]
+DOCUMENT_WIDTH = 1000
+DOCUMENT_READY = "document.readyState === 'complete' && !!document.querySelector('.page')"
+
 
 class Browser:
     """A headless Chromium driven through the DevTools protocol (one page)."""
@@ -317,6 +362,47 @@ def path_of(session, url, target):
     return f"{action}/{ids[0]}"
 
 
+def shoot_document(browser, session, url, document, out):
+    """The document's HTML as Odoo prints it (/report/html), the whole page."""
+    user, name, _title, report, model, domain, language = document
+    ids = rpc(session, url, model, "search", [domain], {"limit": 1, "order": "id"})
+    if not ids:
+        raise SystemExit(f"The demo has no {model} matching {domain}.")
+    previous = None
+    if language:
+        [record] = rpc(session, url, model, "read", [ids, ["document_language_id"]])
+        previous = record["document_language_id"] and record["document_language_id"][0]
+        lang_ids = rpc(session, url, "rrs.language", "search", [[("code", "=", language)]])
+        rpc(session, url, model, "write", [ids, {"document_language_id": lang_ids[0]}])
+    try:
+        browser.call(
+            "Emulation.setDeviceMetricsOverride",
+            width=DOCUMENT_WIDTH,
+            height=1200,
+            deviceScaleFactor=1,
+            mobile=False,
+        )
+        browser.call("Page.navigate", url=f"{url}/report/html/{report}/{ids[0]}")
+        time.sleep(1)
+        if not browser.wait_for(DOCUMENT_READY):
+            raise SystemExit(f"{user}: the {report} of {model} {ids[0]} did not load.")
+        time.sleep(1)  # fonts settle
+        height = int(browser.evaluate("document.documentElement.scrollHeight") or 1200)
+        browser.call(
+            "Emulation.setDeviceMetricsOverride",
+            width=DOCUMENT_WIDTH,
+            height=min(height, 4000),
+            deviceScaleFactor=1,
+            mobile=False,
+        )
+        time.sleep(0.5)
+        save_png(browser.call("Page.captureScreenshot", format="png")["data"], out / f"{name}.png")
+    finally:
+        if language:
+            rpc(session, url, model, "write", [ids, {"document_language_id": previous}])
+    print(f"[rrs] {name}.png", file=sys.stderr)
+
+
 def save_png(data, path):
     """Write a palette PNG: a few times smaller than the screenshot, same look for screens."""
     image = Image.open(io.BytesIO(base64.b64decode(data))).convert("RGB")
@@ -334,15 +420,22 @@ def main():
     parser.add_argument(
         "--chromium", default=shutil.which("chromium") or shutil.which("google-chrome")
     )
-    parser.add_argument("--only", help="only the screens of this role (worker, supervisor ...)")
+    parser.add_argument(
+        "--only",
+        help="only the screens of this role (worker, supervisor ...), or 'documents' for the "
+        "printed documents",
+    )
     args = parser.parse_args()
     if not args.chromium:
         raise SystemExit("Chromium is needed for the screenshots (apt-get install chromium).")
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     screens = [s for s in SCREENS if not args.only or s[1] == args.only]
-    for old in out.glob(f"{args.only or ''}*.png"):
-        old.unlink()
+    documents = DOCUMENTS if args.only in (None, "documents") else []
+    if args.only != "documents":
+        for old in out.glob(f"{args.only or ''}*.png"):
+            if old.stem not in {d[1] for d in DOCUMENTS}:
+                old.unlink()
 
     browser = Browser(args.chromium)
     taken = []
@@ -391,6 +484,20 @@ def main():
                 save_png(shot["data"], out / name)
                 taken.append((role, title, device, name))
                 print(f"[rrs] {name}", file=sys.stderr)
+        for document in documents:
+            user = document[0]
+            if user not in sessions:
+                sessions[user] = login(args.url, args.db, user)
+            browser.call("Network.clearBrowserCookies")
+            browser.call(
+                "Network.setCookie",
+                name="session_id",
+                value=sessions[user].cookies["session_id"],
+                url=args.url,
+                path="/",
+                httpOnly=True,
+            )
+            shoot_document(browser, sessions[user], args.url, document, out)
     finally:
         browser.close()
 
@@ -406,6 +513,10 @@ def main():
         lines += [f"## {role.capitalize()}", ""]
         for _role, title, device, name in (t for t in taken if t[0] == role):
             lines.append(f"- {title} ({device}): ![{title}, {device}]({name})")
+        lines.append("")
+    if documents:
+        lines += ["## Printed documents", ""]
+        lines += [f"- {title}: ![{title}]({name}.png)" for _u, name, title, *_rest in documents]
         lines.append("")
     if not args.only:
         (out / "README.md").write_text("\n".join(lines))

@@ -43,6 +43,7 @@
         "report/rrs_report_layout.xml",
         "report/rrs_service_agreement_report.xml",
         "report/rrs_case_letter_report.xml",
+        "report/rrs_consent_report.xml",
         "views/rrs_program_views.xml",
         "views/rrs_immigration_category_views.xml",
         "views/rrs_language_views.xml",
@@ -78,6 +79,7 @@
     },
     "demo": [
         "demo/res_company_demo.xml",
+        "demo/res_lang_demo.xml",
         "demo/rrs_case_demo_users.xml",
         "demo/rrs_case_demo.xml",
         "demo/rrs_service_plan_demo.xml",

@@ -7,6 +7,7 @@ from . import res_company
 from . import res_config_settings
 from . import rrs_config_settings
 from . import res_partner
+from . import res_lang
 from . import res_users
 from . import hr_employee
 from . import rrs_batch_mixin
@@ -44,5 +45,6 @@ from . import rrs_breach
 from . import rrs_waiting_work
 from . import mail_activity
 from . import report_case_letter
+from . import report_consent
 from . import ir_actions_report
 from . import auditlog

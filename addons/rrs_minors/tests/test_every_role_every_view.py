@@ -27,6 +27,7 @@ from odoo.tools.safe_eval import time as safe_time
 DEMO_USERS = (
     "rrs_case.user_worker1_demo",
     "rrs_case.user_worker2_demo",
+    "rrs_case.user_worker3_demo",  # works in French (Canada)
     "rrs_case.user_supervisor_demo",
     "rrs_case.user_manager_demo",
     "rrs_case.user_finance_demo",
