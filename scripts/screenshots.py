@@ -235,13 +235,13 @@ DOCUMENTS = [
         None,
     ),
     (
-        "worker1",
+        "worker2",
         "release-of-information-fallback",
-        "A release of information for a Dari-speaking family: the agency's language, with a note "
-        "(CON-2)",
+        "A release of information for a Tigrinya-speaking family: the agency's language, with a "
+        "note (CON-2)",
         "rrs_case.report_consent",
         "rrs.consent",
-        [("case_id.primary_language_id.code", "=", "prs"), ("consent_type", "=", "release")],
+        [("case_id.primary_language_id.code", "=", "tir"), ("consent_type", "=", "release")],
         None,
     ),
 ]

@@ -33,6 +33,7 @@
         "data/ir_config_parameter_data.xml",
         "data/ir_sequence_data.xml",
         "data/rrs_immigration_category_data.xml",
+        "data/res_lang_data.xml",
         "data/rrs_language_data.xml",
         "data/rrs_program_data.xml",
         "data/rrs_referral_data.xml",

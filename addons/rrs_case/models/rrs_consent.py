@@ -1,7 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import format_date
 
 
 class RrsConsent(models.Model):
@@ -248,98 +247,3 @@ class RrsConsent(models.Model):
         """``(Odoo language code, fallback)`` this form prints in for the client."""
         self.ensure_one()
         return self.document_language_id._rrs_document_lang(self.company_id)
-
-    def _rrs_printed_texts(self):
-        """The sentences of the printed form that name people, dates or the agency, whole
-        sentences translated in the language of this environment (the template calls it on the
-        form in the document's language)."""
-        self.ensure_one()
-        signer = self.signer_partner_id.name or ""
-        person = self.member_id.partner_id.name or ""
-        agency = self.company_id.name or ""
-        party = self.party_partner_id.name or ""
-        texts = {}
-        if self.signer_role == "interpreter":
-            statement = self.env._(
-                "I, %(name)s, interpreter, will keep private everything I hear or read while "
-                "interpreting for the clients of %(agency)s. I will not share it with anyone, "
-                "my own community included, nor use it for any other purpose.",
-                name=signer,
-                agency=agency,
-            )
-        elif self.consent_type == "confidentiality":
-            if self.signer_role == "guardian":
-                statement = self.env._(
-                    "I, %(name)s, parent or legal guardian of %(person)s, have had this form "
-                    "explained to me in a language I understand. I understand what "
-                    "confidentiality means and its limits, for me and for the child in my care.",
-                    name=signer,
-                    person=person,
-                )
-            else:
-                statement = self.env._(
-                    "I, %(name)s, have had this form explained to me in a language I "
-                    "understand. I understand what confidentiality means and its limits.",
-                    name=signer,
-                )
-        elif self.consent_type == "charter":
-            if self.signer_role == "guardian":
-                statement = self.env._(
-                    "I, %(name)s, parent or legal guardian of %(person)s, have had this charter "
-                    "explained to me in a language I understand, and I have received a copy.",
-                    name=signer,
-                    person=person,
-                )
-            else:
-                statement = self.env._(
-                    "I, %(name)s, have had this charter explained to me in a language I "
-                    "understand, and I have received a copy.",
-                    name=signer,
-                )
-        else:
-            expiry = format_date(self.env, self.expiry_date)
-            texts["release_intro"] = self.env._(
-                "This release allows %(agency)s to share information about %(person)s with "
-                "%(party)s, as described below, until %(date)s.",
-                agency=agency,
-                person=person,
-                party=party,
-                date=expiry,
-            )
-            if self.signer_role == "guardian":
-                statement = self.env._(
-                    "I, %(name)s, parent or legal guardian of %(person)s, agree that %(agency)s "
-                    "shares the information described above with %(party)s until %(date)s.",
-                    name=signer,
-                    person=person,
-                    agency=agency,
-                    party=party,
-                    date=expiry,
-                )
-            else:
-                statement = self.env._(
-                    "I, %(name)s, agree that %(agency)s shares the information described above "
-                    "with %(party)s until %(date)s.",
-                    name=signer,
-                    agency=agency,
-                    party=party,
-                    date=expiry,
-                )
-        texts["statement"] = statement
-        if self.consent_type == "confidentiality":
-            texts["countersign"] = self.env._(
-                "I explained this form and its limits to the person who signed it, on behalf of "
-                "%(agency)s.",
-                agency=agency,
-            )
-        if self.revoked:
-            texts["revoked"] = self.env._(
-                "Revoked on %(date)s: the client withdrew this consent, which no longer applies.",
-                date=format_date(self.env, self.revoked_date),
-            )
-        elif self.expiry_date and self.expiry_date < fields.Date.context_today(self):
-            texts["expired"] = self.env._(
-                "Expired on %(date)s: this consent no longer applies.",
-                date=format_date(self.env, self.expiry_date),
-            )
-        return texts

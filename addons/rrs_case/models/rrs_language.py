@@ -2,15 +2,19 @@
 from pathlib import Path
 
 from odoo import fields, models, tools
+from odoo.tools.translate import get_base_langs
 
 # The case records a client's language by its ISO 639-3 code (Dari, Tigrinya, Rohingya have
-# no two-letter code of their own); Odoo's languages carry ISO 639-1 codes. Dari prints in
-# Persian, the written standard Odoo has for it.
-ISO_639_3_TO_1 = {
+# no two-letter code of their own); Odoo's languages carry ISO 639-1 codes, with a country
+# where one written language has two standards. Dari and Persian are both ``fa`` but are
+# different languages for a reader: Dari is the suite's ``fa_AF`` (data/res_lang_data.xml),
+# Persian Odoo's ``fa_IR``; Pashto is the suite's ``ps_AF``. A code with a country names that
+# exact language, a code without one any installed language of it (ar_001, es_ES ...).
+ISO_639_3_TO_ODOO = {
     "ara": "ar",
-    "prs": "fa",
-    "fas": "fa",
-    "pus": "ps",
+    "prs": "fa_AF",
+    "fas": "fa_IR",
+    "pus": "ps_AF",
     "ukr": "uk",
     "rus": "ru",
     "tir": "ti",
@@ -51,10 +55,11 @@ class RrsLanguage(models.Model):
     _code_unique = models.Constraint("UNIQUE(code)", "Each language needs its own ISO code.")
 
     @tools.ormcache()
-    def _rrs_translated_isos(self):
-        """The languages the suite's documents are translated into (its ``i18n/*.po``)."""
+    def _rrs_translated_langs(self):
+        """The languages the suite's documents are translated into: the names of its
+        ``i18n/*.po`` (``es``, ``fa_AF`` ...), as Odoo loads them (``get_po_paths``)."""
         folder = Path(__file__).resolve().parents[1] / "i18n"
-        return frozenset(path.stem.split("_")[0] for path in folder.glob("*.po"))
+        return frozenset(path.stem for path in folder.glob("*.po"))
 
     def _rrs_document_lang(self, company):
         """The Odoo language a client's document prints in: this language where the suite is
@@ -64,14 +69,22 @@ class RrsLanguage(models.Model):
         agency = company.partner_id.lang or "en_US"
         if not self or not self.code:
             return agency, False
-        iso = ISO_639_3_TO_1.get(self.code.lower(), self.code.lower())
-        if iso == agency.split("_")[0]:
+        wanted = ISO_639_3_TO_ODOO.get(self.code.lower(), self.code.lower())
+        if wanted in (agency, agency.split("_")[0]):
             return agency, False
-        if iso != "en" and iso not in self._rrs_translated_isos():
-            return agency, True
         # sudo(): which languages the database has installed, to print in one of them
         langs = self.env["res.lang"].sudo().search([("active", "=", True)], order="id")
-        matching = langs.filtered(lambda lang: lang.code.split("_")[0] == iso)
+        if "_" in wanted:
+            matching = langs.filtered(lambda lang: lang.code == wanted)
+        else:
+            matching = langs.filtered(lambda lang: lang.code.split("_")[0] == wanted)
+        translated = self._rrs_translated_langs()
+        matching = matching.filtered(
+            lambda lang: (
+                lang.code.startswith("en")
+                or any(base in translated for base in get_base_langs(lang.code))
+            )
+        )
         if not matching:
             return agency, True
         return matching[:1].code, False

@@ -32,3 +32,4 @@ from . import test_document_language
 from . import test_rules_by_role
 from . import test_languages
 from . import test_consent_documents
+from . import test_document_only_languages

@@ -27,7 +27,7 @@ class TestConsentDocuments(RrsCaseCommon):
         cls.env["ir.module.module"]._load_module_terms(["rrs_case"], ["ar_001", "es_ES"])
         cls.arabic = cls.env.ref("rrs_case.language_ara")
         cls.spanish = cls.env.ref("rrs_case.language_spa")
-        cls.dari = cls.env.ref("rrs_case.language_prs")
+        cls.tigrinya = cls.env.ref("rrs_case.language_tir")
         cls.action = cls.env.ref("rrs_case.action_report_consent")
         cls.agency = cls.company.partner_id.lang or "en_US"
         cls.clinic = cls.env["res.partner"].create(
@@ -191,8 +191,8 @@ class TestConsentDocuments(RrsCaseCommon):
         self.assertIn('dir="ltr"', html)
         self.assertIn(self._date("es_ES", release.expiry_date), html)
 
-    def test_con1_con2_each_form_in_dari_prints_in_the_agencys_language_with_a_note(self):
-        case = self._case_in(self.dari)
+    def test_con1_con2_each_form_in_tigrinya_prints_in_the_agencys_language_with_a_note(self):
+        case = self._case_in(self.tigrinya)
         release = self._release(case)
         forms = self._form(case, "confidentiality") | self._form(case, "charter") | release
         for form, title in zip(
@@ -203,7 +203,7 @@ class TestConsentDocuments(RrsCaseCommon):
             self.assertEqual(form._rrs_document_lang(), (self.agency, True))
             html = self._html(form)
             self.assertIn(NOTE, html)
-            self.assertIn("not yet available in Dari", html)
+            self.assertIn("not yet available in Tigrinya", html)
             self.assertIn(f">{title}<", html)
             self.assertIn(format_date(self.env, form.signature_date), html)
 

@@ -1,8 +1,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Client-facing documents print in the client's language (issue 11): the case's document
 language (its primary language unless changed), overridable per document; right to left for
-Arabic; dates in the language's format; a language the suite is not translated into, or that
-is not installed, prints in the agency's language with a note saying so."""
+Arabic, Dari and Pashto; dates in the language's format; a language the suite is not
+translated into, or that is not installed, prints in the agency's language with a note saying
+so. Dari (fa_AF) and Pashto (ps_AF) are languages the suite adds; Dari is not Persian."""
 
 from pathlib import Path
 
@@ -37,7 +38,8 @@ class TestDocumentLanguage(RrsCaseCommon):
         cls.arabic = cls.env.ref("rrs_case.language_ara")
         cls.spanish = cls.env.ref("rrs_case.language_spa")
         cls.dari = cls.env.ref("rrs_case.language_prs")
-        cls.swahili = cls.env.ref("rrs_case.language_swa")
+        cls.persian = cls.env.ref("rrs_case.language_fas")
+        cls.tigrinya = cls.env.ref("rrs_case.language_tir")
         cls.agreement = cls.env.ref("rrs_case.action_report_service_agreement")
         cls.letter_action = cls.env.ref("rrs_case.action_report_case_letter")
         cls.plan = cls.env.ref("rrs_case.plan_haddad_1_demo")
@@ -89,24 +91,36 @@ class TestDocumentLanguage(RrsCaseCommon):
     def test_document_language_falls_back_to_the_agency_with_a_note(self):
         agency = self.company.partner_id.lang or "en_US"
         signed = self.env.ref("rrs_case.plan_rahimi_1_demo")
-        self.assertEqual(signed.document_language_id, self.dari)
-        # Dari: no translation of the suite
+        worker = signed.case_id.user_id
+        # Tigrinya: no translation of the suite
+        signed.with_user(worker).document_language_id = self.tigrinya
         self.assertEqual(signed._rrs_document_lang(), (agency, True))
-        html = self._html(self.agreement, signed, signed.case_id.user_id)
+        html = self._html(self.agreement, signed, worker)
         self.assertIn(NOTE, html)
         self.assertIn("not yet available in", html)
-        self.assertIn("Dari", html)
+        self.assertIn("Tigrinya", html)
         self.assertIn(">Service agreement<", html)
-        # Swahili installed in Odoo, but the suite is not translated into it: the same
-        self.env["res.lang"]._activate_lang("sw")
-        signed.document_language_id = self.swahili
-        self.assertEqual(signed._rrs_document_lang(), (agency, True))
         # Spanish translated but not installed: the same, until it is installed
         self.env["res.lang"].search([("code", "=", "es_ES")]).active = False
         signed.document_language_id = self.spanish
         self.assertEqual(signed._rrs_document_lang(), (agency, True))
         self.env["res.lang"]._activate_lang("es_ES")
         self.assertEqual(signed._rrs_document_lang(), ("es_ES", False))
+
+    def test_document_language_dari_is_not_persian(self):
+        """Dari prints in the suite's Dari (fa_AF) only, never in Odoo's Persian (fa_IR), and
+        Persian, which the suite is not translated into, not in Dari."""
+        agency = self.company.partner_id.lang or "en_US"
+        langs = self.env["res.lang"].with_context(active_test=False)
+        dari = langs.search([("code", "=", "fa_AF")])
+        self.assertEqual(dari, self.env.ref("rrs_case.lang_fa_AF"))
+        self.assertEqual((dari.direction, dari.date_format), ("rtl", "%Y/%m/%d"))
+        dari.active = False
+        self.env["res.lang"]._activate_lang("fa_IR")
+        self.assertEqual(self.dari._rrs_document_lang(self.company), (agency, True))
+        self.env["res.lang"]._activate_lang("fa_AF")
+        self.assertEqual(self.dari._rrs_document_lang(self.company), ("fa_AF", False))
+        self.assertEqual(self.persian._rrs_document_lang(self.company), (agency, True))
 
     def test_document_language_letter_in_the_letters_language(self):
         landlord = self.env["res.partner"].create({"name": "Maple Street Apartments"})
