@@ -57,6 +57,19 @@ class TestAssistanceDocuments(RrsAssistanceCommon):
         self.case.primary_language_id = self.env.ref("rrs_case.language_tir")
         self.assertEqual(request._rrs_receipt_lang(), self.company.partner_id.lang or "en_US")
 
+    def test_fin1_receipt_in_dari_right_to_left(self):
+        """A Dari-speaking family signs a receipt in Dari (the suite's fa_AF terms, activated
+        as an administrator does in Settings > Languages), right to left."""
+        dari = self.env["res.lang"].with_context(active_test=False).search([("code", "=", "fa_AF")])
+        self.env["base.language.install"].create({"lang_ids": [(6, 0, dari.ids)]}).lang_install()
+        self.case.primary_language_id = self.env.ref("rrs_case.language_prs")
+        request = self._validated(300.0)
+        self.assertEqual(request._rrs_receipt_lang(), "fa_AF")
+        html = self._receipt_html(request)
+        self.assertIn("امضای مراجعه‌کننده", html)  # "Signature of the client"
+        self.assertNotIn("Signature of the client", html)
+        self.assertIn('dir="rtl"', html)
+
     def test_fin1_workbook_per_grant_and_month(self):
         paid = self._validated(200.0)
         self._pay(paid)

@@ -158,3 +158,34 @@ class TestDocumentOnlyLanguages(RrsCaseCommon):
         )
         self.assertEqual(kind, "pdf")
         self.assertTrue(pdf.startswith(b"%PDF"))
+
+    def test_rec2_letter_in_dari_right_to_left(self):
+        """A letter on the client's behalf printed in Dari, the language chosen on the
+        letter (rule REC-2)."""
+        case = self.plan.case_id
+        landlord = self.env["res.partner"].create({"name": "Maple Street Apartments"})
+        letter = (
+            self.env["rrs.case.note"]
+            .with_user(case.user_id)
+            .create(
+                {
+                    "case_id": case.id,
+                    "subject": "Heating repair",
+                    "contact_type": "correspondence",
+                    "direction": "out",
+                    "channel": "letter",
+                    "purpose": "Ask for the repair",
+                    "correspondent_partner_id": landlord.id,
+                    "on_behalf_of_client": True,
+                    "body": "<p>The family has had no heating since Monday.</p>",
+                    "document_language_id": self.language["fa_AF"].id,
+                }
+            )
+        )
+        self.assertEqual(letter._rrs_document_lang(), ("fa_AF", False))
+        action = self.env.ref("rrs_case.action_report_case_letter")
+        html = self._html(action, letter, case.user_id)
+        self.assertIn(translation("fa_AF", "<strong>Subject:</strong>"), html)
+        self.assertNotIn("<strong>Subject:</strong>", html)
+        self.assertIn('dir="rtl"', html)
+        self.assertNotIn(NOTE, html)
