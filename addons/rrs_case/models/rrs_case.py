@@ -337,9 +337,14 @@ class RrsCase(models.Model):
     # issue 17: the lists' default order and the kanban's columns (one per stage, 40 cards
     # each, the closed column folded or not) read their page from an index in that order,
     # instead of sorting every case of the stage; at 100,000 cases the closed column read
-    # about 13,000 rows to show 40.
+    # about 13,000 rows to show 40. The open cases (a tenth of the cases) have their own: a
+    # supervisor's or a worker's open cases are found walking the open ones in the list's
+    # order, without stepping over the closed ones (19 ms to 3 ms for a team at 100,000).
     _order_idx = models.Index("(priority DESC, intake_date DESC, id DESC)")
     _state_order_idx = models.Index("(state, priority DESC, intake_date DESC, id DESC)")
+    _open_order_idx = models.Index(
+        "(priority DESC, intake_date DESC, id DESC) WHERE state != 'closed'"
+    )
 
     # ------------------------------------------------------------------ compute
     @api.depends("member_ids")

@@ -112,9 +112,9 @@ class TestSupervisorListsScale(RrsCaseCommon):
         self.assertIn(self.small_cases[0], Case.search(OPEN))
 
     def test_kanban_columns_and_default_order_read_from_an_index(self):
-        """Each kanban column (one stage, 40 cards in the list's order) and the unfiltered
-        list can be read from an index in that order: with sorting discouraged, PostgreSQL
-        takes the index rather than sorting the stage's cases."""
+        """Each kanban column (one stage, 40 cards in the list's order), the unfiltered list
+        and the open cases can be read from an index in that order: with sorting discouraged,
+        PostgreSQL takes the index rather than sorting the stage's cases."""
         Case = self.env["rrs.case"]
         self.env.flush_all()
         self.env.cr.execute("SET LOCAL enable_sort = off")
@@ -122,6 +122,7 @@ class TestSupervisorListsScale(RrsCaseCommon):
         for domain, index in (
             ([("state", "=", "closed")], "rrs_case_state_order_idx"),
             ([], "rrs_case_order_idx"),
+            (OPEN, "rrs_case_open_order_idx"),
         ):
             query = Case._search(domain, order=Case._order, limit=40)
             sql = query.select("rrs_case.id")
