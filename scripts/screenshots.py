@@ -235,6 +235,15 @@ DOCUMENTS = [
         None,
     ),
     (
+        "worker1",
+        "service-agreement-prs",
+        "A signed service agreement in Dari, right to left (the Rahimi family's language)",
+        "rrs_case.report_service_agreement",
+        "rrs.service.plan",
+        [("case_id.primary_language_id.code", "=", "prs"), ("state", "=", "signed")],
+        None,
+    ),
+    (
         "worker2",
         "release-of-information-fallback",
         "A release of information for a Tigrinya-speaking family: the agency's language, with a "
