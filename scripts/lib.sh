@@ -73,12 +73,25 @@ as_pg_owner() {
   if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
+# The database fits in memory (or on SSD): a random read costs little more than a sequential
+# one. At PostgreSQL's default random_page_cost of 4 the planner scans every case rather than
+# look up a worker's few hundred, and those lists grow with the database (docs/benchmarks.md,
+# issue 17). Set on the local cluster the scripts own, new or existing; best effort.
+pg_tune() {
+  [ -n "$RRS_DB_HOST" ] && return 0
+  local current
+  current=$(psql -h 127.0.0.1 -p "$RRS_DB_PORT" -U postgres -d postgres -Atc 'show random_page_cost' 2>/dev/null) || return 0
+  [ "$current" = "1.1" ] && return 0
+  psql -h 127.0.0.1 -p "$RRS_DB_PORT" -U postgres -d postgres -qc \
+    "alter system set random_page_cost = 1.1" -c "select pg_reload_conf()" >/dev/null 2>&1 || true
+}
+
 ensure_postgres() {
   if [ -n "$RRS_DB_HOST" ]; then
     pg_reachable || die "PostgreSQL at $RRS_DB_HOST:$RRS_DB_PORT (user $RRS_DB_USER) is not reachable."
     return 0
   fi
-  pg_reachable && return 0
+  pg_reachable && { pg_tune; return 0; }
   local bindir
   bindir=$(pg_bindir)
   if [ -z "$bindir" ] || ! command -v psql >/dev/null; then
@@ -113,6 +126,7 @@ CONF
     "select 1 from pg_roles where rolname='$RRS_DB_USER'" | grep -q 1 \
     || psql -h 127.0.0.1 -p "$RRS_DB_PORT" -U postgres -d postgres -qc \
       "create role \"$RRS_DB_USER\" login createdb" >/dev/null
+  pg_tune
   pg_reachable || die "PostgreSQL started but user $RRS_DB_USER cannot connect."
 }
 
