@@ -146,3 +146,33 @@ class TestDocumentLanguage(RrsCaseCommon):
         html = self._html(self.letter_action, letter, case.user_id)
         self.assertIn(translation("es", "<strong>Subject:</strong>"), html)
         self.assertNotIn(NOTE, html)
+
+    def test_document_language_letter_in_arabic_follows_the_case(self):
+        """A letter without a language of its own prints in the case's: Arabic for the
+        Haddad family, right to left (REC-2)."""
+        landlord = self.env["res.partner"].create({"name": "Maple Street Apartments"})
+        case = self.plan.case_id
+        self.assertEqual(case.document_language_id, self.arabic)
+        letter = (
+            self.env["rrs.case.note"]
+            .with_user(case.user_id)
+            .create(
+                {
+                    "case_id": case.id,
+                    "subject": "Heating repair",
+                    "contact_type": "correspondence",
+                    "direction": "out",
+                    "channel": "letter",
+                    "purpose": "Ask for the repair",
+                    "correspondent_partner_id": landlord.id,
+                    "on_behalf_of_client": True,
+                    "body": "<p>The family has had no heating since Monday.</p>",
+                }
+            )
+        )
+        self.assertEqual(letter._rrs_document_lang(), ("ar_001", False))
+        html = self._html(self.letter_action, letter, case.user_id)
+        self.assertIn(translation("ar", "<strong>Subject:</strong>"), html)
+        self.assertNotIn("<strong>Subject:</strong>", html)
+        self.assertIn('dir="rtl"', html)
+        self.assertNotIn(NOTE, html)
