@@ -89,8 +89,11 @@ class RrsStaffWorkload(models.Model):
                   FROM rrs_case c
                   %(joins)s
                   LEFT JOIN rrs_workload_weight w ON w.code = %(code)s
-                  LEFT JOIN (SELECT case_id, count(*) AS n FROM rrs_case_member GROUP BY case_id) m
-                         ON m.case_id = c.id
+                  -- the members of each open case by the case's index: counting every
+                  -- member of the database first grew with the closed cases (issue 17)
+                  LEFT JOIN LATERAL (
+                        SELECT count(*) AS n FROM rrs_case_member cm WHERE cm.case_id = c.id
+                  ) m ON TRUE
                  WHERE c.state IN %(open)s
               GROUP BY c.user_id, c.program_id, c.company_id, w.id
             ), requirements AS (
