@@ -26,9 +26,7 @@ class RrsEmployment(models.Model):
         domain="[('case_id', '=', case_id)]",
         tracking=True,
     )
-    employer_id = fields.Many2one(
-        "res.partner", string="Employer", domain=[("is_company", "=", True)], tracking=True
-    )
+    employer_id = fields.Many2one("res.partner", domain=[("is_company", "=", True)], tracking=True)
     job_title = fields.Char(tracking=True)
     employment_type = fields.Selection(
         [
@@ -65,7 +63,6 @@ class RrsEmployment(models.Model):
         "outcomes count.",
     )
     note = fields.Text()
-
 
     @api.depends("start_date", "case_id.arrival_date")
     def _compute_days_after_arrival(self):

@@ -37,9 +37,7 @@ class RrsSchoolEnrolment(models.Model):
         tracking=True,
         index=True,
     )
-    school_id = fields.Many2one(
-        "res.partner", string="School", domain=[("is_company", "=", True)], tracking=True
-    )
+    school_id = fields.Many2one("res.partner", domain=[("is_company", "=", True)], tracking=True)
     grade = fields.Char(string="Grade or level", tracking=True)
     enrolment_date = fields.Date(
         tracking=True, help="The first day the child is enrolled (or the day of the request)."
@@ -56,7 +54,6 @@ class RrsSchoolEnrolment(models.Model):
         index=True,
         help="Days from the case's arrival to the enrolment: what the school outcome counts.",
     )
-
 
     @api.depends("enrolment_date", "case_id.arrival_date")
     def _compute_days_after_arrival(self):

@@ -1,4 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import timedelta
+
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
@@ -50,6 +52,25 @@ class TestOut1LogicModel(RrsReportingCommon):
         figures = self._figures(model, self.manager)
         self.assertEqual(figures["employed_90"][:2], (3, 5))
         self.assertEqual(figures["employed_180"][:2], (4, 5))
+
+    def test_out1_a_child_waiting_for_a_place_is_not_in_school(self):
+        # rule OUT-1: a child waiting for a place within 30 days is not enrolled; once
+        # enrolled within 30 days, counted
+        model = self._logic_model()
+        enrolment = self.env["rrs.school.enrolment"].search(
+            [("member_id.partner_id", "=", self.sami.id)]
+        )
+        enrolment.with_user(self.worker_far).write(
+            {
+                "status": "waiting",
+                "reason": "No place in grade 3",
+                "enrolment_date": self.arrival + timedelta(days=5),
+            }
+        )
+        self.assertEqual(self._figures(model, self.manager)["children_in_school"][:2], (1, 2))
+        enrolment.with_user(self.worker_far).write({"status": "enrolled"})
+        self.env.invalidate_all()
+        self.assertEqual(self._figures(model, self.manager)["children_in_school"][:2], (2, 2))
 
     def test_out1_each_role_counts_what_it_may_read(self):
         # rule OUT-1: the figures respect record rules; the worker counts the own case, the
