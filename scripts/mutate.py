@@ -30,6 +30,7 @@ ADDONS = [
     "rrs_staff",
     "rrs_assistance",
     "rrs_volunteer",
+    "rrs_reporting",
 ]
 
 

@@ -1,0 +1,9 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from . import (
+    rrs_case,
+    rrs_case_member,
+    rrs_employment,
+    rrs_logic_model,
+    rrs_logic_model_outcome,
+    rrs_school_enrolment,
+)

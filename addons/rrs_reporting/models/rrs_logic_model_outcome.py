@@ -1,0 +1,193 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.fields import Domain
+
+from .rrs_case_member import SCHOOL_AGE_FROM, WORKING_AGE_TO
+
+ADULT_AGE = 18
+# indicator: (days after arrival, age from, age to)
+WINDOWS = {
+    "employed_90": (90, ADULT_AGE, WORKING_AGE_TO),
+    "employed_180": (180, ADULT_AGE, WORKING_AGE_TO),
+    "children_in_school": (30, SCHOOL_AGE_FROM, ADULT_AGE - 1),
+}
+# Cases that were never served (still at intake, waiting, or referred out from there) are
+# not part of a program's outcomes.
+NOT_SERVED = ("intake", "waiting")
+
+
+class RrsLogicModelOutcome(models.Model):
+    """A desired outcome of a logic model and its indicator, measured from the case records
+    for the outcome's program and period (rule OUT-1).
+
+    The numbers respect record rules: each reader counts the records they may read (a case
+    worker their cases, a supervisor the team's, a program manager all, an auditor all but
+    restricted cases). No sudo(): an aggregate computed as superuser would tell a reader about
+    records they may not see (a minor's case, another team's) through small counts, and the
+    records behind the numbers (``action_view_numerator``) must be the ones counted. A program
+    manager, who reads every case, sees the agency's figure.
+    """
+
+    _name = "rrs.logic.model.outcome"
+    _description = "Desired outcome"
+    _inherit = ["rrs.guard.mixin"]
+    _order = "logic_model_id, sequence, id"
+    _rrs_parent_field = "logic_model_id"
+
+    logic_model_id = fields.Many2one(
+        "rrs.logic.model", required=True, index=True, ondelete="cascade"
+    )
+    company_id = fields.Many2one(related="logic_model_id.company_id", store=True, index=True)
+    program_id = fields.Many2one(related="logic_model_id.program_id", string="Program")
+    sequence = fields.Integer(default=10)
+    name = fields.Char(string="Desired outcome", required=True)
+    indicator = fields.Selection(
+        [
+            ("employed_90", "Adults (18-64) employed within 90 days of arrival"),
+            ("employed_180", "Adults (18-64) employed within 180 days of arrival"),
+            ("children_in_school", "School-age children enrolled within 30 days of arrival"),
+            ("goals_achieved", "Service plan goals achieved"),
+        ],
+        required=True,
+        help="Employment and school: the people whose days after arrival ended within the "
+        "period (and by today), counted once. Goals: the goals whose target date falls within "
+        "the period, dropped goals left out.",
+    )
+    target = fields.Float(string="Target (%)", required=True, default=50.0)
+    date_from = fields.Date(string="From", required=True)
+    date_to = fields.Date(string="To", required=True)
+    numerator = fields.Integer(compute="_compute_value")
+    denominator = fields.Integer(compute="_compute_value")
+    value = fields.Float(string="Result (%)", compute="_compute_value", digits=(5, 1))
+    met = fields.Boolean(string="Target met", compute="_compute_value")
+
+    _period_in_order = models.Constraint(
+        "CHECK(date_to >= date_from)", "An outcome's period cannot end before it starts."
+    )
+    _target_in_range = models.Constraint(
+        "CHECK(target >= 0 AND target <= 100)", "A target is a share between 0 and 100%."
+    )
+
+    @api.constrains("target", "date_from", "date_to")
+    def _check_target_and_period(self):
+        for outcome in self:
+            if not 0 <= outcome.target <= 100:
+                raise ValidationError(self.env._("A target is a share between 0 and 100%."))
+            if outcome.date_to < outcome.date_from:
+                raise ValidationError(
+                    self.env._(
+                        "The period of %(outcome)s ends before it starts.", outcome=outcome.name
+                    )
+                )
+
+    # ------------------------------------------------------------ the figures
+    def _indicator_domains(self):
+        """(model, numerator domain, denominator domain) of the outcome's indicator, for its
+        program and period; the people (or goals) counted once each."""
+        self.ensure_one()
+        program = self.logic_model_id.program_id
+        if self.indicator == "goals_achieved":
+            goals = Domain(
+                [
+                    ("case_id.program_id", "=", program.id),
+                    ("target_date", ">=", self.date_from),
+                    ("target_date", "<=", self.date_to),
+                    ("status", "!=", "dropped"),
+                ]
+            )
+            return "rrs.service.goal", goals & Domain("status", "=", "achieved"), goals
+        days, age_from, age_to = WINDOWS[self.indicator]
+        end = min(self.date_to, fields.Date.context_today(self))
+        cohort = Domain(
+            [
+                ("case_id.program_id", "=", program.id),
+                ("case_id.arrival_date", ">=", self.date_from - timedelta(days=days)),
+                ("case_id.arrival_date", "<=", end - timedelta(days=days)),
+                ("case_id.state", "not in", NOT_SERVED),
+                ("case_id.closing_reason", "!=", "referred_out"),
+                ("arrival_age", ">=", age_from),
+                ("arrival_age", "<=", age_to),
+            ]
+        )
+        if self.indicator == "children_in_school":
+            reached = Domain(
+                "school_enrolment_ids",
+                "any",
+                [("status", "=", "enrolled"), ("days_after_arrival", "<=", days)],
+            )
+        else:
+            reached = Domain("employment_ids", "any", [("days_after_arrival", "<=", days)])
+        return "rrs.case.member", cohort & reached, cohort
+
+    @api.depends("indicator", "target", "date_from", "date_to", "logic_model_id.program_id")
+    @api.depends_context("uid", "allowed_company_ids")
+    def _compute_value(self):
+        for outcome in self:
+            outcome.numerator = outcome.denominator = 0
+            outcome.value = 0.0
+            outcome.met = False
+            if not (outcome.indicator and outcome.date_from and outcome.date_to):
+                continue
+            if not outcome.logic_model_id.program_id:
+                continue
+            model, numerator, denominator = outcome._indicator_domains()
+            Model = self.env[model]
+            if not Model.has_access("read"):
+                continue
+            # one aggregate query each, as the reader (record rules apply)
+            [(num,)] = Model._read_group(numerator, aggregates=["__count"])
+            [(den,)] = Model._read_group(denominator, aggregates=["__count"])
+            outcome.numerator, outcome.denominator = num, den
+            outcome.value = 100.0 * num / den if den else 0.0
+            outcome.met = bool(den) and outcome.value >= outcome.target
+
+    def _action_records(self, numerator):
+        self.ensure_one()
+        model, num_domain, den_domain = self._indicator_domains()
+        Model = self.env[model]
+        if not Model.has_access("read"):
+            raise UserError(self.env._("You may not read the records behind this outcome."))
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.name,
+            "res_model": model,
+            "domain": list(num_domain if numerator else den_domain),
+            "views": [(False, "list"), (False, "pivot")],
+            "context": {"create": False},
+        }
+
+    def action_view_numerator(self):
+        """The people (or goals) who reached the outcome."""
+        return self._action_records(numerator=True)
+
+    def action_view_denominator(self):
+        """Everyone the outcome counts."""
+        return self._action_records(numerator=False)
+
+    # ------------------------------------------------------------------ CRUD
+    def _check_model_draft(self, models_):
+        """Outcomes change with their logic model in draft only (rule OUT-1)."""
+        for model in models_:
+            if model.state != "draft":
+                raise UserError(model._rrs_frozen_message())
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if self._rrs_guarded():
+            ids = {vals.get("logic_model_id") for vals in vals_list if vals.get("logic_model_id")}
+            self._check_model_draft(self.env["rrs.logic.model"].browse(ids))
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if self._rrs_guarded():
+            self.check_access("write")
+            self._check_model_draft(self.logic_model_id)
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_in_draft(self):
+        # held for everyone: an active logic model keeps its outcomes (rule OUT-1)
+        self._check_model_draft(self.logic_model_id)

@@ -1,0 +1,2 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from . import test_out1_logic_model, test_out1_outcome_facts, test_performance
