@@ -215,6 +215,63 @@ def _task_vals(row, projects, stages):
     }
 
 
+def bench_outcomes(env, worker, manager):
+    """rrs_reporting (rule OUT-1): a program's logic model with its four outcomes over the last
+    year, computed as a program manager (the agency's figures) and as a worker (their own
+    families'), each outcome two aggregate queries. The logic model is created for the
+    measure and rolled back."""
+    program = env.ref("rrs_case.program_reception_placement")
+    today = fields.Date.today()
+    start = today - timedelta(days=365)
+    model = env["rrs.logic.model"].create(
+        {
+            "name": "Bench logic model",
+            "program_id": program.id,
+            "outcome_ids": [
+                Command.create(
+                    {
+                        "name": indicator,
+                        "indicator": indicator,
+                        "target": 50.0,
+                        "date_from": start,
+                        "date_to": today,
+                    }
+                )
+                for indicator in (
+                    "employed_90",
+                    "employed_180",
+                    "children_in_school",
+                    "goals_achieved",
+                )
+            ],
+        }
+    )
+    spec = {
+        "outcome_ids": {
+            "fields": {
+                "name": {},
+                "indicator": {},
+                "numerator": {},
+                "denominator": {},
+                "value": {},
+                "met": {},
+            }
+        }
+    }
+    print(
+        f"\n{env['rrs.employment'].search_count([])} jobs, "
+        f"{env['rrs.school.enrolment'].search_count([])} school enrolments.\n\n"
+        "| scenario | median ms | queries |\n| --- | ---: | ---: |"
+    )
+    for label, user in (("manager", manager), ("worker", worker)):
+        measure(
+            env,
+            f"{label}: a logic model's four outcomes computed (OUT-1)",
+            lambda user=user: model.with_user(user).web_read(spec),
+        )
+    env.cr.rollback()
+
+
 def bench_assistance(env, worker, supervisor, manager):
     """rrs_assistance (rules FIN-1, FIN-2, OUT-3): the lists each role opens, the grant
     budgets, the pivot a manager reads and the per-grant monthly workbook."""
@@ -749,6 +806,8 @@ def run_all(env, args, odoo):
         bench_assistance(env, worker, supervisor, manager)
     if "rrs.volunteer" in env:
         bench_volunteers(env, worker)
+    if "rrs.logic.model" in env:
+        bench_outcomes(env, worker, manager)
     env.cr.rollback()
     bench_cron(env, "Case review cron", "_cron_case_reviews")
     env.cr.rollback()

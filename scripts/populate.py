@@ -5,7 +5,8 @@ Creates supervisors and case workers (users and employees, teams of ten, with th
 requirements), then N households through the ORM (so every constraint and computed field
 runs as in production) in parallel jobs: about 10% open, 1-5 members, 3 case notes each and,
 once services started, a signed service plan with two goals; then post-release services
-cases of unaccompanied children (rrs_minors) with their clocks; then financial assistance
+cases of unaccompanied children (rrs_minors) with their clocks; then the jobs and school
+enrolments the outcome indicators count (rrs_reporting); then financial assistance
 requests over the open cases, with their bills and payments (rrs_assistance); then volunteers
 with their screening, matches and hours (rrs_volunteer). Committed in batches; safe to run
 again (it adds).
@@ -135,6 +136,85 @@ ASSISTANCE_STATES = (
     ("rejected", 5),
     ("cancelled", 5),
 )
+
+
+def populate_outcome_facts(env, rnd, batch=5000):
+    """The facts the outcome indicators count (rrs_reporting, rule OUT-1), for the cases that
+    have none yet: about 35% of working-age adults in a job within 90 days of arrival and 60%
+    within 180 (a few of them later, a few never), and 80% of school-age children enrolled
+    within 30 days, 10% waiting for a place. Through the ORM in batches: the constraints check
+    each person's age and household."""
+    if "rrs.employment" not in env:
+        print("rrs_reporting is not installed: no employment or school records")
+        return 0
+    today = fields.Date.today()
+    employers = env["res.partner"].search([("name", "=like", "Bench employer %")]) or env[
+        "res.partner"
+    ].create([{"name": f"Bench employer {i}", "is_company": True} for i in range(40)])
+    schools = env["res.partner"].search([("name", "=like", "Bench school %")]) or env[
+        "res.partner"
+    ].create([{"name": f"Bench school {i}", "is_company": True} for i in range(20)])
+    env.cr.execute(
+        """SELECT m.id, m.case_id, c.arrival_date, m.arrival_age
+             FROM rrs_case_member m JOIN rrs_case c ON c.id = m.case_id
+            WHERE c.arrival_date IS NOT NULL AND m.arrival_age IS NOT NULL
+              AND c.state NOT IN ('intake', 'waiting')
+              AND NOT EXISTS (SELECT 1 FROM rrs_employment e WHERE e.member_id = m.id)
+              AND NOT EXISTS (SELECT 1 FROM rrs_school_enrolment s WHERE s.member_id = m.id)
+         ORDER BY m.id"""
+    )
+    rows = env.cr.fetchall()
+    jobs, enrolments = [], []
+    for member_id, case_id, arrival, age in rows:
+        draw = rnd.random()
+        if 18 <= age <= 64:
+            if draw < 0.35:
+                start = arrival + timedelta(days=rnd.randint(20, 90))
+            elif draw < 0.60:
+                start = arrival + timedelta(days=rnd.randint(91, 180))
+            elif draw < 0.75:
+                start = arrival + timedelta(days=rnd.randint(181, 400))
+            else:
+                continue
+            if start > today:
+                continue
+            jobs.append(
+                {
+                    "case_id": case_id,
+                    "member_id": member_id,
+                    "employer_id": employers[rnd.randrange(len(employers))].id,
+                    "job_title": rnd.choice(("Warehouse associate", "Cook", "Caregiver")),
+                    "employment_type": rnd.choice(("full_time", "full_time", "part_time")),
+                    "found_through": rnd.choice(("job_developer", "referral", "self")),
+                    "start_date": start,
+                    "hours_per_week": rnd.choice((20.0, 32.0, 40.0)),
+                    "hourly_wage": round(rnd.uniform(14, 22), 2),
+                }
+            )
+        elif 6 <= age <= 16 and draw < 0.9:  # of school age on any day of the window
+            day = arrival + timedelta(
+                days=rnd.randint(3, 30) if draw < 0.8 else rnd.randint(31, 60)
+            )
+            if day > today:
+                continue
+            vals = {"case_id": case_id, "member_id": member_id, "enrolment_date": day}
+            if draw < 0.8:
+                vals.update(
+                    status="enrolled",
+                    school_id=schools[rnd.randrange(len(schools))].id,
+                    grade=f"Grade {max(age - 5, 1)}",
+                )
+            else:
+                vals.update(status="waiting", reason="No place yet at the neighbourhood school.")
+            enrolments.append(vals)
+    started = time.time()
+    for model, vals_list in (("rrs.employment", jobs), ("rrs.school.enrolment", enrolments)):
+        Model = env[model].with_context(tracking_disable=True, mail_create_nolog=True)
+        for start in range(0, len(vals_list), batch):
+            Model.create(vals_list[start : start + batch])
+            env.cr.commit()
+        print(f"{len(vals_list)} {model} records ({time.time() - started:.0f} s)", flush=True)
+    return len(jobs) + len(enrolments)
 
 
 def populate_assistance(env, count, rnd, batch=1000):
@@ -768,6 +848,11 @@ def main():
         help="only add the post-release services cases to an already populated database",
     )
     p.add_argument(
+        "--facts-only",
+        action="store_true",
+        help="only add the outcome facts (jobs, school enrolments; rrs_reporting) to the cases",
+    )
+    p.add_argument(
         "--requirements-only",
         action="store_true",
         help="only give the existing bench workers their staff requirements (rrs_staff "
@@ -789,6 +874,9 @@ def main():
             # one of the parallel jobs (populate_in_parallel)
             workers = env["res.users"].search([("login", "=like", f"bench_worker_{args.stamp}_%")])
             populate_cases(env, args.cases, workers, rnd, args.batch, f"[job {args.job}] ")
+            return
+        if args.facts_only:
+            print(f"{populate_outcome_facts(env, rnd)} outcome facts")
             return
         if args.prs_only:
             workers = env["res.users"].search([("login", "=like", "bench_worker_%")])
@@ -847,6 +935,7 @@ def main():
             flush=True,
         )
         populate_prs(env, args.cases // 100 if args.prs is None else args.prs, workers, rnd)
+        populate_outcome_facts(env, rnd)
         populate_assistance(env, args.assistance, rnd)
         populate_volunteers(env, args.volunteers, rnd)
 
