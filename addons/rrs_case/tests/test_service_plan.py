@@ -266,6 +266,10 @@ class TestServicePlan(ServicePlanCommon):
     def test_plan3_agreement_pdf_contains_goals_signatures_policies(self):
         # rule PLAN-3
         plan = self.env.ref("rrs_case.plan_rahimi_1_demo")
+        # printed in the agency's language (English): the family's Dari, when the demo has
+        # activated it, is tested with the other languages (test_document_only_languages)
+        plan.document_language_id = self.env.ref("rrs_case.language_eng")
+        self.assertEqual(plan._rrs_document_lang()[0], "en_US")
         # the agency's own policy texts (company settings), not a text of the report
         plan.company_id.rrs_client_information_policy = "<p>Your file is yours to see.</p>"
         report = self.env.ref("rrs_case.action_report_service_agreement")
