@@ -32,6 +32,41 @@ class TestOut1LogicModel(RrsReportingCommon):
             },
         )
 
+    def test_out1_goals_achieved_counts_the_period_and_leaves_out_dropped_goals(self):
+        # rule OUT-1: of the goals due within the period, 2 achieved of 3 counted (66.7%):
+        # a dropped goal is not counted, nor an achieved goal due before the period; the far
+        # worker's goal counts for the manager only (each reader counts what they may read)
+        def goal(name, status, due):
+            return Command.create(
+                {
+                    "name": name,
+                    "desired_outcome": "Outcome",
+                    "target_date": due,
+                    "services": "Referral and follow-up",
+                    "status": status,
+                }
+            )
+
+        inside = self.arrival + timedelta(days=100)
+        before = self.arrival - timedelta(days=10)
+        self.env["rrs.service.plan"].create(
+            {
+                "case_id": self.case.id,
+                "goal_ids": [
+                    goal("Paid work", "achieved", inside),
+                    goal("English level 2", "in_progress", inside),
+                    goal("Driving licence", "dropped", inside),
+                    goal("First lease", "achieved", before),
+                ],
+            }
+        )
+        self.env["rrs.service.plan"].create(
+            {"case_id": self.case_far.id, "goal_ids": [goal("School", "achieved", inside)]}
+        )
+        model = self._logic_model(outcomes=("goals_achieved", "employed_90"))
+        self.assertEqual(self._figures(model, self.manager)["goals_achieved"], (2, 3, 66.7, True))
+        self.assertEqual(self._figures(model, self.worker)["goals_achieved"], (1, 2, 50.0, False))
+
     def test_out1_cases_not_served_and_people_out_of_age_are_not_counted(self):
         # rule OUT-1: a family still at intake and a 70-year-old do not change the figures
         grandpa = self._person("Grandpa", age=70)
