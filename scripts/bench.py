@@ -455,20 +455,13 @@ def measure_pair(env, label, fn, odoo_fn):
     """The suite's scenario and the same user's comparable Odoo list (project.task),
     measured interleaved: one run of each to warm the caches, then REPEAT runs alternating,
     so a busy moment of the machine weighs on both alike."""
-    runs = {"suite": ([], []), "odoo": ([], [])}
+    runs = {"suite": [], "odoo": []}
     for run in range(REPEAT + 1):
         for key, call in (("suite", fn), ("odoo", odoo_fn)):
-            before = env.cr.sql_log_count
-            start = time.perf_counter()
-            call()
-            elapsed = (time.perf_counter() - start) * 1000
-            count = env.cr.sql_log_count - before
-            env.invalidate_all()
+            measured = _run_once(env, call)
             if run:
-                runs[key][0].append(elapsed)
-                runs[key][1].append(count)
-    ms, queries = statistics.median(runs["suite"][0]), max(runs["suite"][1])
-    odoo_ms, odoo_queries = statistics.median(runs["odoo"][0]), max(runs["odoo"][1])
+                runs[key].append(measured)
+    (ms, queries), (odoo_ms, odoo_queries) = _summary(runs["suite"]), _summary(runs["odoo"])
     RESULTS[label] = {
         "ms": ms,
         "queries": queries,
@@ -930,21 +923,32 @@ def bench_change_history(env, worker):
 def _timed(env, fn, undo=False):
     """Median ms and most queries of ``REPEAT`` runs after one to warm the caches. With
     ``undo``, each run is rolled back (a savepoint, outside the measure), so runs start alike."""
-    times, queries = [], []
+    runs = []
     for run in range(REPEAT + 1):
         savepoint = env.cr.savepoint() if undo else None
-        before = env.cr.sql_log_count
-        start = time.perf_counter()
-        fn()
-        elapsed = (time.perf_counter() - start) * 1000
-        count = env.cr.sql_log_count - before
-        if savepoint:
-            savepoint.close(rollback=True)
-        env.invalidate_all()
+        measured = _run_once(env, fn, savepoint)
         if run:
-            times.append(elapsed)
-            queries.append(count)
-    return statistics.median(times), max(queries)
+            runs.append(measured)
+    return _summary(runs)
+
+
+def _run_once(env, fn, savepoint=None):
+    """One run: (ms, queries); the savepoint, if any, rolled back outside the measure, and
+    the caches emptied for the next run."""
+    before = env.cr.sql_log_count
+    start = time.perf_counter()
+    fn()
+    elapsed = (time.perf_counter() - start) * 1000
+    count = env.cr.sql_log_count - before
+    if savepoint:
+        savepoint.close(rollback=True)
+    env.invalidate_all()
+    return elapsed, count
+
+
+def _summary(runs):
+    """Median ms and most queries of the measured runs."""
+    return statistics.median(ms for ms, _ in runs), max(queries for _, queries in runs)
 
 
 def bench_access_review(env):
