@@ -797,10 +797,19 @@ class RrsCase(models.Model):
     @api.depends_context("uid")
     @api.depends_context("uid")
     def _compute_emergency_access_open(self):
-        now = fields.Datetime.now()
-        opened = self._rrs_emergency_expiries()
+        opened = self._rrs_emergency_open_ids()
         for case in self:
-            case.emergency_access_open = bool(opened.get(case.id) and opened[case.id] > now)
+            case.emergency_access_open = case.id in opened
+
+    @api.private
+    def _rrs_emergency_open_ids(self):
+        """Ids of the cases the current user's emergency accesses open at this minute."""
+        now = fields.Datetime.now()
+        return {
+            case_id
+            for case_id, expiry in self._rrs_emergency_expiries().items()
+            if expiry and expiry > now
+        }
 
     @api.private
     def _rrs_emergency_expiries(self):
@@ -835,12 +844,7 @@ class RrsCase(models.Model):
             return NotImplemented
         if True in value and False in value:
             return []
-        now = fields.Datetime.now()
-        opened = [
-            case_id
-            for case_id, expiry in self._rrs_emergency_expiries().items()
-            if expiry and expiry > now
-        ]
+        opened = list(self._rrs_emergency_open_ids())
         return [("id", "in" if True in value else "not in", opened)]
 
     @api.depends("name", "restricted", "head_partner_id.name")
