@@ -2,14 +2,15 @@
 {
     "name": "Refugee Resettlement: Reporting",
     "summary": "Outcome facts recorded on the case (employment, school enrolment), logic models "
-    "per program with outcomes measured from the records",
+    "per program with outcomes measured from the records, broken down by group with small "
+    "groups hidden, printed and exported",
     "version": "19.0.1.0.0",
     "category": "Services/Case Management",
     "website": "https://github.com/rrs-suite/rrs",
     "author": "RRS suite contributors",
     "license": "AGPL-3",
     "installable": True,
-    "depends": ["rrs_case"],
+    "depends": ["rrs_case", "rrs_assessment", "report_xlsx"],
     "data": [
         "security/ir.model.access.csv",
         "security/rrs_reporting_rules.xml",
@@ -17,6 +18,9 @@
         "views/rrs_school_enrolment_views.xml",
         "views/rrs_logic_model_views.xml",
         "views/rrs_case_views.xml",
+        "views/res_config_settings_views.xml",
+        "report/rrs_report_templates.xml",
+        "wizards/rrs_outcome_breakdown_views.xml",
         "views/menus.xml",
     ],
     "demo": [

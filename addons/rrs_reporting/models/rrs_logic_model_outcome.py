@@ -2,7 +2,7 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
 
 from .rrs_case_member import SCHOOL_AGE_FROM, WORKING_AGE_TO
@@ -17,18 +17,66 @@ WINDOWS = {
 # Cases that were never served (still at intake, waiting, or referred out from there) are
 # not part of a program's outcomes.
 NOT_SERVED = ("intake", "waiting")
+INDICATORS = [
+    ("employed_90", "Adults (18-64) employed within 90 days of arrival"),
+    ("employed_180", "Adults (18-64) employed within 180 days of arrival"),
+    ("children_in_school", "School-age children enrolled within 30 days of arrival"),
+    ("goals_achieved", "Service plan goals achieved"),
+]
+
+
+def indicator_domains(indicator, programs, date_from, date_to, today):
+    """(model, numerator domain, denominator domain) of an indicator for programs and a
+    period (rule OUT-1): the people (or goals) counted once each.
+
+    Employment and school count the people whose days after arrival ended within the period
+    and by ``today``; goals count the goals whose target date falls within the period, dropped
+    goals left out. Cases never served are not part of a program's outcomes.
+    """
+    if indicator == "goals_achieved":
+        goals = Domain(
+            [
+                ("case_id.program_id", "in", programs.ids),
+                ("target_date", ">=", date_from),
+                ("target_date", "<=", date_to),
+                ("status", "!=", "dropped"),
+            ]
+        )
+        return "rrs.service.goal", goals & Domain("status", "=", "achieved"), goals
+    days, age_from, age_to = WINDOWS[indicator]
+    end = min(date_to, today)
+    cohort = Domain(
+        [
+            ("case_id.program_id", "in", programs.ids),
+            ("case_id.arrival_date", ">=", date_from - timedelta(days=days)),
+            ("case_id.arrival_date", "<=", end - timedelta(days=days)),
+            ("case_id.state", "not in", NOT_SERVED),
+            ("case_id.closing_reason", "!=", "referred_out"),
+            ("arrival_age", ">=", age_from),
+            ("arrival_age", "<=", age_to),
+        ]
+    )
+    if indicator == "children_in_school":
+        reached = Domain(
+            "school_enrolment_ids",
+            "any",
+            [("status", "=", "enrolled"), ("days_after_arrival", "<=", days)],
+        )
+    else:
+        reached = Domain("employment_ids", "any", [("days_after_arrival", "<=", days)])
+    return "rrs.case.member", cohort & reached, cohort
 
 
 class RrsLogicModelOutcome(models.Model):
     """A desired outcome of a logic model and its indicator, measured from the case records
     for the outcome's program and period (rule OUT-1).
 
-    The numbers respect record rules: each reader counts the records they may read (a case
-    worker their cases, a supervisor the team's, a program manager all, an auditor all but
-    restricted cases). No sudo(): an aggregate computed as superuser would tell a reader about
-    records they may not see (a minor's case, another team's) through small counts, and the
-    records behind the numbers (``action_view_numerator``) must be the ones counted. A program
-    manager, who reads every case, sees the agency's figure.
+    The numbers cover the cases the reader's reports aggregate (``res.users.rrs_report_scope``):
+    a case worker their caseload, a supervisor the team's, a program manager and an auditor
+    every case of their companies. Restricted cases (REC-1) in that scope are counted but
+    never listed: the records behind the numbers (``action_view_numerator``) open with the
+    reader's own rights, and the breakdown by group (``action_disaggregate``) hides small
+    groups (OUT-2).
     """
 
     _name = "rrs.logic.model.outcome"
@@ -45,12 +93,7 @@ class RrsLogicModelOutcome(models.Model):
     sequence = fields.Integer(default=10)
     name = fields.Char(string="Desired outcome", required=True)
     indicator = fields.Selection(
-        [
-            ("employed_90", "Adults (18-64) employed within 90 days of arrival"),
-            ("employed_180", "Adults (18-64) employed within 180 days of arrival"),
-            ("children_in_school", "School-age children enrolled within 30 days of arrival"),
-            ("goals_achieved", "Service plan goals achieved"),
-        ],
+        INDICATORS,
         required=True,
         help="Employment and school: the people whose days after arrival ended within the "
         "period (and by today), counted once. Goals: the goals whose target date falls within "
@@ -88,58 +131,37 @@ class RrsLogicModelOutcome(models.Model):
         """(model, numerator domain, denominator domain) of the outcome's indicator, for its
         program and period; the people (or goals) counted once each."""
         self.ensure_one()
-        program = self.logic_model_id.program_id
-        if self.indicator == "goals_achieved":
-            goals = Domain(
-                [
-                    ("case_id.program_id", "=", program.id),
-                    ("target_date", ">=", self.date_from),
-                    ("target_date", "<=", self.date_to),
-                    ("status", "!=", "dropped"),
-                ]
-            )
-            return "rrs.service.goal", goals & Domain("status", "=", "achieved"), goals
-        days, age_from, age_to = WINDOWS[self.indicator]
-        end = min(self.date_to, fields.Date.context_today(self))
-        cohort = Domain(
-            [
-                ("case_id.program_id", "=", program.id),
-                ("case_id.arrival_date", ">=", self.date_from - timedelta(days=days)),
-                ("case_id.arrival_date", "<=", end - timedelta(days=days)),
-                ("case_id.state", "not in", NOT_SERVED),
-                ("case_id.closing_reason", "!=", "referred_out"),
-                ("arrival_age", ">=", age_from),
-                ("arrival_age", "<=", age_to),
-            ]
+        return indicator_domains(
+            self.indicator,
+            self.logic_model_id.program_id,
+            self.date_from,
+            self.date_to,
+            fields.Date.context_today(self),
         )
-        if self.indicator == "children_in_school":
-            reached = Domain(
-                "school_enrolment_ids",
-                "any",
-                [("status", "=", "enrolled"), ("days_after_arrival", "<=", days)],
-            )
-        else:
-            reached = Domain("employment_ids", "any", [("days_after_arrival", "<=", days)])
-        return "rrs.case.member", cohort & reached, cohort
 
     @api.depends("indicator", "target", "date_from", "date_to", "logic_model_id.program_id")
     @api.depends_context("uid", "allowed_company_ids")
     def _compute_value(self):
+        try:
+            scope, _label = self.env.user.rrs_report_scope()
+        except AccessError:
+            scope = None
         for outcome in self:
             outcome.numerator = outcome.denominator = 0
             outcome.value = 0.0
             outcome.met = False
-            if not (outcome.indicator and outcome.date_from and outcome.date_to):
+            if scope is None or not (outcome.indicator and outcome.date_from and outcome.date_to):
                 continue
             if not outcome.logic_model_id.program_id:
                 continue
             model, numerator, denominator = outcome._indicator_domains()
-            Model = self.env[model]
-            if not Model.has_access("read"):
-                continue
-            # one aggregate query each, as the reader (record rules apply)
-            [(num,)] = Model._read_group(numerator, aggregates=["__count"])
-            [(den,)] = Model._read_group(denominator, aggregates=["__count"])
+            in_scope = Domain("case_id", "any", scope)
+            # sudo(): rrs_report_scope() checked the reader's role and gives the cases their
+            # figures aggregate; restricted cases among them are counted, never listed (OUT-2).
+            # One aggregate query each.
+            Model = self.env[model].sudo()
+            [(num,)] = Model._read_group(numerator & in_scope, aggregates=["__count"])
+            [(den,)] = Model._read_group(denominator & in_scope, aggregates=["__count"])
             outcome.numerator, outcome.denominator = num, den
             outcome.value = 100.0 * num / den if den else 0.0
             outcome.met = bool(den) and outcome.value >= outcome.target
@@ -150,14 +172,32 @@ class RrsLogicModelOutcome(models.Model):
         Model = self.env[model]
         if not Model.has_access("read"):
             raise UserError(self.env._("You may not read the records behind this outcome."))
+        scope, _label = self.env.user.rrs_report_scope()
+        domain = (num_domain if numerator else den_domain) & Domain("case_id", "any", scope)
         return {
             "type": "ir.actions.act_window",
             "name": self.name,
             "res_model": model,
-            "domain": list(num_domain if numerator else den_domain),
+            "domain": list(domain),
             "views": [(False, "list"), (False, "pivot")],
             "context": {"create": False},
         }
+
+    def action_disaggregate(self):
+        """The outcome by gender, age, origin, language ... with small groups hidden (OUT-2)."""
+        self.ensure_one()
+        breakdown = self.env["rrs.outcome.breakdown"].create(
+            {
+                "outcome_id": self.id,
+                "indicator": self.indicator,
+                "date_from": self.date_from,
+                "date_to": self.date_to,
+                "program_ids": [(6, 0, self.logic_model_id.program_id.ids)],
+                "target": self.target,
+            }
+        )
+        breakdown.action_compute()
+        return breakdown._rrs_form_action()
 
     def action_view_numerator(self):
         """The people (or goals) who reached the outcome."""

@@ -107,9 +107,10 @@ class TestOut1LogicModel(RrsReportingCommon):
         self.env.invalidate_all()
         self.assertEqual(self._figures(model, self.manager)["children_in_school"][:2], (2, 2))
 
-    def test_out1_each_role_counts_what_it_may_read(self):
-        # rule OUT-1: the figures respect record rules; the worker counts the own case, the
-        # far worker theirs, the supervisor the team's, the auditor all but restricted cases
+    def test_out1_each_role_counts_its_report_scope(self):
+        # rules OUT-1, OUT-2: the worker counts the own caseload, the far worker theirs, the
+        # supervisor the team's, the auditor and the manager the agency's; a restricted case
+        # is still counted for the auditor, who cannot list it
         model = self._logic_model()
         self.assertEqual(self._figures(model, self.worker)["employed_90"][:2], (2, 3))
         self.assertEqual(self._figures(model, self.worker_far)["employed_90"][:2], (1, 2))
@@ -117,13 +118,37 @@ class TestOut1LogicModel(RrsReportingCommon):
         self.assertEqual(self._figures(model, self.auditor)["employed_90"][:2], (3, 5))
         self.case_far.restricted = True
         self.env.invalidate_all()
-        self.assertEqual(self._figures(model, self.auditor)["employed_90"][:2], (2, 3))
+        self.assertEqual(self._figures(model, self.auditor)["employed_90"][:2], (3, 5))
         self.assertEqual(self._figures(model, self.manager)["employed_90"][:2], (3, 5))
+        outcome = model.outcome_ids.filtered(lambda o: o.indicator == "employed_90")
+        action = outcome.with_user(self.auditor).action_view_denominator()
+        listed = self.env[action["res_model"]].with_user(self.auditor).search(action["domain"])
+        self.assertEqual(listed.partner_id, self.amal | self.omar | self.rami)
         for user in (self.finance, self.volunteer):
             with self.assertRaises(AccessError):
                 model.with_user(user).read(["name"])
             with self.assertRaises(AccessError):
                 model.outcome_ids.with_user(user).read(["numerator"])
+
+    def test_out1_a_case_opened_in_an_emergency_is_not_in_the_figures(self):
+        # rule OUT-1 (with REC-4): a supervisor who opens another team's case in an emergency
+        # reads it, but their figures and the records behind them stay the team's
+        model = self._logic_model()
+        outcome = model.outcome_ids.filtered(lambda o: o.indicator == "employed_90")
+        self.env["rrs.emergency.access.wizard"].with_user(self.supervisor).create(
+            {
+                "case_reference": self.case_far.name,
+                "reason": "The family's sponsor reported a fire in the apartment tonight.",
+                "duration_hours": 2,
+            }
+        ).action_open()
+        self.assertTrue(self.case_far.with_user(self.supervisor).emergency_access_open)
+        self.env.invalidate_all()
+        as_supervisor = outcome.with_user(self.supervisor)
+        self.assertEqual((as_supervisor.numerator, as_supervisor.denominator), (2, 3))
+        action = as_supervisor.action_view_denominator()
+        listed = self.env[action["res_model"]].with_user(self.supervisor).search(action["domain"])
+        self.assertEqual(listed.partner_id, self.amal | self.omar | self.rami)
 
     def test_out1_records_behind_the_numbers(self):
         # rule OUT-1: the numerator's and the denominator's records, as the reader
