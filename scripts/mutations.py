@@ -3304,6 +3304,34 @@ MUTATIONS = [
     # ---- rrs_reporting (OUT-1)
     {
         "rule": "OUT-1",
+        "file": "addons/rrs_reporting/models/rrs_logic_model_outcome.py",
+        "old": '    "employed_180": ("employed_within", ("90", "180")),',
+        "new": '    "employed_180": ("employed_within", ("180",)),',
+        "why": "a person employed within 90 days is not counted as employed within 180",
+    },
+    {
+        "rule": "OUT-1",
+        "file": "addons/rrs_reporting/models/rrs_case_member.py",
+        "old": "            elif first <= 180:",
+        "new": "            elif first < 180:",
+        "why": "off-by-one: a job started on day 180 does not count as within 180 days",
+    },
+    {
+        "rule": "OUT-2",
+        "file": "addons/rrs_reporting/models/rrs_dashboard_outcomes.py",
+        "old": "                    if program.id != program_id or not start <= on_day <= end:",
+        "new": "                    if program.id != program_id or not start < on_day <= end:",
+        "why": "the dashboard leaves out the people who arrived on its period's first day",
+    },
+    {
+        "rule": "OUT-2",
+        "file": "addons/rrs_reporting/models/rrs_dashboard_outcomes.py",
+        "old": '            shown = [group for group in groups if not group["hidden"]]',
+        "new": "            shown = groups",
+        "why": "the dashboard names a hidden small group as the furthest behind",
+    },
+    {
+        "rule": "OUT-1",
         "file": "addons/rrs_reporting/models/rrs_logic_model.py",
         "old": "MIN_OUTCOMES = 2",
         "new": "MIN_OUTCOMES = 1",
@@ -3353,16 +3381,16 @@ MUTATIONS = [
     },
     {
         "rule": "OUT-1",
-        "file": "addons/rrs_reporting/models/rrs_logic_model_outcome.py",
-        "old": '        reached = Domain("employment_ids", "any", [("days_after_arrival", "<=", days)])',
-        "new": '        reached = Domain("employment_ids", "any", [("days_after_arrival", "<", days)])',
+        "file": "addons/rrs_reporting/models/rrs_case_member.py",
+        "old": "            elif first <= 90:",
+        "new": "            elif first < 90:",
         "why": "off-by-one: a job started on day 90 does not count as within 90 days",
     },
     {
         "rule": "OUT-1",
-        "file": "addons/rrs_reporting/models/rrs_logic_model_outcome.py",
-        "old": '            [("status", "=", "enrolled"), ("days_after_arrival", "<=", days)],',
-        "new": '            [("status", "!=", "not_enrolled"), ("days_after_arrival", "<=", days)],',
+        "file": "addons/rrs_reporting/models/rrs_case_member.py",
+        "old": '                lambda enrolment: enrolment.status == "enrolled"',
+        "new": '                lambda enrolment: enrolment.status != "not_enrolled"',
         "why": "a child waiting for a place counts as enrolled",
     },
     {
@@ -3382,9 +3410,9 @@ MUTATIONS = [
     {
         "rule": "OUT-1",
         "file": "addons/rrs_reporting/models/rrs_logic_model_outcome.py",
-        "old": '            [(num,)] = Model._read_group(numerator & in_scope, aggregates=["__count"])',
-        "new": '            [(num,)] = Model._read_group(numerator, aggregates=["__count"])',
-        "why": "the numerator counts cases outside the reader's caseload or team",
+        "old": "            counts = indicator_counts(Model, outcome.indicator, denominator & in_scope)",
+        "new": "            counts = indicator_counts(Model, outcome.indicator, denominator)",
+        "why": "the figures count cases outside the reader's caseload or team",
     },
     {
         "rule": "OUT-1",

@@ -21,6 +21,7 @@
         "views/res_config_settings_views.xml",
         "report/rrs_report_templates.xml",
         "wizards/rrs_outcome_breakdown_views.xml",
+        "views/rrs_dashboard_views.xml",
         "views/menus.xml",
     ],
     "demo": [

@@ -2,6 +2,7 @@
 from collections import namedtuple
 
 from odoo import api, models
+from odoo.tools import SQL
 
 # Open cases and the clients (household members) in them, for one worker in one program.
 Caseload = namedtuple("Caseload", ["cases", "clients"])
@@ -36,12 +37,27 @@ class ResUsers(models.Model):
         hierarchy changes (see hr.employee).
         """
         self.ensure_one()
-        # sudo(): case workers and supervisors may not read hr.employee; this only walks
-        # the hierarchy below the user's own employee records and returns user ids.
-        Employee = self.env["hr.employee"].sudo().with_context(active_test=False)
-        own = Employee.search([("user_id", "=", self.id)])
-        team = Employee.search([("id", "child_of", own.ids)]) if own else Employee
-        return (team.user_id | self).ids
+        # One recursive query down the hierarchy, archived employees included, as the
+        # employees' own "child_of" would walk it level by level (case workers and
+        # supervisors may not read hr.employee: this returns user ids only).
+        self.env["hr.employee"].flush_model(["user_id", "parent_id"])
+        self.env.cr.execute(
+            SQL(
+                """
+                WITH RECURSIVE team(id) AS (
+                    SELECT id FROM hr_employee WHERE user_id = %(user)s
+                    UNION
+                    SELECT employee.id FROM hr_employee employee
+                      JOIN team ON employee.parent_id = team.id
+                )
+                SELECT DISTINCT employee.user_id FROM team
+                  JOIN hr_employee employee ON employee.id = team.id
+                 WHERE employee.user_id IS NOT NULL
+                """,
+                user=self.id,
+            )
+        )
+        return sorted({user_id for (user_id,) in self.env.cr.fetchall()} | {self.id})
 
     @api.private
     def rrs_caseload(self, programs, exclude_cases=None, with_clients=True):

@@ -36,6 +36,52 @@ class RrsCaseMember(models.Model):
         groups="rrs_case.group_case_worker,rrs_case.group_auditor",
     )
 
+    # Stored so that an indicator's people and those who reached it are counted in one grouped
+    # query: the first job, and the first school enrolment, in days after arrival.
+    employed_within = fields.Selection(
+        [("90", "Within 90 days"), ("180", "Within 180 days"), ("later", "Later")],
+        string="First job",
+        compute="_compute_employed_within",
+        store=True,
+        index=True,
+        help="When the person's first recorded job started, counted from the case's arrival.",
+    )
+    school_within = fields.Selection(
+        [("30", "Within 30 days"), ("later", "Later")],
+        string="In school",
+        compute="_compute_school_within",
+        store=True,
+        index=True,
+        help="When the person was first enrolled in school, counted from the case's arrival "
+        "(waiting for a place is not enrolled).",
+    )
+
+    @api.depends("employment_ids.days_after_arrival")
+    def _compute_employed_within(self):
+        for member in self:
+            days = member.employment_ids.mapped("days_after_arrival")
+            first = min(days) if days else None
+            if first is None:
+                member.employed_within = False
+            elif first <= 90:
+                member.employed_within = "90"
+            elif first <= 180:
+                member.employed_within = "180"
+            else:
+                member.employed_within = "later"
+
+    @api.depends("school_enrolment_ids.status", "school_enrolment_ids.days_after_arrival")
+    def _compute_school_within(self):
+        for member in self:
+            days = member.school_enrolment_ids.filtered(
+                lambda enrolment: enrolment.status == "enrolled"
+            ).mapped("days_after_arrival")
+            first = min(days) if days else None
+            if first is None:
+                member.school_within = False
+            else:
+                member.school_within = "30" if first <= 30 else "later"
+
     @api.depends("partner_id.birthdate_date", "case_id.arrival_date")
     def _compute_arrival_age(self):
         for member in self:

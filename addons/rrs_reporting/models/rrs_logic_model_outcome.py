@@ -25,6 +25,15 @@ INDICATORS = [
 ]
 
 
+# indicator: (the field telling whether a record reached it, the values that do)
+REACHED = {
+    "employed_90": ("employed_within", ("90",)),
+    "employed_180": ("employed_within", ("90", "180")),
+    "children_in_school": ("school_within", ("30",)),
+    "goals_achieved": ("status", ("achieved",)),
+}
+
+
 def indicator_domains(indicator, programs, date_from, date_to, today):
     """(model, numerator domain, denominator domain) of an indicator for programs and a
     period (rule OUT-1): the people (or goals) counted once each.
@@ -33,6 +42,8 @@ def indicator_domains(indicator, programs, date_from, date_to, today):
     and by ``today``; goals count the goals whose target date falls within the period, dropped
     goals left out. Cases never served are not part of a program's outcomes.
     """
+    field, values = REACHED[indicator]
+    reached = Domain(field, "in", values)
     if indicator == "goals_achieved":
         goals = Domain(
             [
@@ -42,7 +53,7 @@ def indicator_domains(indicator, programs, date_from, date_to, today):
                 ("status", "!=", "dropped"),
             ]
         )
-        return "rrs.service.goal", goals & Domain("status", "=", "achieved"), goals
+        return "rrs.service.goal", goals & reached, goals
     days, age_from, age_to = WINDOWS[indicator]
     end = min(date_to, today)
     cohort = Domain(
@@ -56,15 +67,23 @@ def indicator_domains(indicator, programs, date_from, date_to, today):
             ("arrival_age", "<=", age_to),
         ]
     )
-    if indicator == "children_in_school":
-        reached = Domain(
-            "school_enrolment_ids",
-            "any",
-            [("status", "=", "enrolled"), ("days_after_arrival", "<=", days)],
-        )
-    else:
-        reached = Domain("employment_ids", "any", [("days_after_arrival", "<=", days)])
     return "rrs.case.member", cohort & reached, cohort
+
+
+def indicator_counts(Model, indicator, denominator, groupby=None):
+    """{group value: [reached, counted]} of an indicator's records in one grouped query
+    (``groupby`` None: one group, keyed None). ``Model`` carries the reader's rights."""
+    field, values = REACHED[indicator]
+    counts = {}
+    groups = [groupby, field] if groupby else [field]
+    for row in Model._read_group(denominator, groups, ["__count"]):
+        *key, value, count = row
+        key = key[0] if groupby else None
+        pair = counts.setdefault(key, [0, 0])
+        pair[1] += count
+        if value in values:
+            pair[0] += count
+    return counts
 
 
 class RrsLogicModelOutcome(models.Model):
@@ -89,7 +108,9 @@ class RrsLogicModelOutcome(models.Model):
         "rrs.logic.model", required=True, index=True, ondelete="cascade"
     )
     company_id = fields.Many2one(related="logic_model_id.company_id", store=True, index=True)
-    program_id = fields.Many2one(related="logic_model_id.program_id", string="Program")
+    program_id = fields.Many2one(
+        related="logic_model_id.program_id", string="Program", store=True, index=True
+    )
     sequence = fields.Integer(default=10)
     name = fields.Char(string="Desired outcome", required=True)
     indicator = fields.Selection(
@@ -158,10 +179,10 @@ class RrsLogicModelOutcome(models.Model):
             in_scope = Domain("case_id", "any", scope)
             # sudo(): rrs_report_scope() checked the reader's role and gives the cases their
             # figures aggregate; restricted cases among them are counted, never listed (OUT-2).
-            # One aggregate query each.
+            # One grouped query.
             Model = self.env[model].sudo()
-            [(num,)] = Model._read_group(numerator & in_scope, aggregates=["__count"])
-            [(den,)] = Model._read_group(denominator & in_scope, aggregates=["__count"])
+            counts = indicator_counts(Model, outcome.indicator, denominator & in_scope)
+            num, den = counts.get(None, (0, 0))
             outcome.numerator, outcome.denominator = num, den
             outcome.value = 100.0 * num / den if den else 0.0
             outcome.met = bool(den) and outcome.value >= outcome.target

@@ -6,11 +6,21 @@ from ..models.rrs_report_mixin import SUPPRESSED
 
 class RrsReportTableXlsx(models.AbstractModel):
     """The workbook of any report of the suite (``rrs.report.mixin``): the title, the filters
-    applied, then each table with its header, rows, total and notes, numbers as numbers."""
+    applied, then each table with its header, rows, total and notes, numbers as numbers.
 
-    _name = "report.rrs_reporting.report_table_xlsx"
+    Each report has its own report model inheriting this one (``report.<report_name>``): Odoo
+    finds a report by its name, so two reports sharing one name would print the first one's
+    records."""
+
+    _name = "rrs.report.table.xlsx"
     _inherit = "report.report_xlsx.abstract"
     _description = "Report table (XLSX)"
+
+
+class RrsOutcomeBreakdownXlsx(models.AbstractModel):
+    _name = "report.rrs_reporting.outcome_breakdown_xlsx"
+    _inherit = "rrs.report.table.xlsx"
+    _description = "Outcome by group (XLSX)"
 
     def generate_xlsx_report(self, workbook, data, reports):
         formats = {

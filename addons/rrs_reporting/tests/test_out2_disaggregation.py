@@ -266,7 +266,9 @@ class TestOut2Disaggregation(RrsCaseCommon):
         # rule OUT-2: the XLSX opened back, the hidden cells marked, the filters written
         breakdown = self._breakdown(self.manager, "country")
         Report = self.env["ir.actions.report"].with_user(self.manager)
-        content, kind = Report._render_xlsx("rrs_reporting.report_table_xlsx", breakdown.ids, None)
+        content, kind = Report._render_xlsx(
+            "rrs_reporting.outcome_breakdown_xlsx", breakdown.ids, None
+        )
         self.assertEqual(kind, "xlsx")
         sheet = openpyxl.load_workbook(io.BytesIO(content)).active
         cells = {
@@ -281,12 +283,23 @@ class TestOut2Disaggregation(RrsCaseCommon):
         self.assertEqual(cells["Eritrea"], [SUPPRESSED] * 4)
         self.assertEqual(cells["Afghanistan"], [SUPPRESSED] * 4)
         self.assertEqual(cells["All"][:3], [6, 12, 50])
-        html = Report._render_qweb_html("rrs_reporting.report_table", breakdown.ids)[0].decode()
+        html = Report._render_qweb_html("rrs_reporting.report_outcome_breakdown", breakdown.ids)[
+            0
+        ].decode()
         self.assertIn("Outcome by group", html)
         self.assertIn("Country of origin", html)
         self.assertIn("80.0 %", html)
         pdf, kind = Report.with_context(force_report_rendering=True)._render_qweb_pdf(
-            "rrs_reporting.report_table", breakdown.ids
+            "rrs_reporting.report_outcome_breakdown", breakdown.ids
         )
         self.assertEqual(kind, "pdf")
         self.assertTrue(pdf.startswith(b"%PDF"))
+
+    def test_out2_every_report_has_a_name_of_its_own(self):
+        # Odoo finds a report by its name: two reports sharing one would print the first
+        # one's model with the second one's record ids
+        reports = self.env["ir.actions.report"].search([("report_name", "like", "rrs_%")])
+        names = reports.mapped("report_name")
+        self.assertEqual(len(names), len(set(names)), sorted(names))
+        for report in reports.filtered(lambda r: r.report_type == "xlsx"):
+            self.assertIn(f"report.{report.report_name}", self.env)

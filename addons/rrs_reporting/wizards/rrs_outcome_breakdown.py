@@ -4,7 +4,7 @@ from odoo.exceptions import UserError
 from odoo.fields import Domain
 from odoo.tools.safe_eval import safe_eval
 
-from ..models.rrs_logic_model_outcome import INDICATORS, indicator_domains
+from ..models.rrs_logic_model_outcome import INDICATORS, indicator_counts, indicator_domains
 from ..models.rrs_report_mixin import SUPPRESSED
 
 DIMENSIONS = [
@@ -141,14 +141,16 @@ class RrsOutcomeBreakdown(models.TransientModel):
     def _rrs_model(self):
         return "rrs.service.goal" if self.indicator == "goals_achieved" else "rrs.case.member"
 
-    def _rrs_breakdown(self):
+    def _rrs_breakdown(self, scope=None):
         """(total, groups) of the indicator over the user's report scope, each a dict of
         ``label``, ``numerator``, ``denominator``, ``value``, ``hidden`` and the group's
-        ``domain``; the groups in order, the "not recorded" group last."""
+        ``domain``; the groups in order, the "not recorded" group last. ``scope``: the user's
+        scope when the caller already has it (``res.users.rrs_report_scope``)."""
         self.ensure_one()
-        scope, _label = self.env.user.rrs_report_scope()
+        if scope is None:
+            scope, _label = self.env.user.rrs_report_scope()
         programs = self._rrs_programs()
-        model, numerator, denominator = indicator_domains(
+        model, _numerator, denominator = indicator_domains(
             self.indicator,
             programs,
             self.date_from,
@@ -159,20 +161,24 @@ class RrsOutcomeBreakdown(models.TransientModel):
         in_scope = Domain("case_id", "any", scope)
         # sudo(): rrs_report_scope() checked the user's role and gives the cases their reports
         # aggregate; restricted cases among them are counted, never listed, and small groups
-        # are hidden below (OUT-2). Two grouped queries.
+        # are hidden below (OUT-2). One grouped query.
         Model = self.env[model].sudo()
-        reached = dict(Model._read_group(numerator & in_scope, [groupby], ["__count"]))
-        counted = Model._read_group(denominator & in_scope, [groupby], ["__count"])
+        counts = indicator_counts(Model, self.indicator, denominator & in_scope, groupby)
+        return self._rrs_groups(counts)
+
+    def _rrs_groups(self, counts, threshold=None):
+        """(total, groups) from {grouped value: [reached, counted]}, small groups hidden."""
         groups = {}
-        for value, count in counted:
+        for value, (num, den) in counts.items():
             key, label, domain = self._rrs_group_key(value)
             group = groups.setdefault(
                 key, {"label": label, "domain": domain, "numerator": 0, "denominator": 0}
             )
-            group["denominator"] += count
-            group["numerator"] += reached.get(value, 0)
+            group["denominator"] += den
+            group["numerator"] += num
         groups = [groups[key] for key in sorted(groups)]
-        threshold = self.company_id.rrs_small_cell_threshold
+        if threshold is None:
+            threshold = self.company_id.rrs_small_cell_threshold
         hidden = suppress([group["denominator"] for group in groups], threshold)
         for index, group in enumerate(groups):
             group["hidden"] = index in hidden
