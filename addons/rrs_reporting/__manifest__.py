@@ -21,6 +21,8 @@
         "views/res_config_settings_views.xml",
         "report/rrs_report_templates.xml",
         "wizards/rrs_outcome_breakdown_views.xml",
+        "wizards/rrs_css_caseload_report_views.xml",
+        "wizards/rrs_compliance_report_views.xml",
         "views/menus.xml",
     ],
     "demo": [

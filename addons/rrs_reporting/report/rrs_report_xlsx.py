@@ -78,3 +78,15 @@ class RrsReportTableXlsx(models.AbstractModel):
                 sheet.write_datetime(row, col, value, formats["date"])
             else:
                 sheet.write_number(row, col, value, formats[kind])
+
+
+class RrsCssCaseloadReportXlsx(models.AbstractModel):
+    _name = "report.rrs_reporting.report_css_caseload_xlsx"
+    _inherit = "report.rrs_reporting.report_table_xlsx"
+    _description = "CSS caseload by need level (XLSX)"
+
+
+class RrsComplianceReportXlsx(models.AbstractModel):
+    _name = "report.rrs_reporting.report_compliance_xlsx"
+    _inherit = "report.rrs_reporting.report_table_xlsx"
+    _description = "Compliance by worker (XLSX)"
