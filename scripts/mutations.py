@@ -3436,4 +3436,47 @@ MUTATIONS = [
         "update": "rrs_reporting",
         "why": "supervisors may write logic models, which program managers define",
     },
+    # ------------------------------------------------ CSS caseload and compliance reports
+    {
+        "rule": "RES-4",
+        "file": "addons/rrs_reporting/wizards/rrs_css_caseload_report.py",
+        "old": 'period_activities, ["need_level_id", "case_id"], ["__count", "minutes:sum"]',
+        "new": 'period_activities, ["case_id.need_level_id", "case_id"], ["__count", "minutes:sum"]',
+        "why": "activities count at the case's need level now, not at the level of the day they were logged",
+    },
+    {
+        "rule": "RES-4",
+        "file": "addons/rrs_reporting/wizards/rrs_css_caseload_report.py",
+        "old": '        in_scope = Domain("case_id", "any", scope) & Domain(\n',
+        "new": "        in_scope = Domain.TRUE & Domain(\n",
+        "why": "the CSS caseload report counts every case of the database, not the user's report scope",
+    },
+    {
+        "rule": "STF-2",
+        "file": "addons/rrs_reporting/wizards/rrs_css_caseload_report.py",
+        "old": '    "high": (15, 19, 10),',
+        "new": '    "high": (19, 15, 10),',
+        "why": "the CSS activities and hours of the High level are swapped",
+    },
+    {
+        "rule": "PLAN-4",
+        "file": "addons/rrs_reporting/wizards/rrs_compliance_report.py",
+        "old": '& Domain("next_review_date", "<", end),',
+        "new": '& Domain("next_review_date", "<=", end),',
+        "why": "off-by-one: a review due on the end date is counted overdue",
+    },
+    {
+        "rule": "PLAN-4",
+        "file": "addons/rrs_reporting/wizards/rrs_compliance_report.py",
+        "old": "        return [user.id]",
+        "new": "        return None",
+        "why": "a case worker's compliance report shows every worker's row",
+    },
+    {
+        "rule": "ASM-2",
+        "file": "addons/rrs_reporting/wizards/rrs_compliance_report.py",
+        "old": '                    | (Domain("state", "=", "done") & Domain("completion_date", ">", end))\n',
+        "new": "",
+        "why": "an assessment completed after the report's end date is not counted overdue on it",
+    },
 ]

@@ -22,6 +22,8 @@
         "report/rrs_report_templates.xml",
         "wizards/rrs_outcome_breakdown_views.xml",
         "views/rrs_dashboard_views.xml",
+        "wizards/rrs_css_caseload_report_views.xml",
+        "wizards/rrs_compliance_report_views.xml",
         "views/menus.xml",
     ],
     "demo": [

@@ -16,12 +16,6 @@ class RrsReportTableXlsx(models.AbstractModel):
     _inherit = "report.report_xlsx.abstract"
     _description = "Report table (XLSX)"
 
-
-class RrsOutcomeBreakdownXlsx(models.AbstractModel):
-    _name = "report.rrs_reporting.outcome_breakdown_xlsx"
-    _inherit = "rrs.report.table.xlsx"
-    _description = "Outcome by group (XLSX)"
-
     def generate_xlsx_report(self, workbook, data, reports):
         formats = {
             "title": workbook.add_format({"bold": True, "font_size": 14}),
@@ -88,3 +82,21 @@ class RrsOutcomeBreakdownXlsx(models.AbstractModel):
                 sheet.write_datetime(row, col, value, formats["date"])
             else:
                 sheet.write_number(row, col, value, formats[kind])
+
+
+class RrsCssCaseloadReportXlsx(models.AbstractModel):
+    _name = "report.rrs_reporting.report_css_caseload_xlsx"
+    _inherit = "rrs.report.table.xlsx"
+    _description = "CSS caseload by need level (XLSX)"
+
+
+class RrsComplianceReportXlsx(models.AbstractModel):
+    _name = "report.rrs_reporting.report_compliance_xlsx"
+    _inherit = "rrs.report.table.xlsx"
+    _description = "Compliance by worker (XLSX)"
+
+
+class RrsOutcomeBreakdownXlsx(models.AbstractModel):
+    _name = "report.rrs_reporting.outcome_breakdown_xlsx"
+    _inherit = "rrs.report.table.xlsx"
+    _description = "Outcome by group (XLSX)"

@@ -1,2 +1,10 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from . import test_out1_logic_model, test_out1_outcome_facts, test_performance
+from . import (
+    test_compliance_report,
+    test_dashboards,
+    test_out1_logic_model,
+    test_out1_outcome_facts,
+    test_out2_disaggregation,
+    test_performance,
+    test_res4_css_caseload,
+)
