@@ -3,6 +3,7 @@ from . import (
     res_company,
     res_config_settings,
     res_users,
+    rrs_assessment,
     rrs_case,
     rrs_case_member,
     rrs_employment,
@@ -10,4 +11,7 @@ from . import (
     rrs_logic_model_outcome,
     rrs_report_mixin,
     rrs_school_enrolment,
+    rrs_self_sufficiency,
+    survey_survey,
+    survey_user_input,
 )

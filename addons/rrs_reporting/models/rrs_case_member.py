@@ -35,6 +35,12 @@ class RrsCaseMember(models.Model):
         string="School enrolments",
         groups="rrs_case.group_case_worker,rrs_case.group_auditor",
     )
+    self_sufficiency_ids = fields.One2many(
+        "rrs.self.sufficiency",
+        "member_id",
+        string="Self-sufficiency",
+        groups="rrs_case.group_case_worker,rrs_case.group_auditor",
+    )
 
     @api.depends("partner_id.birthdate_date", "case_id.arrival_date")
     def _compute_arrival_age(self):

@@ -1,2 +1,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from . import test_out1_logic_model, test_out1_outcome_facts, test_performance
+from . import (
+    test_out1_logic_model,
+    test_out1_outcome_facts,
+    test_out3_kpi,
+    test_out3_satisfaction,
+    test_performance,
+)
