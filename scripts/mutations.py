@@ -3479,4 +3479,40 @@ MUTATIONS = [
         "new": "",
         "why": "an assessment completed after the report's end date is not counted overdue on it",
     },
+    # ------------------------------------------------ OUT-3 program KPIs (rrs_reporting)
+    {
+        "rule": "OUT-3",
+        "file": "addons/rrs_reporting/wizards/rrs_kpi_report.py",
+        "old": "        if value > bar and value >= ANOMALY_RATIO * mean:",
+        "new": "        if value > bar:",
+        "why": "a case a little above identical others is flagged as a service-use anomaly",
+    },
+    {
+        "rule": "OUT-3",
+        "file": "addons/rrs_reporting/models/rrs_self_sufficiency.py",
+        "old": "and 0 <= r.days_after_arrival <= SELF_SUFFICIENCY_DAY",
+        "new": "and 0 <= r.days_after_arrival < SELF_SUFFICIENCY_DAY",
+        "why": "off-by-one: a record made on day 180 is not the one counted at day 180",
+    },
+    {
+        "rule": "OUT-3",
+        "file": "addons/rrs_reporting/models/rrs_case.py",
+        "old": '        if source == "closing" and target == "closed":',
+        "new": '        if target == "closed":',
+        "why": "a family referred out before being served is asked its satisfaction",
+    },
+    {
+        "rule": "OUT-3",
+        "file": "addons/rrs_reporting/models/survey_user_input.py",
+        "old": '                and answer.state == "done"\n',
+        "new": "",
+        "why": "a questionnaire not completed yet counts as satisfied",
+    },
+    {
+        "rule": "OUT-3",
+        "file": "addons/rrs_reporting/wizards/rrs_kpi_report.py",
+        "old": '        readable = Case.browse(case_ids)._filtered_access("read")',
+        "new": "        readable = Case.browse(case_ids).sudo()",
+        "why": "the anomalies list names restricted cases to readers who may not open them",
+    },
 ]

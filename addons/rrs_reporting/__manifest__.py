@@ -10,10 +10,15 @@
     "author": "RRS suite contributors",
     "license": "AGPL-3",
     "installable": True,
-    "depends": ["rrs_case", "rrs_assessment", "report_xlsx"],
+    "depends": ["rrs_case", "rrs_assessment", "report_xlsx", "survey"],
     "data": [
         "security/ir.model.access.csv",
         "security/rrs_reporting_rules.xml",
+        "security/rrs_kpi_rules.xml",
+        "data/survey_client_satisfaction.xml",
+        "views/rrs_self_sufficiency_views.xml",
+        "views/survey_user_input_views.xml",
+        "views/rrs_case_kpi_views.xml",
         "views/rrs_employment_views.xml",
         "views/rrs_school_enrolment_views.xml",
         "views/rrs_logic_model_views.xml",
@@ -24,9 +29,11 @@
         "views/rrs_dashboard_views.xml",
         "wizards/rrs_css_caseload_report_views.xml",
         "wizards/rrs_compliance_report_views.xml",
+        "wizards/rrs_kpi_report_views.xml",
         "views/menus.xml",
     ],
     "demo": [
         "demo/rrs_reporting_demo.xml",
+        "demo/rrs_kpi_demo.xml",
     ],
 }

@@ -19,6 +19,8 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
 
 LIVE_STATES = ("submitted", "approved", "validated", "paid")
+# what the anomaly checks find (rule OUT-3), stored as codes on the request
+ANOMALY_KINDS = ("duplicate", "unusual", "staff_payee", "split")
 
 
 class RrsAssistanceRequest(models.Model):
@@ -47,6 +49,7 @@ class RrsAssistanceRequest(models.Model):
         "override_reason",
         "anomaly_reasons",
         "has_anomaly",
+        "anomaly_kinds",
         "paid_date",
         "cancelled_by_id",
         "cancel_reason",
@@ -171,6 +174,12 @@ class RrsAssistanceRequest(models.Model):
     override_reason = fields.Text(readonly=True, copy=False)
     anomaly_reasons = fields.Text(string="Anomalies", readonly=True, copy=False)
     has_anomaly = fields.Boolean(string="Flagged", readonly=True, copy=False, index=True)
+    anomaly_kinds = fields.Char(
+        readonly=True,
+        copy=False,
+        help="Codes of the anomalies found (duplicate, unusual, staff_payee, split), for the "
+        "reports that count them by kind.",
+    )
     cancelled_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     cancel_reason = fields.Char(readonly=True, copy=False)
 
@@ -386,14 +395,12 @@ class RrsAssistanceRequest(models.Model):
                 )
             )
         limits = self._rrs_limit_problems()
-        anomalies = self._rrs_anomaly_problems()
         return {
             "requested_by_id": self.env.uid,
             "requested_date": fields.Date.context_today(self),
             "limit_reasons": "\n".join(limits) or False,
             "over_limit": bool(limits),
-            "anomaly_reasons": "\n".join(anomalies) or False,
-            "has_anomaly": bool(anomalies),
+            **self._rrs_anomaly_values(),
         }
 
     def _rrs_check_approve(self, target):
@@ -441,13 +448,11 @@ class RrsAssistanceRequest(models.Model):
         today = fields.Date.context_today(self)
         line = self._rrs_budget_line(today)
         line._rrs_lock_and_check(self.amount, self)
-        anomalies = self._rrs_anomaly_problems()
         return {
             "validated_by_id": self.env.uid,
             "validated_date": today,
             "budget_line_id": line.id,
-            "anomaly_reasons": "\n".join(anomalies) or False,
-            "has_anomaly": bool(anomalies),
+            **self._rrs_anomaly_values(),
         }
 
     def _rrs_check_cancel_open(self, target):
@@ -618,6 +623,21 @@ class RrsAssistanceRequest(models.Model):
 
     def _rrs_anomaly_problems(self):
         """Anomaly checks for finance (rule OUT-3): flagged with the reason, never blocking."""
+        return [message for _kind, message in self._rrs_anomaly_findings()]
+
+    def _rrs_anomaly_values(self):
+        """The flag, the reasons and the kinds found, written when the request is submitted
+        and again when it is validated (rule OUT-3)."""
+        findings = self._rrs_anomaly_findings()
+        return {
+            "anomaly_reasons": "\n".join(message for _kind, message in findings) or False,
+            "has_anomaly": bool(findings),
+            "anomaly_kinds": " ".join(sorted({kind for kind, _message in findings})) or False,
+        }
+
+    def _rrs_anomaly_findings(self):
+        """(kind, reason) of each anomaly found, the kind one of ``ANOMALY_KINDS``, so that a
+        report counts the flagged requests by kind in any language."""
         self.ensure_one()
         problems = []
         company = self.company_id
@@ -639,13 +659,16 @@ class RrsAssistanceRequest(models.Model):
             )
             if same:
                 problems.append(
-                    self.env._(
-                        "Possible duplicate: %(count)s other request(s) to %(payee)s for "
-                        "%(amount)s within %(days)s days.",
-                        count=same,
-                        payee=self.payee_id.display_name,
-                        amount=fmt(self.amount),
-                        days=window,
+                    (
+                        "duplicate",
+                        self.env._(
+                            "Possible duplicate: %(count)s other request(s) to %(payee)s for "
+                            "%(amount)s within %(days)s days.",
+                            count=same,
+                            payee=self.payee_id.display_name,
+                            amount=fmt(self.amount),
+                            days=window,
+                        ),
                     )
                 )
         # Unusual amount for its purpose (the idea of Odoo's abnormal amount warning on bills).
@@ -668,14 +691,17 @@ class RrsAssistanceRequest(models.Model):
             ceiling = float(mean) + company.rrs_assistance_abnormal_factor * float(stddev or 0)
             if self.amount > ceiling:
                 problems.append(
-                    self.env._(
-                        "Unusual amount: %(amount)s for %(purpose)s, where the last year's "
-                        "%(count)s requests average %(mean)s (flagged above %(ceiling)s).",
-                        amount=fmt(self.amount),
-                        purpose=self.purpose_id.name,
-                        count=count,
-                        mean=fmt(float(mean)),
-                        ceiling=fmt(ceiling),
+                    (
+                        "unusual",
+                        self.env._(
+                            "Unusual amount: %(amount)s for %(purpose)s, where the last year's "
+                            "%(count)s requests average %(mean)s (flagged above %(ceiling)s).",
+                            amount=fmt(self.amount),
+                            purpose=self.purpose_id.name,
+                            count=count,
+                            mean=fmt(float(mean)),
+                            ceiling=fmt(ceiling),
+                        ),
                     )
                 )
         # A payee who is one of the staff, or paid into a staff member's bank account.
@@ -687,9 +713,12 @@ class RrsAssistanceRequest(models.Model):
         payee = self.payee_id.commercial_partner_id
         if payee in staff_partners.commercial_partner_id or (staff_accounts & payee_accounts):
             problems.append(
-                self.env._(
-                    "Payee %(payee)s is a staff member's contact or bank account.",
-                    payee=self.payee_id.display_name,
+                (
+                    "staff_payee",
+                    self.env._(
+                        "Payee %(payee)s is a staff member's contact or bank account.",
+                        payee=self.payee_id.display_name,
+                    ),
                 )
             )
         # Several requests splitting one purchase under the per-request limit.
@@ -723,15 +752,18 @@ class RrsAssistanceRequest(models.Model):
             combined = sum(siblings.mapped("amount")) + self.amount
             if siblings and combined > limit:
                 problems.append(
-                    self.env._(
-                        "Possible split purchase: %(count)s requests of this case to %(payee)s "
-                        "within %(days)s days add up to %(total)s, above the per-request "
-                        "limit of %(limit)s.",
-                        count=len(siblings) + 1,
-                        payee=self.payee_id.display_name,
-                        days=split_days,
-                        total=fmt(combined),
-                        limit=fmt(limit),
+                    (
+                        "split",
+                        self.env._(
+                            "Possible split purchase: %(count)s requests of this case to %(payee)s "
+                            "within %(days)s days add up to %(total)s, above the per-request "
+                            "limit of %(limit)s.",
+                            count=len(siblings) + 1,
+                            payee=self.payee_id.display_name,
+                            days=split_days,
+                            total=fmt(combined),
+                            limit=fmt(limit),
+                        ),
                     )
                 )
         return problems

@@ -7,6 +7,7 @@ from . import (
     res_company,
     res_config_settings,
     res_users,
+    rrs_assessment,
     rrs_case,
     rrs_case_member,
     rrs_dashboard_caseload,
@@ -16,4 +17,7 @@ from . import (
     rrs_logic_model,
     rrs_logic_model_outcome,
     rrs_school_enrolment,
+    rrs_self_sufficiency,
+    survey_survey,
+    survey_user_input,
 )

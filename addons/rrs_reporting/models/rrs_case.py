@@ -1,5 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import fields, models
+from odoo.exceptions import UserError
 
 
 class RrsCase(models.Model):
@@ -25,6 +26,27 @@ class RrsCase(models.Model):
     school_enrolment_count = fields.Integer(
         string="Number of school enrolments",
         compute="_compute_outcome_fact_counts",
+        groups="rrs_case.group_case_worker,rrs_case.group_auditor",
+    )
+    self_sufficiency_ids = fields.One2many(
+        "rrs.self.sufficiency",
+        "case_id",
+        string="Self-sufficiency",
+        groups="rrs_case.group_case_worker,rrs_case.group_auditor",
+    )
+    satisfaction_input_ids = fields.One2many(
+        "survey.user_input",
+        "rrs_case_id",
+        string="Satisfaction questionnaires",
+        groups="rrs_case.group_case_worker,rrs_case.group_auditor",
+    )
+    self_sufficiency_count = fields.Integer(
+        compute="_compute_kpi_counts",
+        groups="rrs_case.group_case_worker,rrs_case.group_auditor",
+    )
+    satisfaction_input_count = fields.Integer(
+        string="Questionnaires",
+        compute="_compute_kpi_counts",
         groups="rrs_case.group_case_worker,rrs_case.group_auditor",
     )
 
@@ -55,3 +77,87 @@ class RrsCase(models.Model):
 
     def action_view_school_enrolments(self):
         return self._action_outcome_facts("rrs_reporting.rrs_school_enrolment_action")
+
+    def _compute_kpi_counts(self):
+        for model, link, fname in (
+            ("rrs.self.sufficiency", "case_id", "self_sufficiency_count"),
+            ("survey.user_input", "rrs_case_id", "satisfaction_input_count"),
+        ):
+            counts = {}
+            if self.env[model].has_access("read"):
+                counts = dict(
+                    self.env[model]._read_group([(link, "in", self.ids)], [link], ["__count"])
+                )
+            for case in self:
+                case[fname] = counts.get(case._origin, 0)
+
+    # ------------------------------------------------------- satisfaction (OUT-3)
+    def _rrs_invite_to_satisfaction_survey(self, occasion):
+        """The questionnaire of each case for ``occasion`` (created once): the client answers
+        it through its link, on paper typed in by the worker, or on the worker's tablet."""
+        survey = self.env["survey.survey"]._rrs_satisfaction_survey()
+        if not survey:
+            return self.env["survey.user_input"]
+        # sudo(): created by the system on a step of the case the caller was allowed to take
+        # (closing, A4), or by its case staff from the case; case staff have no right on
+        # surveys themselves, the answers are read under the case's rules
+        Input = self.env["survey.user_input"].sudo()
+        existing = Input.search([("rrs_case_id", "in", self.ids), ("rrs_occasion", "=", occasion)])
+        answers = existing
+        today = fields.Date.context_today(self)
+        for case in self - existing.rrs_case_id:
+            answers |= survey._create_answer(
+                partner=case.head_partner_id,
+                check_attempts=False,
+                rrs_case_id=case.id,
+                rrs_occasion=occasion,
+                rrs_invited_date=today,
+            )
+        return answers
+
+    def _rrs_after_move(self, source, target):
+        res = super()._rrs_after_move(source, target)
+        if source == "closing" and target == "closed":
+            self._rrs_invite_to_satisfaction_survey("closing")
+        return res
+
+    def action_satisfaction_survey(self):
+        """Open the client's questionnaire to fill it in with them (the survey's interview on
+        the worker's tablet, or answers given on paper)."""
+        self.ensure_one()
+        self.check_access("write")
+        if not self.env.user.has_group("rrs_case.group_case_worker"):
+            raise UserError(self.env._("The case's staff ask the client's satisfaction."))
+        # sudo(): the case's own questionnaires, to reopen the one not answered yet
+        pending = self.sudo().satisfaction_input_ids.filtered(lambda a: a.state != "done")
+        answer = pending[:1] or self._rrs_invite_to_satisfaction_survey("worker")
+        if not answer:
+            raise UserError(
+                self.env._("No client satisfaction questionnaire is active: ask your manager.")
+            )
+        if answer.state == "done":
+            raise UserError(
+                self.env._(
+                    "The client of case %(case)s already answered the questionnaire.",
+                    case=self.name,
+                )
+            )
+        return {
+            "type": "ir.actions.act_url",
+            "url": answer.get_start_url(),
+            "target": "new",
+        }
+
+    def _action_kpi_records(self, xmlid):
+        self.ensure_one()
+        action = self.env["ir.actions.actions"]._for_xml_id(xmlid)
+        field = "rrs_case_id" if xmlid.endswith("satisfaction_input_action") else "case_id"
+        action["domain"] = [(field, "=", self.id)]
+        action["context"] = {"default_case_id": self.id} if field == "case_id" else {}
+        return action
+
+    def action_view_self_sufficiency(self):
+        return self._action_kpi_records("rrs_reporting.rrs_self_sufficiency_action")
+
+    def action_view_satisfaction_inputs(self):
+        return self._action_kpi_records("rrs_reporting.rrs_satisfaction_input_action")

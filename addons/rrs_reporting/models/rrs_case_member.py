@@ -35,6 +35,12 @@ class RrsCaseMember(models.Model):
         string="School enrolments",
         groups="rrs_case.group_case_worker,rrs_case.group_auditor",
     )
+    self_sufficiency_ids = fields.One2many(
+        "rrs.self.sufficiency",
+        "member_id",
+        string="Self-sufficiency",
+        groups="rrs_case.group_case_worker,rrs_case.group_auditor",
+    )
 
     # Stored so that an indicator's people and those who reached it are counted in one grouped
     # query: the first job, and the first school enrolment, in days after arrival.

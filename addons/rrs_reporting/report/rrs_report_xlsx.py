@@ -100,3 +100,9 @@ class RrsOutcomeBreakdownXlsx(models.AbstractModel):
     _name = "report.rrs_reporting.outcome_breakdown_xlsx"
     _inherit = "rrs.report.table.xlsx"
     _description = "Outcome by group (XLSX)"
+
+
+class RrsKpiReportXlsx(models.AbstractModel):
+    _name = "report.rrs_reporting.report_kpi_xlsx"
+    _inherit = "rrs.report.table.xlsx"
+    _description = "Program KPIs (XLSX)"

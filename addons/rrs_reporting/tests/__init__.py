@@ -5,6 +5,8 @@ from . import (
     test_out1_logic_model,
     test_out1_outcome_facts,
     test_out2_disaggregation,
+    test_out3_kpi,
+    test_out3_satisfaction,
     test_performance,
     test_res4_css_caseload,
 )
