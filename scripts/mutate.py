@@ -31,6 +31,7 @@ ADDONS = [
     "rrs_assistance",
     "rrs_volunteer",
     "rrs_reporting",
+    "rrs_reporting_minors",
 ]
 
 
