@@ -10,6 +10,7 @@ import statistics
 import time
 from datetime import datetime, timedelta
 
+from dateutil.relativedelta import relativedelta
 from psycopg2.extras import execute_values
 from rrs_odoo import environment, parser
 
@@ -272,6 +273,46 @@ def bench_outcomes(env, worker, manager):
     env.cr.rollback()
 
 
+def bench_orr_monthly(env, manager):
+    """rrs_reporting_minors (rule PRS-6): the ORR monthly summary over every post-release
+    services case of the company as a program manager, for the current month (every open case)
+    and the last one, computed (sections) and exported (the XLSX workbook)."""
+    Report = env["rrs.orr.monthly.report"].with_user(manager)
+    today = fields.Date.today()
+    this_month = today.replace(day=1)
+    print("\n| scenario | median ms | queries |\n| --- | ---: | ---: |")
+    for label, start in (
+        ("this month", this_month),
+        ("last month", this_month - relativedelta(months=1)),
+    ):
+        report = Report.create(
+            {"date_from": start, "date_to": start + relativedelta(months=1, days=-1)}
+        )
+        sections = report._rrs_report_sections()
+        print(
+            f"| ({label}: {sections[0]['rows'][0][1]:,} PRS cases open, "
+            f"{len(sections[-1]['rows']):,} listed, "
+            f"{sum(row[1] for row in sections[2]['rows'][1:5]):,} monthly reports due) | | |"
+        )
+        measure(
+            env,
+            f"manager: ORR monthly summary, {label}, computed (PRS-6)",
+            lambda report=report: report._rrs_report_sections(),
+        )
+        measure(
+            env,
+            f"manager: ORR monthly summary, {label}, XLSX workbook (PRS-6)",
+            lambda report=report: (
+                env["ir.actions.report"]
+                .with_user(manager)
+                ._render_xlsx(
+                    "rrs_reporting_minors.action_report_orr_monthly_xlsx", report.ids, None
+                )
+            ),
+        )
+    env.cr.rollback()
+
+
 def bench_assistance(env, worker, supervisor, manager):
     """rrs_assistance (rules FIN-1, FIN-2, OUT-3): the lists each role opens, the grant
     budgets, the pivot a manager reads and the per-grant monthly workbook."""
@@ -523,7 +564,16 @@ def main():
         action="store_true",
         help="only install the project app and create its tasks (they take minutes once)",
     )
+    p.add_argument(
+        "--orr-only",
+        action="store_true",
+        help="only the ORR monthly summary (rrs_reporting_minors, PRS-6)",
+    )
     args = p.parse_args()
+    if args.orr_only:
+        with environment(args) as env:
+            bench_orr_monthly(env, env.ref("base.user_admin"))
+        return
     if not args.no_odoo:
         ensure_project(args)
     with environment(args) as env:
@@ -801,6 +851,8 @@ def run_all(env, args, odoo):
         bench_volunteers(env, worker)
     if "rrs.logic.model" in env:
         bench_outcomes(env, worker, manager)
+    if "rrs.orr.monthly.report" in env:
+        bench_orr_monthly(env, manager)
     env.cr.rollback()
     bench_cron(env, "Case review cron", "_cron_case_reviews")
     env.cr.rollback()

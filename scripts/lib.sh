@@ -6,7 +6,7 @@ set -euo pipefail
 
 RRS_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 PYTHON=${PYTHON:-python3}
-RRS_ADDONS="rrs_case rrs_assessment rrs_minors rrs_staff rrs_assistance rrs_volunteer rrs_reporting rrs_reporting_assistance"
+RRS_ADDONS="rrs_case rrs_assessment rrs_minors rrs_staff rrs_assistance rrs_volunteer rrs_reporting rrs_reporting_assistance rrs_reporting_minors"
 
 if [ "$(id -u)" = 0 ]; then
   RRS_STATE_DIR=${RRS_STATE_DIR:-/var/lib/rrs}

@@ -32,6 +32,7 @@ ADDONS = [
     "rrs_volunteer",
     "rrs_reporting",
     "rrs_reporting_assistance",
+    "rrs_reporting_minors",
 ]
 
 

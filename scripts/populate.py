@@ -16,7 +16,7 @@ import argparse
 import os
 import random
 import time
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from dateutil.relativedelta import relativedelta
 from rrs_odoo import environment, parser
@@ -515,13 +515,16 @@ def populate_cases(env, count, workers, rnd, batch=1000, label=""):
     return created
 
 
-def populate_prs(env, count, workers, rnd, batch=500):
+def populate_prs(env, count, workers, rnd, batch=500, open_share=0.33):
     """Post-release services for unaccompanied children (rrs_minors, rules PRS-1 to PRS-6):
     ``count`` children released to a sponsor, each the head of a restricted case of the PRS
-    program, about a third still in service (released within the last 90 days, so their
-    clocks run: the safety call, the home visit, the monthly report and the check-ins), the
-    rest closed. Written in their stage by this trusted script; the ORM computes the clocks,
-    the restricted flag and the retention."""
+    program, ``open_share`` of them (about a third by default) still in service (released
+    within the last 90 days, so their clocks run: the safety call, the home visit, the monthly
+    report and the check-ins), the rest closed. Each case has its monthly follow-up reports for
+    every month of service ended before today (most submitted, one in eight late, the last one
+    of an open case sometimes still a draft), a closed case its closure report, and one case in
+    fifty a notification of concern. Written in their stage by this trusted script; the ORM
+    computes the clocks, the restricted flag and the retention."""
     if "rrs.prs.level" not in env:
         print("rrs_minors is not installed: no post-release services cases")
         return 0
@@ -538,6 +541,17 @@ def populate_prs(env, count, workers, rnd, batch=500):
         for c in ("gt", "hn", "sv", "ec", "mx", "af")
         if env.ref(f"base.{c}", raise_if_not_found=False)
     ]
+    # rule PRS-9: at most 40 open PRS cases per worker; the open cases go round the workers,
+    # with more workers when there are too few for 25 each
+    loads = dict(
+        env["rrs.case"]._read_group(
+            [("program_id", "=", program.id), ("state", "!=", "closed")], ["user_id"], ["__count"]
+        )
+    )
+    workers = workers.filtered(lambda w: loads.get(w, 0) < 10)
+    needed = -(-round(count * open_share) // 25) - len(workers)
+    if needed > 0:
+        workers |= prs_workers(env, workers, needed)
     created = 0
     started = time.time()
     while created < count:
@@ -557,14 +571,14 @@ def populate_prs(env, count, workers, rnd, batch=500):
         vals_list = []
         for i in range(size):
             child, sponsor = partners[2 * i], partners[2 * i + 1]
-            is_open = rnd.random() < 0.33
+            is_open = rnd.random() < open_share
             release = today - timedelta(
                 days=rnd.randint(1, 88) if is_open else rnd.randint(120, 2000)
             )
             vals = {
                 "program_id": program.id,
                 "immigration_category_id": category.id,
-                "user_id": workers[rnd.randrange(len(workers))].id,
+                "user_id": workers[(created + i) % len(workers)].id,
                 "country_of_origin_id": rnd.choice(countries).id,
                 "intake_date": release,
                 "arrival_date": release - timedelta(days=rnd.randint(20, 90)),
@@ -612,11 +626,106 @@ def populate_prs(env, count, workers, rnd, batch=500):
                 if c.prs_release_date + timedelta(days=d + 1) <= today
             ]
         )
+        populate_prs_reports(env, cases, areas, today, rnd)
         env.cr.commit()
         created += size
         rate = created / (time.time() - started)
         print(f"{created} post-release services cases ({rate:.0f}/s)", flush=True)
     return created
+
+
+def prs_workers(env, workers, count):
+    """``count`` more case workers, each under the supervisor of one of ``workers``."""
+    stamp = int(time.time())
+    new = (
+        env["res.users"]
+        .with_context(no_reset_password=True)
+        .create(
+            [
+                {
+                    "name": f"Bench PRS worker {i}",
+                    "login": f"bench_worker_prs_{stamp}_{i}",
+                    "group_ids": [Command.set(env.ref("rrs_case.group_case_worker").ids)],
+                }
+                for i in range(count)
+            ]
+        )
+    )
+    bosses = workers.employee_ids.parent_id or env["hr.employee"]
+    env["hr.employee"].create(
+        [
+            {
+                "name": u.name,
+                "user_id": u.id,
+                "parent_id": bosses[i % len(bosses)].id if bosses else False,
+            }
+            for i, u in enumerate(new)
+        ]
+    )
+    env.cr.commit()
+    return new
+
+
+def populate_prs_reports(env, cases, areas, today, rnd):
+    """The monthly follow-up reports of ``cases`` (rule PRS-6), a closure report for the closed
+    ones and a notification of concern for one in fifty (rule PRS-7)."""
+    reports = []
+    for case in cases:
+        start = case.service_start_date
+        last = min(filter(None, (case.closing_date, today - timedelta(days=1))))
+        month = 0
+        while True:
+            period_start = start + relativedelta(months=month)
+            period_end = start + relativedelta(months=month + 1, days=-1)
+            if period_end > last:
+                break
+            draft = case.state != "closed" and period_end + timedelta(days=5) > today
+            late = rnd.random() < 0.125
+            submitted = period_end + timedelta(days=rnd.randint(2, 9) if late else 1)
+            reports.append(
+                {
+                    "case_id": case.id,
+                    "report_type": "monthly",
+                    "period_start": period_start,
+                    "period_end": period_end,
+                    "state": "draft" if draft or submitted > today else "submitted",
+                    "submitted_date": False if draft or submitted > today else submitted,
+                    "contact_count": rnd.randint(1, 6),
+                    "home_visit_count": rnd.randint(0, 2),
+                    "service_area_ids": [Command.set(areas[: rnd.randint(1, len(areas))])],
+                    "living_with_sponsor": rnd.random() < 0.95,
+                    "level_id": case.prs_level_id.id,
+                    "narrative": "Monthly home visit and calls; the child attends school.",
+                }
+            )
+            month += 1
+        if case.state == "closed":
+            reports.append(
+                {
+                    "case_id": case.id,
+                    "report_type": "closure",
+                    "period_start": start,
+                    "period_end": case.closing_date,
+                    "state": "submitted",
+                    "submitted_date": case.closing_date + timedelta(days=1),
+                    "narrative": "Services completed.",
+                    "closure_reason": "End of the service period.",
+                }
+            )
+    env["rrs.prs.report"].create(reports)
+    concerned = [case for case in cases if rnd.random() < 0.02]
+    env["rrs.prs.concern"].create(
+        [
+            {
+                "case_id": case.id,
+                "category": rnd.choice(("gang", "running_away", "abuse", "other")),
+                "description": "Reported by the sponsor during a home visit.",
+                "reported_date": datetime(*concern_day.timetuple()[:3], 15),
+            }
+            for case in concerned
+            for concern_day in [case.service_start_date + timedelta(days=rnd.randint(3, 40))]
+        ]
+    )
 
 
 def populate_volunteers(env, count, rnd, batch=500):
@@ -848,6 +957,12 @@ def main():
         help="only add the post-release services cases to an already populated database",
     )
     p.add_argument(
+        "--prs-open",
+        type=float,
+        default=0.33,
+        help="share of the post-release services cases still in service (0 to 1)",
+    )
+    p.add_argument(
         "--facts-only",
         action="store_true",
         help="only add the outcome facts (jobs, school enrolments; rrs_reporting) to the cases",
@@ -880,7 +995,7 @@ def main():
             return
         if args.prs_only:
             workers = env["res.users"].search([("login", "=like", "bench_worker_%")])
-            count = populate_prs(env, args.prs or 1000, workers, rnd)
+            count = populate_prs(env, args.prs or 1000, workers, rnd, open_share=args.prs_open)
             print(f"{count} post-release services cases")
             return
         if args.requirements_only:
@@ -934,7 +1049,13 @@ def main():
             f"({args.cases / (time.time() - started):.0f}/s, {args.jobs} jobs)",
             flush=True,
         )
-        populate_prs(env, args.cases // 100 if args.prs is None else args.prs, workers, rnd)
+        populate_prs(
+            env,
+            args.cases // 100 if args.prs is None else args.prs,
+            workers,
+            rnd,
+            open_share=args.prs_open,
+        )
         populate_outcome_facts(env, rnd)
         populate_assistance(env, args.assistance, rnd)
         populate_volunteers(env, args.volunteers, rnd)
