@@ -35,5 +35,6 @@
     "demo": [
         "demo/rrs_reporting_demo.xml",
         "demo/rrs_kpi_demo.xml",
+        "demo/rrs_reporting_month_demo.xml",
     ],
 }

@@ -16,6 +16,7 @@ from . import (
     rrs_employment,
     rrs_logic_model,
     rrs_logic_model_outcome,
+    rrs_reporting_demo,
     rrs_school_enrolment,
     rrs_self_sufficiency,
     survey_survey,

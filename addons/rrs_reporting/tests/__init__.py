@@ -2,6 +2,7 @@
 from . import (
     test_compliance_report,
     test_dashboards,
+    test_demo_month,
     test_out1_logic_model,
     test_out1_outcome_facts,
     test_out2_disaggregation,
