@@ -273,6 +273,139 @@ def bench_outcomes(env, worker, manager):
     env.cr.rollback()
 
 
+def _form_spec(record):
+    """The field specification the web client sends for the record's form view."""
+    from lxml import etree
+
+    arch = record.get_views([(False, "form")])["views"]["form"]["arch"]
+
+    def spec(model, nodes):
+        result = {}
+        for node in nodes:
+            fname = node.get("name")
+            field = model._fields[fname]
+            if field.type == "one2many":
+                result[fname] = {"fields": spec(model[fname], node.xpath("./list//field"))}
+            elif field.type == "many2one":
+                result[fname] = {"fields": {"display_name": {}}}
+            else:
+                result[fname] = {}
+        return result
+
+    return spec(record, etree.fromstring(arch).xpath("//field[not(ancestor::field)]"))
+
+
+PARTS = ("needs", "inputs", "activities", "outputs", "impact")
+
+
+def bench_reporting(env, worker, supervisor, manager):
+    """rrs_reporting: the three morning dashboards opened (their figures counted, the dashboard
+    saved, then its form read as the web client reads it) by each role, the outcome breakdown
+    (OUT-2), and the CSS caseload, compliance and KPI reports of the last month computed and
+    exported as a program manager. Rolled back."""
+    today = fields.Date.today()
+    start = today - timedelta(days=30)
+    print(
+        f"\n{env['rrs.case.activity'].search_count([('activity_date', '>=', start)]):,} "
+        f"activities and {env['rrs.employment'].search_count([]):,} jobs.\n\n"
+        "| scenario | median ms | queries |\n| --- | ---: | ---: |"
+    )
+
+    # an active logic model with its four outcomes for the outcomes dashboard
+    parts = {part: f"<p>Bench {part}.</p>" for part in PARTS}
+    model = env["rrs.logic.model"].create(
+        {
+            "name": "Bench dashboard logic model",
+            "program_id": env.ref("rrs_case.program_intensive_case_management").id,
+            **parts,
+            "outcome_ids": [
+                Command.create(
+                    {
+                        "name": indicator,
+                        "indicator": indicator,
+                        "target": 50.0,
+                        "date_from": today - timedelta(days=365),
+                        "date_to": today,
+                    }
+                )
+                for indicator in (
+                    "employed_90",
+                    "employed_180",
+                    "children_in_school",
+                    "goals_achieved",
+                )
+            ],
+        }
+    )
+    model.action_activate()
+    active = env["rrs.logic.model.outcome"].search_count([("logic_model_id.state", "=", "active")])
+    print(f"| ({active} outcomes of active logic models) | | |")
+
+    def open_dashboard(model, user):
+        Dashboard = env[model].with_user(user)
+        dashboard = Dashboard.browse(Dashboard.rrs_open_dashboard()["res_id"])
+        env.flush_all()
+        env.invalidate_all()
+        dashboard.web_read(_form_spec(dashboard))
+
+    for dashboard_model, title in (
+        ("rrs.dashboard.caseload", "caseload dashboard"),
+        ("rrs.dashboard.overdue", "overdue work dashboard"),
+        ("rrs.dashboard.outcomes", "outcomes and disparities dashboard"),
+    ):
+        for label, user in (("manager", manager), ("supervisor", supervisor), ("worker", worker)):
+            measure(
+                env,
+                f"{label}: {title} opened",
+                lambda model=dashboard_model, user=user: open_dashboard(model, user),
+            )
+    program = env.ref("rrs_case.program_reception_placement")
+    for dimension in ("gender", "country"):
+        breakdown = (
+            env["rrs.outcome.breakdown"]
+            .with_user(manager)
+            .create(
+                {
+                    "indicator": "employed_90",
+                    "dimension": dimension,
+                    "date_from": today - timedelta(days=365),
+                    "date_to": today,
+                    "program_ids": [Command.set(program.ids)],
+                }
+            )
+        )
+        measure(
+            env,
+            f"manager: employed within 90 days by {dimension}, a year (OUT-2)",
+            lambda breakdown=breakdown: breakdown._rrs_report_sections(),
+        )
+    for model, action, title in (
+        (
+            "rrs.css.caseload.report",
+            "rrs_reporting.action_report_css_caseload_xlsx",
+            "CSS caseload",
+        ),
+        ("rrs.compliance.report", "rrs_reporting.action_report_compliance_xlsx", "compliance"),
+        ("rrs.kpi.report", "rrs_reporting.action_report_kpi_xlsx", "program KPIs"),
+    ):
+        if model not in env or not env.ref(action, raise_if_not_found=False):
+            continue
+        report = env[model].with_user(manager).create({"date_from": start, "date_to": today})
+        measure(
+            env,
+            f"manager: {title} report, last 30 days, computed",
+            lambda report=report: report._rrs_report_sections(),
+        )
+        measure(
+            env,
+            f"manager: {title} report, last 30 days, XLSX workbook",
+            lambda report=report, action=action: (
+                env["ir.actions.report"].with_user(manager)._render_xlsx(action, report.ids, None)
+            ),
+        )
+    env.cr.rollback()
+
+
 def bench_orr_monthly(env, manager):
     """rrs_reporting_minors (rule PRS-6): the ORR monthly summary over every post-release
     services case of the company as a program manager, for the current month (every open case)
@@ -565,6 +698,11 @@ def main():
         help="only install the project app and create its tasks (they take minutes once)",
     )
     p.add_argument(
+        "--reporting-only",
+        action="store_true",
+        help="only the dashboards and reports of rrs_reporting",
+    )
+    p.add_argument(
         "--orr-only",
         action="store_true",
         help="only the ORR monthly summary (rrs_reporting_minors, PRS-6)",
@@ -573,6 +711,17 @@ def main():
     if args.orr_only:
         with environment(args) as env:
             bench_orr_monthly(env, env.ref("base.user_admin"))
+        return
+    if args.reporting_only:
+        with environment(args) as env:
+            RESULTS["_cases"] = env["rrs.case"].search_count([])
+            worker, supervisor = _busiest_worker(env)
+            bench_reporting(env, worker, supervisor, env.ref("base.user_admin"))
+        if args.json:
+            import json
+
+            with open(args.json, "w") as f:
+                json.dump(RESULTS, f, indent=1)
         return
     if not args.no_odoo:
         ensure_project(args)
@@ -590,6 +739,14 @@ def main():
             json.dump(RESULTS, f, indent=1)
 
 
+def _busiest_worker(env):
+    """The worker with the most open cases, and their supervisor."""
+    [(worker, _count)] = env["rrs.case"]._read_group(
+        [("state", "!=", "closed")], ["user_id"], ["__count"], order="__count desc", limit=1
+    )
+    return worker, worker.employee_ids.parent_id.user_id[:1]
+
+
 def run_all(env, args, odoo):
     Case = env["rrs.case"]
     total = Case.search_count([])
@@ -598,8 +755,7 @@ def run_all(env, args, odoo):
     groups = Case._read_group(
         [("state", "!=", "closed")], ["user_id"], ["__count"], order="__count desc", limit=1
     )
-    worker = groups[0][0]
-    supervisor = worker.employee_ids.parent_id.user_id[:1]
+    worker, supervisor = _busiest_worker(env)
     team = env["res.users"].browse(supervisor.rrs_supervised_user_ids())
     manager = env.ref("base.user_admin")
     print(
@@ -853,6 +1009,8 @@ def run_all(env, args, odoo):
         bench_outcomes(env, worker, manager)
     if "rrs.orr.monthly.report" in env:
         bench_orr_monthly(env, manager)
+    if "rrs.dashboard.caseload" in env:
+        bench_reporting(env, worker, supervisor, manager)
     env.cr.rollback()
     bench_cron(env, "Case review cron", "_cron_case_reviews")
     env.cr.rollback()

@@ -320,6 +320,41 @@ class TestEveryRoleEveryView(TransactionCase):
             else:
                 yield view_type, None
 
+    def _server_actions_of(self, user):
+        """Server actions the user reaches from the suite's visible menus (the dashboards)."""
+        env = self._user_env(user)
+        menus = env["ir.ui.menu"].load_menus(False)
+        roots = {
+            menu_id
+            for menu_id in menus["root"]["children"]
+            if (menus[menu_id].get("xmlid") or "").startswith(SUITE_PREFIX)
+        }
+        return {
+            menu["action_id"]: menu["xmlid"]
+            for menu in menus.values()
+            if menu.get("app_id") in roots and menu.get("action_model") == "ir.actions.server"
+        }
+
+    def _open_server_action(self, user, action_id):
+        """Run the menu's server action as the user and open the window it returns with its
+        record, as the web client does; yields (view_type, error or None)."""
+        env = self._user_env(user)
+        try:
+            with self.env.cr.savepoint():
+                result = env["ir.actions.server"].browse(action_id).run()
+                self.assertEqual(result["type"], "ir.actions.act_window")
+                model = env[result["res_model"]]
+                views = model.get_views(result["views"])["views"]
+                for _view_id, view_type in result["views"]:
+                    self.env.invalidate_all()
+                    arch = etree.fromstring(views[view_type]["arch"])
+                    record = model.browse(result["res_id"])
+                    record.web_read(self._spec(env, model._name, arch))
+        except Exception as exc:  # noqa: BLE001 - reported with the screen it belongs to
+            yield "server action", exc
+        else:
+            yield "server action", None
+
     def test_every_role_opens_every_screen(self):
         self.assertIn(
             self.env.ref("rrs_case.user_worker1_demo", raise_if_not_found=False),
@@ -328,6 +363,14 @@ class TestEveryRoleEveryView(TransactionCase):
         )
         opened, failures = [], []
         for user in self.users:
+            for action_id, xmlid in sorted(self._server_actions_of(user).items()):
+                for view_type, error in self._open_server_action(user, action_id):
+                    if error is None:
+                        opened.append((user.login, xmlid, view_type))
+                    else:
+                        failures.append(
+                            f"{user.login} | {xmlid} | {view_type}: {type(error).__name__}: {error}"
+                        )
             for action_id, xmlid in sorted(self._actions_of(user).items()):
                 for view_type, error in self._open_action(user, action_id):
                     if error is None:
@@ -342,6 +385,11 @@ class TestEveryRoleEveryView(TransactionCase):
         )
         self.assertFalse(failures, "\n".join(failures))
         self.assertGreater(len(opened), 0)
+        if "rrs.dashboard.caseload" in self.env:  # rrs_reporting: the dashboards were opened
+            manager = self.env.ref("rrs_case.user_manager_demo").login
+            self.assertIn(
+                (manager, "rrs_reporting.rrs_dashboard_caseload_menu", "server action"), opened
+            )
         # every demo role reaches the suite (the volunteer has no case data)
         logins = {login for login, _xmlid, _view in opened}
         for user in self.users.filtered(lambda u: u.login != "rrs_volunteer_views"):
