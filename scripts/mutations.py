@@ -3275,15 +3275,15 @@ MUTATIONS = [
     {
         "rule": "OUT-2",
         "file": "addons/rrs_reporting/wizards/rrs_outcome_breakdown.py",
-        "old": '        in_scope = Domain("case_id", "any", scope)',
-        "new": "        in_scope = Domain.TRUE",
+        "old": "            Model, self.indicator, denominator & in_scope(model, scope), groupby",
+        "new": "            Model, self.indicator, denominator, groupby",
         "why": "a case worker's breakdown counts the whole agency",
     },
     {
         "rule": "OUT-2",
         "file": "addons/rrs_reporting/wizards/rrs_outcome_breakdown.py",
-        "old": '        domain = (numerator if reached else denominator) & group & Domain("case_id", "any", scope)',
-        "new": '        domain = (numerator if reached else denominator) & Domain("case_id", "any", scope)',
+        "old": "        domain = (numerator if reached else denominator) & group & in_scope(model, scope)",
+        "new": "        domain = (numerator if reached else denominator) & in_scope(model, scope)",
         "why": "the people behind a group's figure are everyone's, not the group's",
     },
     {
@@ -3302,6 +3302,27 @@ MUTATIONS = [
         "why": "(with the Python check) a threshold of 1 or 0 publishes single people",
     },
     # ---- rrs_reporting (OUT-1)
+    {
+        "rule": "OUT-1",
+        "file": "addons/rrs_reporting/models/rrs_case.py",
+        "old": "            elif last.sequence > first.sequence:  # 1 is the highest need",
+        "new": "            elif last.sequence >= first.sequence:  # 1 is the highest need",
+        "why": "a household whose need level stayed the same counts as improved",
+    },
+    {
+        "rule": "OUT-1",
+        "file": "addons/rrs_reporting/models/rrs_case.py",
+        "old": '                by_key[key].need_level_id.sorted("sequence")[:1] for key in (keys[0], keys[-1])',
+        "new": '                by_key[key].need_level_id.sorted("sequence", reverse=True)[:1]\n                for key in (keys[0], keys[-1])',
+        "why": "a household's level is its adult of least need, not of highest need",
+    },
+    {
+        "rule": "OUT-1",
+        "file": "addons/rrs_reporting/models/rrs_logic_model_outcome.py",
+        "old": '                ("need_change", "!=", False),',
+        "new": "",
+        "why": "a household assessed once counts among those whose need could improve",
+    },
     {
         "rule": "OUT-1",
         "file": "addons/rrs_reporting/models/rrs_logic_model_outcome.py",
@@ -3410,14 +3431,14 @@ MUTATIONS = [
     {
         "rule": "OUT-1",
         "file": "addons/rrs_reporting/models/rrs_logic_model_outcome.py",
-        "old": "            counts = indicator_counts(Model, outcome.indicator, denominator & in_scope)",
+        "old": "            counts = indicator_counts(Model, outcome.indicator, denominator & scoped)",
         "new": "            counts = indicator_counts(Model, outcome.indicator, denominator)",
         "why": "the figures count cases outside the reader's caseload or team",
     },
     {
         "rule": "OUT-1",
         "file": "addons/rrs_reporting/models/rrs_logic_model_outcome.py",
-        "old": '        domain = (num_domain if numerator else den_domain) & Domain("case_id", "any", scope)',
+        "old": "        domain = (num_domain if numerator else den_domain) & in_scope(model, scope)",
         "new": "        domain = num_domain if numerator else den_domain",
         "why": "the records behind a supervisor's figure include cases outside the team",
     },

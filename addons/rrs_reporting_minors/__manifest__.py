@@ -17,4 +17,7 @@
         "wizards/rrs_orr_monthly_report_views.xml",
         "views/menus.xml",
     ],
+    "demo": [
+        "demo/rrs_reporting_minors_demo.xml",
+    ],
 }

@@ -1,11 +1,39 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.addons.rrs_assessment.models.rrs_assessment_schedule_line import SCHEDULE_POINTS
 from odoo.exceptions import UserError
+
+POINT_ORDER = {point: index for index, (point, _label) in enumerate(SCHEDULE_POINTS)}
 
 
 class RrsCase(models.Model):
     _inherit = "rrs.case"
 
+    # Stored so that the need-level outcome (OUT-1) counts households in one grouped query: the
+    # household's need level at its first completed Needs Assessment Matrix and how the
+    # latest compares, the level of a point being the highest need of the adults assessed.
+    need_first_level_id = fields.Many2one(
+        "rrs.need.level",
+        string="First need level",
+        compute="_compute_need_change",
+        store=True,
+        help="The household's need level at its first completed Needs Assessment Matrix.",
+    )
+    need_change = fields.Selection(
+        [("improved", "Less need"), ("same", "No change"), ("worse", "More need")],
+        string="Need since the first assessment",
+        compute="_compute_need_change",
+        store=True,
+        index=True,
+        help="The need level of the latest completed Needs Assessment Matrix against the "
+        "first; empty until two have been completed.",
+    )
+    need_last_date = fields.Date(
+        string="Latest assessment",
+        compute="_compute_need_change",
+        store=True,
+        index=True,
+    )
     employment_ids = fields.One2many(
         "rrs.employment",
         "case_id",
@@ -49,6 +77,43 @@ class RrsCase(models.Model):
         compute="_compute_kpi_counts",
         groups="rrs_case.group_case_worker,rrs_case.group_auditor",
     )
+
+    @api.depends(
+        "assessment_ids.state",
+        "assessment_ids.need_level_id",
+        "assessment_ids.completion_date",
+        "assessment_ids.kind",
+        "assessment_ids.point",
+    )
+    def _compute_need_change(self):
+        for case in self:
+            done = case.assessment_ids.filtered(
+                lambda a: a.state == "done" and a.kind == "matrix" and a.need_level_id
+            )
+            by_key = {}
+            for assessment in done:
+                key = (
+                    assessment.completion_date,
+                    POINT_ORDER.get(assessment.point, len(POINT_ORDER)),
+                )
+                by_key[key] = by_key.get(key, assessment.browse()) | assessment
+            keys = sorted(by_key)
+            case.need_last_date = keys[-1][0] if keys else False
+            if not keys:
+                case.need_first_level_id = case.need_change = False
+                continue
+            first, last = (
+                by_key[key].need_level_id.sorted("sequence")[:1] for key in (keys[0], keys[-1])
+            )
+            case.need_first_level_id = first
+            if len(keys) < 2:
+                case.need_change = False
+            elif last.sequence > first.sequence:  # 1 is the highest need
+                case.need_change = "improved"
+            elif last.sequence < first.sequence:
+                case.need_change = "worse"
+            else:
+                case.need_change = "same"
 
     def _compute_outcome_fact_counts(self):
         for model, fname in (

@@ -6,14 +6,21 @@ from odoo import fields, models
 from odoo.fields import Command, Domain
 
 from ..wizards.rrs_outcome_breakdown import DIMENSIONS
-from .rrs_logic_model_outcome import REACHED, WINDOWS, indicator_domains
+from .rrs_logic_model_outcome import (
+    HOUSEHOLD_INDICATORS,
+    REACHED,
+    WINDOWS,
+    in_scope,
+    indicator_domains,
+)
 
 PERSON_DIMENSIONS = ("gender", "age_band")
 
 
 def line_dimension(indicator, dimension):
-    """Goals are a family's: a person's characteristic falls back to the program."""
-    if indicator == "goals_achieved" and dimension in PERSON_DIMENSIONS:
+    """Goals and need levels are the household's: a person's characteristic falls back to the
+    program."""
+    if indicator in HOUSEHOLD_INDICATORS and dimension in PERSON_DIMENSIONS:
         return "program"
     return dimension
 
@@ -129,7 +136,11 @@ class RrsDashboardOutcomes(models.TransientModel):
             dimension = line_dimension(indicator, self.dimension)
             groupby = Breakdown.new({"indicator": indicator, "dimension": dimension})
             groupby = groupby._rrs_groupby(model)
-            day = "target_date:day" if model == "rrs.service.goal" else "case_id.arrival_date:day"
+            day = {
+                "rrs.service.goal": "target_date:day",
+                "rrs.case": "need_last_date:day",
+            }.get(model, "case_id.arrival_date:day")
+            program_path = "program_id" if model == "rrs.case" else "case_id.program_id"
             field, reached = REACHED[indicator]
             # sudo(): counted over the scope rrs_report_scope() gave for the user's role;
             # restricted cases are counted, never listed; small groups are hidden (OUT-2)
@@ -137,8 +148,8 @@ class RrsDashboardOutcomes(models.TransientModel):
                 self.env[model]
                 .sudo()
                 ._read_group(
-                    Domain.OR(denominators) & Domain("case_id", "any", scope),
-                    ["case_id.program_id", day, groupby, field],
+                    Domain.OR(denominators) & in_scope(model, scope),
+                    [program_path, day, groupby, field],
                     ["__count"],
                 )
             )
@@ -155,7 +166,7 @@ class RrsDashboardOutcomes(models.TransientModel):
     @staticmethod
     def _rrs_window(outcome, today):
         """The days that place a record in the outcome (as ``indicator_domains`` counts)."""
-        if outcome.indicator == "goals_achieved":
+        if outcome.indicator in HOUSEHOLD_INDICATORS:
             return outcome.date_from, outcome.date_to
         days = WINDOWS[outcome.indicator][0]
         end = min(outcome.date_to, today)

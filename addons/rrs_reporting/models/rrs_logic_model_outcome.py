@@ -22,7 +22,10 @@ INDICATORS = [
     ("employed_180", "Adults (18-64) employed within 180 days of arrival"),
     ("children_in_school", "School-age children enrolled within 30 days of arrival"),
     ("goals_achieved", "Service plan goals achieved"),
+    ("need_improved", "Households whose need level improved since the first assessment"),
 ]
+# indicators counted per household (case) or goal, not per person
+HOUSEHOLD_INDICATORS = ("goals_achieved", "need_improved")
 
 
 # indicator: (the field telling whether a record reached it, the values that do)
@@ -31,6 +34,7 @@ REACHED = {
     "employed_180": ("employed_within", ("90", "180")),
     "children_in_school": ("school_within", ("30",)),
     "goals_achieved": ("status", ("achieved",)),
+    "need_improved": ("need_change", ("improved",)),
 }
 
 
@@ -40,10 +44,22 @@ def indicator_domains(indicator, programs, date_from, date_to, today):
 
     Employment and school count the people whose days after arrival ended within the period
     and by ``today``; goals count the goals whose target date falls within the period, dropped
-    goals left out. Cases never served are not part of a program's outcomes.
+    goals left out; need counts the households assessed twice at least whose latest assessment
+    falls within the period. Cases never served are not part of a program's outcomes.
     """
     field, values = REACHED[indicator]
     reached = Domain(field, "in", values)
+    if indicator == "need_improved":
+        households = Domain(
+            [
+                ("program_id", "in", programs.ids),
+                ("need_last_date", ">=", date_from),
+                ("need_last_date", "<=", date_to),
+                ("need_change", "!=", False),
+                ("state", "not in", NOT_SERVED),
+            ]
+        )
+        return "rrs.case", households & reached, households
     if indicator == "goals_achieved":
         goals = Domain(
             [
@@ -68,6 +84,11 @@ def indicator_domains(indicator, programs, date_from, date_to, today):
         ]
     )
     return "rrs.case.member", cohort & reached, cohort
+
+
+def in_scope(model, scope):
+    """The records of ``model`` on the cases of ``scope`` (a domain on rrs.case)."""
+    return scope if model == "rrs.case" else Domain("case_id", "any", scope)
 
 
 def indicator_counts(Model, indicator, denominator, groupby=None):
@@ -118,7 +139,8 @@ class RrsLogicModelOutcome(models.Model):
         required=True,
         help="Employment and school: the people whose days after arrival ended within the "
         "period (and by today), counted once. Goals: the goals whose target date falls within "
-        "the period, dropped goals left out.",
+        "the period, dropped goals left out. Need: the households whose latest Needs Assessment "
+        "Matrix, the second at least, was completed within the period.",
     )
     target = fields.Float(string="Target (%)", required=True, default=50.0)
     date_from = fields.Date(string="From", required=True)
@@ -176,12 +198,12 @@ class RrsLogicModelOutcome(models.Model):
             if not outcome.logic_model_id.program_id:
                 continue
             model, numerator, denominator = outcome._indicator_domains()
-            in_scope = Domain("case_id", "any", scope)
+            scoped = in_scope(model, scope)
             # sudo(): rrs_report_scope() checked the reader's role and gives the cases their
             # figures aggregate; restricted cases among them are counted, never listed (OUT-2).
             # One grouped query.
             Model = self.env[model].sudo()
-            counts = indicator_counts(Model, outcome.indicator, denominator & in_scope)
+            counts = indicator_counts(Model, outcome.indicator, denominator & scoped)
             num, den = counts.get(None, (0, 0))
             outcome.numerator, outcome.denominator = num, den
             outcome.value = 100.0 * num / den if den else 0.0
@@ -194,7 +216,7 @@ class RrsLogicModelOutcome(models.Model):
         if not Model.has_access("read"):
             raise UserError(self.env._("You may not read the records behind this outcome."))
         scope, _label = self.env.user.rrs_report_scope()
-        domain = (num_domain if numerator else den_domain) & Domain("case_id", "any", scope)
+        domain = (num_domain if numerator else den_domain) & in_scope(model, scope)
         return {
             "type": "ir.actions.act_window",
             "name": self.name,

@@ -158,8 +158,8 @@ REFERRALS = [
 ]
 
 
-class RrsCase(models.Model):
-    _inherit = "rrs.case"
+class RrsLogicModel(models.Model):
+    _inherit = "rrs.logic.model"
 
     @api.model
     def _rrs_demo_reporting_month(self):
@@ -182,7 +182,8 @@ class RrsCase(models.Model):
             "high": ref("rrs_reporting.partner_school_high_demo"),
         }
         Partner = self.env["res.partner"]
-        cases = self.browse()
+        Case = self.env["rrs.case"]
+        cases = Case
         for index, (name, country, lang, worker_no, days, adults, children) in enumerate(
             RP_FAMILIES
         ):
@@ -203,7 +204,7 @@ class RrsCase(models.Model):
             relationships = ["head", "spouse"] + ["child"] * len(children)
             if len(adults) == 1:
                 relationships = ["head"] + ["child"] * len(children)
-            case = self.create(
+            case = Case.create(
                 {
                     "program_id": program.id,
                     "user_id": worker.id,
@@ -272,7 +273,7 @@ class RrsCase(models.Model):
                     )
         # the month: each new family and each assessed demo family has its case management
         # logged, and the assessed ones were referred on
-        assessed = self.browse([ref(f"rrs_case.{xmlid}").id for xmlid in ASSESSED_CASES])
+        assessed = Case.browse([ref(f"rrs_case.{xmlid}").id for xmlid in ASSESSED_CASES])
         Activity = self.env["rrs.case.activity"]
         for index, case in enumerate(cases | assessed):
             worker = case.user_id

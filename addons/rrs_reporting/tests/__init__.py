@@ -4,6 +4,7 @@ from . import (
     test_dashboards,
     test_demo_month,
     test_out1_logic_model,
+    test_out1_need_improved,
     test_out1_outcome_facts,
     test_out2_disaggregation,
     test_out3_kpi,

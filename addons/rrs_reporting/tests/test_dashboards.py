@@ -4,6 +4,7 @@ from datetime import timedelta
 from lxml import etree
 
 from odoo.exceptions import AccessError, UserError
+from odoo.fields import Command
 from odoo.tests import tagged
 
 from .common import RrsReportingCommon
@@ -190,7 +191,25 @@ class TestDashboards(RrsReportingCommon):
             (self.huda, "female"),
         ):
             person.gender = gender
-        model = self._logic_model()
+        # periods whose first day is the families' arrival: the people on that day count
+        model = self._logic_model(
+            outcome_ids=[
+                Command.create(
+                    {
+                        "name": f"Outcome {indicator}",
+                        "indicator": indicator,
+                        "target": 60.0,
+                        "date_from": self.arrival + timedelta(days=days),
+                        "date_to": self.today,
+                    }
+                )
+                for indicator, days in (
+                    ("employed_90", 90),
+                    ("employed_180", 180),
+                    ("children_in_school", 30),
+                )
+            ]
+        )
         model.with_user(self.manager).action_activate()
         dashboard = self._dashboard("rrs.dashboard.outcomes", self.manager)
         line = self._line(dashboard, model, "employed_90")

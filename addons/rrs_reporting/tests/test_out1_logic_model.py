@@ -32,6 +32,18 @@ class TestOut1LogicModel(RrsReportingCommon):
             },
         )
 
+    def test_out1_day_180_counts_day_181_does_not(self):
+        # rule OUT-1: Huda's first job on day 180 is within 180 days (5 of 5), not within 90;
+        # moved to day 181, it is not (4 of 5)
+        job = self._job(self.huda, 180)
+        model = self._logic_model()
+        figures = self._figures(model, self.manager)
+        self.assertEqual(figures["employed_180"][:2], (5, 5))
+        self.assertEqual(figures["employed_90"][:2], (3, 5))
+        job.start_date = self.arrival + timedelta(days=181)
+        self.env.invalidate_all()
+        self.assertEqual(self._figures(model, self.manager)["employed_180"][:2], (4, 5))
+
     def test_out1_goals_achieved_counts_the_period_and_leaves_out_dropped_goals(self):
         # rule OUT-1: of the goals due within the period, 2 achieved of 3 counted (66.7%):
         # a dropped goal is not counted, nor an achieved goal due before the period; the far

@@ -3,6 +3,7 @@ import io
 from datetime import timedelta
 
 import openpyxl
+import psycopg2
 
 from odoo.addons.rrs_case.tests.common import RrsCaseCommon
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -159,6 +160,12 @@ class TestOut2Disaggregation(RrsCaseCommon):
             with self.assertRaises(ValidationError), self.cr.savepoint():
                 self.env.company.rrs_small_cell_threshold = value
                 self.env.company.flush_recordset()
+        # and the database holds it for any client that bypasses the ORM
+        with self.assertRaises(psycopg2.errors.CheckViolation), self.cr.savepoint():
+            self.cr.execute(
+                "UPDATE res_company SET rrs_small_cell_threshold = 1 WHERE id = %s",
+                [self.env.company.id],
+            )
 
     def test_out2_suppression_hides_enough(self):
         # rule OUT-2: whatever the sizes, a hidden group is never alone and the hidden groups

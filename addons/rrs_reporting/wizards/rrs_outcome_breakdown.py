@@ -4,7 +4,12 @@ from odoo.exceptions import UserError
 from odoo.fields import Domain
 from odoo.tools.safe_eval import safe_eval
 
-from ..models.rrs_logic_model_outcome import INDICATORS, indicator_counts, indicator_domains
+from ..models.rrs_logic_model_outcome import (
+    INDICATORS,
+    in_scope,
+    indicator_counts,
+    indicator_domains,
+)
 from ..models.rrs_report_mixin import SUPPRESSED
 
 DIMENSIONS = [
@@ -16,10 +21,11 @@ DIMENSIONS = [
     ("need_level", "Need level"),
     ("program", "Program"),
 ]
-# what each dimension groups by: on people (rrs.case.member), on goals (rrs.service.goal)
+# what each dimension groups by, on people (rrs.case.member) and on goals (rrs.service.goal);
+# on households (rrs.case) without the case_id. of the path
 GROUPBY = {
-    "gender": {"rrs.case.member": "partner_id.gender", "rrs.service.goal": None},
-    "age_band": {"rrs.case.member": "arrival_age", "rrs.service.goal": None},
+    "gender": {"rrs.case.member": "partner_id.gender"},
+    "age_band": {"rrs.case.member": "arrival_age"},
     "country": "case_id.country_of_origin_id",
     "language": "case_id.primary_language_id",
     "category": "case_id.immigration_category_id",
@@ -103,10 +109,12 @@ class RrsOutcomeBreakdown(models.TransientModel):
         if not groupby:
             raise UserError(
                 self.env._(
-                    "Service plan goals are the family's: break them down by origin, language, "
-                    "immigration category, need level or program."
+                    "Service plan goals and need levels are the household's: break them down by "
+                    "origin, language, immigration category, need level or program."
                 )
             )
+        if model == "rrs.case":
+            groupby = groupby.removeprefix("case_id.")
         return groupby
 
     def _rrs_group_key(self, value):
@@ -139,7 +147,9 @@ class RrsOutcomeBreakdown(models.TransientModel):
         return AGE_BANDS[0]
 
     def _rrs_model(self):
-        return "rrs.service.goal" if self.indicator == "goals_achieved" else "rrs.case.member"
+        return {"goals_achieved": "rrs.service.goal", "need_improved": "rrs.case"}.get(
+            self.indicator, "rrs.case.member"
+        )
 
     def _rrs_breakdown(self, scope=None):
         """(total, groups) of the indicator over the user's report scope, each a dict of
@@ -158,12 +168,13 @@ class RrsOutcomeBreakdown(models.TransientModel):
             fields.Date.context_today(self),
         )
         groupby = self._rrs_groupby(model)
-        in_scope = Domain("case_id", "any", scope)
         # sudo(): rrs_report_scope() checked the user's role and gives the cases their reports
         # aggregate; restricted cases among them are counted, never listed, and small groups
         # are hidden below (OUT-2). One grouped query.
         Model = self.env[model].sudo()
-        counts = indicator_counts(Model, self.indicator, denominator & in_scope, groupby)
+        counts = indicator_counts(
+            Model, self.indicator, denominator & in_scope(model, scope), groupby
+        )
         return self._rrs_groups(counts)
 
     def _rrs_groups(self, counts, threshold=None):
@@ -343,7 +354,7 @@ class RrsOutcomeBreakdownLine(models.TransientModel):
         if not Model.has_access("read"):
             raise UserError(self.env._("You may not read the records behind this outcome."))
         group = Domain(safe_eval(self.group_domain))
-        domain = (numerator if reached else denominator) & group & Domain("case_id", "any", scope)
+        domain = (numerator if reached else denominator) & group & in_scope(model, scope)
         return {
             "type": "ir.actions.act_window",
             "name": self.name,
