@@ -3229,6 +3229,13 @@ MUTATIONS = [
         "new": "        events.browse()",
         "why": "a match that ends leaves its future meeting in the calendars",
     },
+    {
+        "rule": "PRS-3",
+        "file": "addons/rrs_reporting_minors/models/rrs_dashboard_overdue.py",
+        "old": '            (Domain("service_start_date", "=", False) & Domain("prs_start_due_date", "<", day))',
+        "new": "            Domain.FALSE",
+        "why": "a child whose services did not start in time is not among the overdue work",
+    },
     # ---- rrs_reporting (OUT-2)
     {
         "rule": "OUT-2",

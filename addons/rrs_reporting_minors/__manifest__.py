@@ -15,6 +15,7 @@
     "data": [
         "security/ir.model.access.csv",
         "wizards/rrs_orr_monthly_report_views.xml",
+        "views/rrs_dashboard_views.xml",
         "views/menus.xml",
     ],
     "demo": [

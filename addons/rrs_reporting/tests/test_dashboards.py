@@ -165,8 +165,11 @@ class TestDashboards(RrsReportingCommon):
                 self.assertEqual(dashboard[figure], len(found), f"{user.login} {figure}")
                 self.assertEqual(self._listed(dashboard, figure, user), found, figure)
                 total += len(found)
-            self.assertEqual(dashboard.total_count, total)
-            self.assertEqual(sum(dashboard.line_ids.mapped("total_count")), total)
+            # every figure (a bridge may add its own, e.g. the PRS clocks) makes the total
+            everything = sum(dashboard[figure] for figure in dashboard._rrs_figures())
+            self.assertGreaterEqual(everything, total)
+            self.assertEqual(dashboard.total_count, everything)
+            self.assertEqual(sum(dashboard.line_ids.mapped("total_count")), everything)
         worker = self._dashboard("rrs.dashboard.overdue", self.worker)
         self.assertGreaterEqual(worker.review_count, 1)
         line = worker.line_ids.filtered(lambda line: line.user_id == self.worker)

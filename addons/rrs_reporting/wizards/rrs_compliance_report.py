@@ -3,15 +3,6 @@ from odoo import api, fields, models
 from odoo.addons.rrs_assessment.models.rrs_assessment import OPEN as ASSESSMENT_OPEN
 from odoo.fields import Domain
 
-# the clocks, in the report's order: (key, rule)
-CLOCKS = (
-    ("late_notes", "VIS-4"),
-    ("reviews", "PLAN-4"),
-    ("assessments", "ASM-2"),
-    ("checklist", "RES-1"),
-    ("referrals", "PLAN-6"),
-)
-
 
 class RrsComplianceReport(models.TransientModel):
     """What is overdue on the report's end date, by worker: notes written late, case reviews,
@@ -115,11 +106,22 @@ class RrsComplianceReport(models.TransientModel):
             ),
         }
 
+    def _rrs_clocks(self):
+        """(key, column title) of each clock, in the report's order."""
+        return [
+            ("late_notes", self.env._("Notes written late (VIS-4)")),
+            ("reviews", self.env._("Case reviews overdue (PLAN-4)")),
+            ("assessments", self.env._("Assessments overdue (ASM-2)")),
+            ("checklist", self.env._("Checklist tasks overdue (RES-1)")),
+            ("referrals", self.env._("Referral follow-ups overdue (PLAN-6)")),
+        ]
+
     @api.private
     def rrs_compliance_figures(self):
         """{worker (res.users, possibly empty): {clock: count}}, one grouped query per clock."""
         self.ensure_one()
         by_worker = {}
+        clocks = [key for key, _title in self._rrs_clocks()]
         worker_ids = self._rrs_worker_ids()
         for clock, (model, domain, field) in self._rrs_clock_queries().items():
             if worker_ids is not None:
@@ -130,7 +132,7 @@ class RrsComplianceReport(models.TransientModel):
             Model = self.env[model].sudo()
             rows = Model._read_group(domain, [field], ["__count"])
             for worker, count in rows:
-                by_worker.setdefault(worker, dict.fromkeys(dict(CLOCKS), 0))[clock] += count
+                by_worker.setdefault(worker, dict.fromkeys(clocks, 0))[clock] += count
         return by_worker
 
     # ------------------------------------------------------------- the report
@@ -150,20 +152,17 @@ class RrsComplianceReport(models.TransientModel):
         by_worker = self.rrs_compliance_figures()
         workers = sorted(by_worker, key=lambda worker: (not worker, worker.name or ""))
         rows = []
+        clocks = self._rrs_clocks()
         for worker in workers:
-            counts = [by_worker[worker][clock] for clock, _rule in CLOCKS]
+            counts = [by_worker[worker][clock] for clock, _title in clocks]
             rows.append([worker.name or self.env._("No worker"), *counts, sum(counts)])
-        totals = [sum(row[index] for row in rows) for index in range(1, len(CLOCKS) + 2)]
+        totals = [sum(row[index] for row in rows) for index in range(1, len(clocks) + 2)]
         return [
             {
                 "title": self.env._("Overdue by worker"),
                 "columns": [
                     {"label": self.env._("Worker"), "type": "text"},
-                    {"label": self.env._("Notes written late (VIS-4)"), "type": "int"},
-                    {"label": self.env._("Case reviews overdue (PLAN-4)"), "type": "int"},
-                    {"label": self.env._("Assessments overdue (ASM-2)"), "type": "int"},
-                    {"label": self.env._("Checklist tasks overdue (RES-1)"), "type": "int"},
-                    {"label": self.env._("Referral follow-ups overdue (PLAN-6)"), "type": "int"},
+                    *({"label": title, "type": "int"} for _key, title in clocks),
                     {"label": self.env._("Total"), "type": "int"},
                 ],
                 "rows": rows,
