@@ -125,7 +125,7 @@ class TestDashboards(RrsReportingCommon):
         for user in (self.finance, self.volunteer):
             with self.assertRaises(AccessError):
                 self._dashboard("rrs.dashboard.caseload", user)
-        with self.assertRaises(UserError):
+        with self.assertRaisesRegex(UserError, "no records to open"):
             auditor.with_context(rrs_figure="nothing").action_open_figure()
 
     # ------------------------------------------------------------- overdue work

@@ -120,7 +120,7 @@ class TestOut1NeedImproved(RrsAssessmentCommon):
         total, _groups = breakdown._rrs_breakdown()
         self.assertEqual((total["numerator"], total["denominator"]), (2, 4))
         breakdown.dimension = "gender"
-        with self.assertRaises(UserError):
+        with self.assertRaisesRegex(UserError, "household's"):
             breakdown._rrs_breakdown()
         self.model.with_user(self.manager).outcome_ids.create(
             {

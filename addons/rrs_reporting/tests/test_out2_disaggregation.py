@@ -139,7 +139,7 @@ class TestOut2Disaggregation(RrsCaseCommon):
         self.assertEqual(sorted(hidden.mapped("name")), ["Afghanistan", "Eritrea"])
         for fname in ("numerator", "denominator", "value", "gap"):
             self.assertEqual(hidden.mapped(fname), [0, 0], fname)
-        with self.assertRaises(UserError):
+        with self.assertRaisesRegex(UserError, "too small to be shown"):
             hidden[0].action_view_counted()
 
     def test_out2_the_threshold_is_the_companys(self):
@@ -157,7 +157,10 @@ class TestOut2Disaggregation(RrsCaseCommon):
         _rows, total, _section = self._table(self._breakdown(self.manager, "country"))
         self.assertEqual(total, [SUPPRESSED] * 3)
         for value in (1, 0, -5):
-            with self.assertRaises(ValidationError), self.cr.savepoint():
+            with (
+                self.assertRaisesRegex(ValidationError, "smaller than 2 people"),
+                self.cr.savepoint(),
+            ):
                 self.env.company.rrs_small_cell_threshold = value
                 self.env.company.flush_recordset()
         # and the database holds it for any client that bypasses the ORM
@@ -227,7 +230,7 @@ class TestOut2Disaggregation(RrsCaseCommon):
         self.assertEqual(rows["25-34"][:2], [6, 12])
         rows, _total, _section = self._table(self._breakdown(self.manager, "need_level"))
         self.assertEqual(rows["Not recorded"][:2], [6, 12])
-        with self.assertRaises(UserError):
+        with self.assertRaisesRegex(UserError, "household's"):
             self._breakdown(self.manager, "gender", indicator="goals_achieved")._rrs_breakdown()
 
     def test_out2_outcome_opens_its_breakdown(self):

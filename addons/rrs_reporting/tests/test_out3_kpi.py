@@ -304,7 +304,7 @@ class TestOut3Kpi(RrsKpiCommon):
         self.assertIn("40.0 %", html)
 
     def test_out3_period_must_be_in_order(self):
-        with self.assertRaises(ValidationError):
+        with self.assertRaisesRegex(ValidationError, "ends before it starts"):
             self._report(self.manager, date_from=self.today, date_to=self.today - timedelta(1))
 
 

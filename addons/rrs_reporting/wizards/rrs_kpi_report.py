@@ -178,6 +178,7 @@ class RrsKpiReport(models.TransientModel):
             .sudo()
             ._read_group(period, ["program_id", "case_id"], ["__count", "minutes:sum"])
         )
+        # sudo(): the referrals of the same scope, counted in one grouped query
         referrals = dict(
             self.env["rrs.referral"]
             .sudo()

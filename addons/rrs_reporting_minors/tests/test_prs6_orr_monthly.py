@@ -282,9 +282,9 @@ class TestPrs6OrrMonthly(RrsMinorsCommon):
 
     def test_prs6_a_calendar_month(self):
         # rule PRS-6: the summary is monthly
-        with self.assertRaises(ValidationError):
+        with self.assertRaisesRegex(ValidationError, "one calendar month"):
             self._report(self.manager, date_to=date(2026, 4, 29))
-        with self.assertRaises(ValidationError):
+        with self.assertRaisesRegex(ValidationError, "one calendar month"):
             self._report(self.manager, date_from=date(2026, 4, 2))
         report = self._report(self.manager)
         default = (

@@ -237,6 +237,8 @@ class RrsOrrMonthlyReport(models.TransientModel):
         ):
             if area:
                 areas.setdefault(case.id, []).append(area)
+        # sudo(): the notifications of concern of the cases listed (the user reads the
+        # cases), counted per case, never read
         concerns = dict(
             self.env["rrs.prs.concern"]
             .sudo()
@@ -244,7 +246,9 @@ class RrsOrrMonthlyReport(models.TransientModel):
         )
         concerns = {case.id: count for case, count in concerns.items()}
         states = dict(self.env["rrs.prs.report"]._fields["state"]._description_selection(self.env))
-        cases.user_id.sudo().mapped("name")  # the workers' names in one query
+        # sudo(): the names of the listed cases' workers, read in one query (a worker's
+        # name is printed on the report, nothing else of the user)
+        cases.user_id.sudo().mapped("name")
         cases.prs_level_id.mapped("name")
         end = self.date_to
         cutoff = min(fields.Date.context_today(self), end + relativedelta(days=1))
@@ -273,6 +277,7 @@ class RrsOrrMonthlyReport(models.TransientModel):
             rows.append(
                 [
                     case.name,
+                    # sudo(): the worker's name only (read above)
                     case.user_id.sudo().name or "",
                     case.prs_level_id.name or "",
                     status,
