@@ -82,7 +82,8 @@ class RrsDashboardOutcomes(models.TransientModel):
             )
             total, groups = breakdown._rrs_groups(counts[outcome.id], threshold)
             shown = [group for group in groups if not group["hidden"]]
-            lowest = min(shown, key=lambda group: group["value"]) if shown else None
+            # a single group shown is the whole, not a group behind it
+            lowest = min(shown, key=lambda group: group["value"]) if len(shown) > 1 else None
             line = {
                 "outcome_id": outcome.id,
                 "name": outcome.name,

@@ -146,3 +146,5 @@ class TestOut1NeedImproved(RrsAssessmentCommon):
         )
         line = dashboard.line_ids.filtered(lambda line: line.outcome_id == self.outcome)
         self.assertEqual((line.numerator, line.denominator), (2, 4))
+        # gender falls back to the program for households: one group, nobody behind it
+        self.assertFalse(line.lowest_group)
