@@ -37,6 +37,9 @@ class RrsDashboardCaseload(models.TransientModel):
     def _rrs_month_start(self):
         return fields.Date.context_today(self).replace(day=1)
 
+    def _rrs_title(self):
+        return self.env._("Caseload")
+
     def _rrs_figures(self):
         today = fields.Date.context_today(self)
         start = self._rrs_month_start()

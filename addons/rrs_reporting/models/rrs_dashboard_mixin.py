@@ -22,6 +22,7 @@ class RrsDashboardMixin(models.AbstractModel):
     _name = "rrs.dashboard.mixin"
     _description = "Dashboard"
 
+    name = fields.Char(readonly=True)
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, readonly=True
     )
@@ -35,8 +36,14 @@ class RrsDashboardMixin(models.AbstractModel):
         values = dict(values or {})
         scope, label = self._rrs_scope()
         figures = self.new(values)._rrs_refresh_values(scope)
-        figures.update(values, scope_label=label, refreshed_at=fields.Datetime.now())
+        figures.update(
+            values, name=self._rrs_title(), scope_label=label, refreshed_at=fields.Datetime.now()
+        )
         return self.create(figures)._rrs_form_action()
+
+    def _rrs_title(self):
+        """The dashboard's name, in the user's language (the breadcrumb shows it)."""
+        raise NotImplementedError
 
     def _rrs_kept_values(self):
         """What a refreshed dashboard keeps of this one (the user's choices)."""

@@ -48,6 +48,9 @@ class RrsDashboardOutcomes(models.TransientModel):
         "rrs.dashboard.outcome.line", "dashboard_id", string="Outcomes", readonly=True
     )
 
+    def _rrs_title(self):
+        return self.env._("Outcomes and disparities")
+
     def _rrs_figures(self):
         return {}
 

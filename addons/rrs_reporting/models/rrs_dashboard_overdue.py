@@ -42,6 +42,9 @@ class RrsDashboardOverdue(models.TransientModel):
         "rrs.dashboard.overdue.line", "dashboard_id", string="By case worker", readonly=True
     )
 
+    def _rrs_title(self):
+        return self.env._("Overdue work")
+
     def _rrs_figures(self):
         today = fields.Date.context_today(self)
         domains = {
