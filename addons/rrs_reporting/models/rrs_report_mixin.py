@@ -47,6 +47,7 @@ class RrsReportMixin(models.AbstractModel):
         string="Programs",
         help="Leave empty for every program.",
     )
+    computed = fields.Boolean(readonly=True)
     preview_html = fields.Html(
         string="Preview", compute="_compute_preview_html", sanitize=False, readonly=True
     )
@@ -126,6 +127,21 @@ class RrsReportMixin(models.AbstractModel):
             )
 
     # -------------------------------------------------------------- actions
+    def action_compute(self):
+        """Show the report on screen (the form's preview)."""
+        self.write({"computed": True})
+        return self._rrs_form_action()
+
+    def _rrs_form_action(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": self.id,
+            "views": [(False, "form")],
+            "target": "current",
+        }
+
     def action_print_pdf(self):
         self.ensure_one()
         return self.env.ref(self._rrs_report_pdf).report_action(self)

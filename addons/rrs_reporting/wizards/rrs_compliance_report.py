@@ -15,24 +15,11 @@ class RrsComplianceReport(models.TransientModel):
     _rrs_report_pdf = "rrs_reporting.action_report_compliance_pdf"
     _rrs_report_xlsx = "rrs_reporting.action_report_compliance_xlsx"
 
-    computed = fields.Boolean(readonly=True)
-
     @api.model
     def _default_period(self):
         """From the first of this month to today: what is overdue now."""
         today = fields.Date.context_today(self)
         return today.replace(day=1), today
-
-    def action_compute(self):
-        self.write({"computed": True})
-        self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": self._name,
-            "res_id": self.id,
-            "views": [(False, "form")],
-            "target": "current",
-        }
 
     # ------------------------------------------------------------ the figures
     def _rrs_worker_ids(self):

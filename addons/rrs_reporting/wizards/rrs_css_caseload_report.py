@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, fields, models
+from odoo import api, models
 from odoo.fields import Domain
 
 # rule STF-2: the CSS figures of Standard 9 (CSS Standards of Practice, "Efforts Received by
@@ -27,19 +27,6 @@ class RrsCssCaseloadReport(models.TransientModel):
     _description = "CSS caseload by need level"
     _rrs_report_pdf = "rrs_reporting.action_report_css_caseload_pdf"
     _rrs_report_xlsx = "rrs_reporting.action_report_css_caseload_xlsx"
-
-    computed = fields.Boolean(readonly=True)
-
-    def action_compute(self):
-        self.write({"computed": True})
-        self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": self._name,
-            "res_id": self.id,
-            "views": [(False, "form")],
-            "target": "current",
-        }
 
     # ------------------------------------------------------------ the figures
     @api.private

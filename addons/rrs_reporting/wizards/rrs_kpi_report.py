@@ -46,18 +46,6 @@ class RrsKpiReport(models.TransientModel):
     _rrs_report_pdf = "rrs_reporting.action_report_kpi_pdf"
     _rrs_report_xlsx = "rrs_reporting.action_report_kpi_xlsx"
 
-    computed = fields.Boolean(readonly=True)
-
-    def action_compute(self):
-        self.write({"computed": True})
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": self._name,
-            "res_id": self.id,
-            "views": [(False, "form")],
-            "target": "current",
-        }
-
     # ------------------------------------------------------------ the figures
     def _rrs_scope(self):
         scope, _label = self.env.user.rrs_report_scope()

@@ -239,16 +239,6 @@ class RrsOutcomeBreakdown(models.TransientModel):
             )
         return self._rrs_form_action()
 
-    def _rrs_form_action(self):
-        self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": self._name,
-            "res_id": self.id,
-            "views": [(False, "form")],
-            "target": "current",
-        }
-
     # ------------------------------------------------------------- the report
     def _rrs_report_title(self):
         return self.env._("Outcome by group")

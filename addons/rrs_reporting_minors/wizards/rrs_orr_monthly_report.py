@@ -37,7 +37,6 @@ class RrsOrrMonthlyReport(models.TransientModel):
     _rrs_report_xlsx = "rrs_reporting_minors.action_report_orr_monthly_xlsx"
 
     program_ids = fields.Many2many(default=lambda self: self._default_program_ids())
-    computed = fields.Boolean(readonly=True)
 
     @api.model
     def _default_program_ids(self):
@@ -58,16 +57,6 @@ class RrsOrrMonthlyReport(models.TransientModel):
         if self.date_from:
             self.date_from = self.date_from.replace(day=1)
             self.date_to = self.date_from + relativedelta(months=1, days=-1)
-
-    def action_compute(self):
-        self.write({"computed": True})
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": self._name,
-            "res_id": self.id,
-            "views": [(False, "form")],
-            "target": "current",
-        }
 
     # ------------------------------------------------------------ the domains
     def _orr_domains(self, scope):
