@@ -361,6 +361,8 @@ class RrsCase(models.Model):
     def _compute_worker_user_ids(self):
         for case in self:
             case.worker_user_ids = case.user_id | case.secondary_user_ids
+        # the contact rules read each worker's people again (res.partner, issue 17)
+        self.env["res.partner"]._rrs_forget_people_of_users()
 
     @api.depends("user_id")
     def _compute_supervisor_user_id(self):

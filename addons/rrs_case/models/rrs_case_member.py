@@ -161,7 +161,10 @@ class RrsCaseMember(models.Model):
     def create(self, vals_list):
         self._check_people_readable(vals_list)
         self._create_named_people(vals_list)
-        return super().create(vals_list)
+        members = super().create(vals_list)
+        # the contact rules read each worker's people again (res.partner, issue 17)
+        self.env["res.partner"]._rrs_forget_people_of_users()
+        return members
 
     def _create_named_people(self, vals_list):
         """An import (or an API client) gives a new person's name instead of a contact: create
@@ -179,7 +182,15 @@ class RrsCaseMember(models.Model):
 
     def write(self, vals):
         self._check_people_readable([vals])
-        return super().write(vals)
+        result = super().write(vals)
+        if "partner_id" in vals or "case_id" in vals:
+            self.env["res.partner"]._rrs_forget_people_of_users()
+        return result
+
+    def unlink(self):
+        result = super().unlink()
+        self.env["res.partner"]._rrs_forget_people_of_users()
+        return result
 
     def _check_people_readable(self, vals_list):
         """Rules CON-2, REC-4: joining a household opens the person to the case's staff, so a

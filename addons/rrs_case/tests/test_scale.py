@@ -8,6 +8,7 @@ kanban's columns read their page from an index in the list's order.
 """
 
 from odoo import Command
+from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
 from .common import RrsCaseCommon
@@ -130,3 +131,88 @@ class TestSupervisorListsScale(RrsCaseCommon):
             plan = "\n".join(row[0] for row in self.env.cr.fetchall())
             self.assertIn(index, plan)
             self.assertNotIn("Sort Key", plan)
+
+
+@tagged("post_install", "-at_install")
+class TestContactRulesScale(RrsCaseCommon):
+    """Issue 17, rules CON-2 and REC-4: the contacts a case worker reads are the ordinary
+    contacts and the people of their cases. The worker's rule gives those people as ids read
+    once per transaction, so the contacts list and search start from them and from the
+    ordinary contacts' index, never from a test of every contact of the database; and the ids
+    follow every change of a household or of a case's workers within the same transaction.
+    A supervisor's rule keeps its subquery (thousands of people: it costs less there), and
+    follows the hierarchy as before."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.case = cls._case(user=cls.worker, head=cls._person("Scale Mine"))
+        cls.case_other = cls._case(user=cls.worker_other, head=cls._person("Scale Other"))
+        cls.case_far = cls._case(user=cls.worker_far, head=cls._person("Scale Far"))
+        cls.mine = cls.case.head_partner_id
+        cls.other = cls.case_other.head_partner_id
+        cls.far = cls.case_far.head_partner_id
+        cls.provider = cls.env["res.partner"].create(
+            {"name": "Scale Clinic", "is_company": True, "rrs_is_provider": True}
+        )
+
+    def _names(self, user):
+        Partner = self.env["res.partner"].with_user(user)
+        return set(Partner.search([("name", "=like", "Scale %")]).mapped("name"))
+
+    def test_contact_rules_start_from_the_users_people(self):
+        """CON-2: the SQL of a worker's contacts has their people as ids and no subquery over
+        the households, and every role reads exactly what the rules allow."""
+        sql = self.env["res.partner"].with_user(self.worker)._search([]).select().code
+        self.assertNotIn("rrs_case_member", sql)
+        self.assertNotIn("rrs_case_worker_user_rel", sql)
+        self.assertEqual(self._names(self.worker), {"Scale Mine", "Scale Clinic"})
+        self.assertEqual(
+            self._names(self.supervisor), {"Scale Mine", "Scale Other", "Scale Clinic"}
+        )
+        self.assertEqual(self._names(self.worker_far), {"Scale Far", "Scale Clinic"})
+        with self.assertRaisesRegex(AccessError, "Contact"):
+            self.far.with_user(self.worker).read(["name"])
+
+    def test_the_people_follow_a_household_and_its_workers_in_the_same_transaction(self):
+        """CON-2, REC-4: the ids read once per transaction are read again after a change."""
+        self.assertEqual(self._names(self.worker), {"Scale Mine", "Scale Clinic"})
+        # a newcomer joins the worker's household: readable at once, by search and by read
+        newcomer = self.env["res.partner"].with_user(self.worker).create({"name": "Scale New"})
+        self.case.with_user(self.worker).member_ids = [
+            Command.create({"partner_id": newcomer.id, "relationship": "other_relative"})
+        ]
+        self.assertIn("Scale New", self._names(self.worker))
+        newcomer.with_user(self.worker).read(["name"])
+        # the case passes to another worker: its people leave the first worker at once
+        self.case.with_user(self.manager).write({"user_id": self.worker_other.id})
+        self.assertEqual(self._names(self.worker), {"Scale Clinic"})
+        with self.assertRaisesRegex(AccessError, "Contact"):
+            self.mine.with_user(self.worker).read(["name"])
+        self.assertIn("Scale Mine", self._names(self.worker_other))
+
+    def test_the_team_follows_the_hierarchy_in_the_same_transaction(self):
+        """REC-4: a worker moved to another supervisor takes their people along."""
+        self.assertIn("Scale Other", self._names(self.supervisor))
+        self.assertNotIn("Scale Other", self._names(self.supervisor_other))
+        employee = self.env["hr.employee"].search([("user_id", "=", self.worker_other.id)])
+        lead = self.env["hr.employee"].search([("user_id", "=", self.supervisor_other.id)])
+        employee.parent_id = lead
+        self.assertNotIn("Scale Other", self._names(self.supervisor))
+        with self.assertRaisesRegex(AccessError, "Contact"):
+            self.other.with_user(self.supervisor).read(["name"])
+        self.assertIn("Scale Other", self._names(self.supervisor_other))
+
+    def test_ordinary_contacts_are_read_from_their_index(self):
+        """The contacts every internal user reads have an index of their own: a worker's
+        contacts count reads them from it (or-ed with their people's ids at 100,000 cases)
+        instead of testing every contact (scans and index walks discouraged here, as they
+        cost more there)."""
+        Partner = self.env["res.partner"].with_user(self.worker)
+        self.env.flush_all()
+        self.env.cr.execute("SET LOCAL enable_seqscan = off")
+        self.env.cr.execute("SET LOCAL enable_indexscan = off")
+        sql = Partner._search([]).select("COUNT(*)")
+        self.env.cr.execute(b"EXPLAIN " + self.env.cr.mogrify(sql.code, sql.params))
+        plan = "\n".join(row[0] for row in self.env.cr.fetchall())
+        self.assertIn("rrs_res_partner_ordinary_idx", plan)
