@@ -185,6 +185,17 @@ class AuditlogLog(models.Model):
         "read it.",
     )
 
+    def init(self):
+        res = super().init()
+        # The change history lists newest first (auditlog's order, create_date desc) and
+        # grows by every save of the case file: with an index in that order a page reads its
+        # 80 entries instead of sorting the whole history (issue 17).
+        self.env.cr.execute(
+            "CREATE INDEX IF NOT EXISTS rrs_auditlog_log_create_date_idx "
+            "ON auditlog_log (create_date)"
+        )
+        return res
+
     # -------------------------------------------------------------------- CRUD
     @api.model_create_multi
     def create(self, vals_list):

@@ -126,7 +126,13 @@ class RrsStaffWorkload(models.Model):
                            AND (s.valid_to IS NULL OR s.valid_to >= CURRENT_DATE))
               GROUP BY e.user_id
             )
-            SELECT row_number() OVER (ORDER BY l.user_id, l.program_id, l.weight_id) AS id,
+            -- every window is partitioned by the worker, id included, so that PostgreSQL
+            -- applies a filter on the workers (a supervisor's team) before counting: a
+            -- window over all rows kept it from filtering before (issue 17)
+            SELECT l.user_id::bigint * 100000
+                       + row_number() OVER (PARTITION BY l.user_id
+                                            ORDER BY l.program_id, l.company_id, l.weight_id)
+                       AS id,
                    l.*,
                    sum(l.case_count) OVER (PARTITION BY l.user_id, l.program_id)
                        AS program_case_count,

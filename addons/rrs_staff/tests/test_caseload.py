@@ -117,6 +117,28 @@ class TestCaseload(RrsStaffCommon):
         self.assertEqual(small, large)
         self.assertLessEqual(large, 12)
 
+    def test_team_workload_filters_the_team_before_counting(self):
+        """Issue 17, rule STF-2: a supervisor's workload counts the team's open cases, not
+        the company's first: the team filter reaches the cases (every window of the view is
+        partitioned by the worker): the plan reads the cases by worker, instead of filtering
+        the counted rows by worker afterwards, and the rows are the team's."""
+        self._case()
+        self._case(user=self.worker_other)
+        Workload = self.env["rrs.staff.workload"].with_user(self.supervisor)
+        self.env.flush_all()
+        sql = Workload._search([]).select("rrs_staff_workload.user_id")
+        self.env.cr.execute(b"EXPLAIN " + self.env.cr.mogrify(sql.code, sql.params))
+        plan = "\n".join(row[0] for row in self.env.cr.fetchall())
+        self.assertNotIn("rrs_staff_workload.user_id = ANY", plan)
+        self.assertRegex(
+            plan, r"on rrs_case c\b.*\n\s+(?:Index Cond|Recheck Cond|Filter): \(+user_id = ANY"
+        )
+        team = self.env["res.users"].browse(self.supervisor.rrs_supervised_user_ids())
+        self.assertTrue(Workload.search([]).user_id)
+        self.assertLessEqual(Workload.search([]).user_id, team)
+        rows = Workload.search([])
+        self.assertEqual(len(set(rows.ids)), len(rows), "each row has an id of its own")
+
     def test_stf3_requirements_expiring_on_the_workload(self):
         # rule STF-3: a requirement expiring within 60 days shows on the worker's load; a
         # renewal hides it; a requirement missing in several programs counts once
