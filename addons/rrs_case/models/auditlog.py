@@ -27,6 +27,7 @@ from odoo import api, fields, models
 from odoo.addons.auditlog.models import auditlog_rule
 from odoo.exceptions import AccessError, UserError
 from odoo.fields import Domain
+from odoo.tools import SQL
 
 from .rrs_guard_mixin import is_disposing
 
@@ -184,6 +185,43 @@ class AuditlogLog(models.Model):
         help="The entry holds the values of a note marked confidential: only the case's staff "
         "read it.",
     )
+
+    # Issue 17: what the supervisor's rule searches on (the team's entries). Its search is one
+    # condition on the entry's own columns, the author and the case, the case's workers read
+    # by the workers' index; the path ``rrs_case_id.worker_user_ids`` joined every entry to its
+    # case first, which hashed every case of the database for each list and count.
+    rrs_user_ids = fields.Many2many(
+        "res.users",
+        string="Author or case workers",
+        compute="_compute_rrs_user_ids",
+        search="_search_rrs_user_ids",
+        help="Who made the change, and the workers assigned to its case.",
+    )
+
+    @api.depends("user_id", "rrs_case_id.worker_user_ids")
+    def _compute_rrs_user_ids(self):
+        for log in self:
+            log.rrs_user_ids = log.user_id | log.rrs_case_id.worker_user_ids
+
+    def _search_rrs_user_ids(self, operator, value):
+        if operator != "in":
+            return NotImplemented
+        user_ids = sorted({user_id for user_id in value if isinstance(user_id, int)})
+
+        def to_sql(model, alias, query):
+            return SQL(
+                "(%s = ANY(%s) OR %s IN (SELECT rel.case_id FROM rrs_case_worker_user_rel rel "
+                "WHERE rel.user_id = ANY(%s)))",
+                SQL.identifier(alias, "user_id"),
+                user_ids,
+                SQL.identifier(alias, "rrs_case_id"),
+                user_ids,
+            )
+
+        def predicate(log):
+            return bool(set(user_ids) & set(log.rrs_user_ids.ids))
+
+        return Domain.custom(to_sql=to_sql, predicate=predicate)
 
     def init(self):
         res = super().init()

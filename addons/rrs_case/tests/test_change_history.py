@@ -235,6 +235,44 @@ class TestChangeHistory(RrsCaseCommon):
         with self.assertRaisesRegex(AccessError, "have 'read' access"):
             log.with_user(self.supervisor_other).read(["name"])
 
+    def test_rec4_supervisor_reads_the_teams_entries_by_author_and_by_case(self):
+        """Issue 17: the supervisor's rule is one condition on the entry's author and its
+        case, without joining every entry to its case; an entry stays the team's while its
+        author is, after its case moved to another team, which reads it by its case."""
+        sql = self.Log.with_user(self.supervisor)._search([]).select().code
+        self.assertNotIn('JOIN "rrs_case"', sql)
+        note = self._note()
+        log = self._history(note)
+        self.case.with_user(self.manager).write({"user_id": self.worker_far.id})
+        self.env.flush_all()
+        for supervisor in (self.supervisor, self.supervisor_other):
+            self.env.invalidate_all()
+            Log = self.Log.with_user(supervisor)
+            self.assertEqual(Log.search([("id", "=", log.id)]), log, supervisor.login)
+            self.assertTrue(log.with_user(supervisor).line_ids, supervisor.login)
+        other_note = self._note(case=self.case_far, user=self.worker_far)
+        other_log = self._history(other_note)
+        self.assertFalse(self.Log.with_user(self.supervisor).search([("id", "=", other_log.id)]))
+        with self.assertRaisesRegex(AccessError, "have 'read' access"):
+            other_log.with_user(self.supervisor).read(["name"])
+        with self.assertRaisesRegex(AccessError, "have 'read' access"):
+            other_log.line_ids.with_user(self.supervisor).read(["field_name"])
+
+    def test_rec4_the_history_reads_its_newest_page_from_an_index(self):
+        """Issue 17: the change history lists newest first; an index on the entries' date
+        gives a page without sorting the whole history."""
+        self._note()
+        self.env.flush_all()
+        self.env.cr.execute("SET LOCAL enable_sort = off")
+        self.env.cr.execute("SET LOCAL enable_seqscan = off")
+        Log = self.Log.with_user(self.manager)
+        query = Log._search([("rrs_case_file", "=", True)], order=Log._order, limit=80)
+        sql = query.select("auditlog_log.id")
+        self.env.cr.execute(b"EXPLAIN " + self.env.cr.mogrify(sql.code, sql.params))
+        plan = "\n".join(row[0] for row in self.env.cr.fetchall())
+        self.assertIn("rrs_auditlog_log_create_date_idx", plan)
+        self.assertNotIn("Sort Key", plan)
+
     def test_rec4_workers_finance_and_volunteers_do_not_read_the_history(self):
         note = self._note()
         log = self._history(note)
