@@ -3592,4 +3592,25 @@ MUTATIONS = [
         "new": "",
         "why": "a monthly report not yet due (the month under way) is counted missing in the ORR summary",
     },
+    {
+        "rule": "CON-2",
+        "file": "addons/rrs_case/models/rrs_case_member.py",
+        "old": "        members = super().create(vals_list)\n        # the contact rules read each worker's people again (res.partner, issue 17)\n        self.env[\"res.partner\"]._rrs_forget_people_of_users()\n",
+        "new": "        members = super().create(vals_list)\n",
+        "why": "a person who joins a worker's household stays unreadable to the worker until the next request",
+    },
+    {
+        "rule": "CON-2",
+        "file": "addons/rrs_case/models/rrs_case.py",
+        "old": "        # the contact rules read each worker's people again (res.partner, issue 17)\n        self.env[\"res.partner\"]._rrs_forget_people_of_users()\n",
+        "new": "",
+        "why": "a worker keeps reading the people of a case passed to another worker until the next request",
+    },
+    {
+        "rule": "REC-4",
+        "file": "addons/rrs_case/models/auditlog.py",
+        "old": '"(%s = ANY(%s) OR %s IN (SELECT rel.case_id',
+        "new": '"(%s = ANY(%s) AND %s IN (SELECT rel.case_id',
+        "why": "a supervisor no longer reads the entries their team made on a case now of another team",
+    },
 ]

@@ -160,7 +160,7 @@ class TestContactRulesScale(RrsCaseCommon):
         Partner = self.env["res.partner"].with_user(user)
         return set(Partner.search([("name", "=like", "Scale %")]).mapped("name"))
 
-    def test_contact_rules_start_from_the_users_people(self):
+    def test_con2_contact_rules_start_from_the_users_people(self):
         """CON-2: the SQL of a worker's contacts has their people as ids and no subquery over
         the households, and every role reads exactly what the rules allow."""
         sql = self.env["res.partner"].with_user(self.worker)._search([]).select().code
@@ -174,7 +174,7 @@ class TestContactRulesScale(RrsCaseCommon):
         with self.assertRaisesRegex(AccessError, "Contact"):
             self.far.with_user(self.worker).read(["name"])
 
-    def test_the_people_follow_a_household_and_its_workers_in_the_same_transaction(self):
+    def test_con2_the_people_follow_a_household_and_its_workers_in_the_same_transaction(self):
         """CON-2, REC-4: the ids read once per transaction are read again after a change."""
         self.assertEqual(self._names(self.worker), {"Scale Mine", "Scale Clinic"})
         # a newcomer joins the worker's household: readable at once, by search and by read
@@ -191,7 +191,7 @@ class TestContactRulesScale(RrsCaseCommon):
             self.mine.with_user(self.worker).read(["name"])
         self.assertIn("Scale Mine", self._names(self.worker_other))
 
-    def test_the_team_follows_the_hierarchy_in_the_same_transaction(self):
+    def test_con2_rec4_the_team_follows_the_hierarchy_in_the_same_transaction(self):
         """REC-4: a worker moved to another supervisor takes their people along."""
         self.assertIn("Scale Other", self._names(self.supervisor))
         self.assertNotIn("Scale Other", self._names(self.supervisor_other))
@@ -203,7 +203,7 @@ class TestContactRulesScale(RrsCaseCommon):
             self.other.with_user(self.supervisor).read(["name"])
         self.assertIn("Scale Other", self._names(self.supervisor_other))
 
-    def test_ordinary_contacts_are_read_from_their_index(self):
+    def test_con2_ordinary_contacts_are_read_from_their_index(self):
         """The contacts every internal user reads have an index of their own: a worker's
         contacts count reads them from it (or-ed with their people's ids at 100,000 cases)
         instead of testing every contact (scans and index walks discouraged here, as they
