@@ -3595,14 +3595,14 @@ MUTATIONS = [
     {
         "rule": "CON-2",
         "file": "addons/rrs_case/models/rrs_case_member.py",
-        "old": "        members = super().create(vals_list)\n        # the contact rules read each worker's people again (res.partner, issue 17)\n        self.env[\"res.partner\"]._rrs_forget_people_of_users()\n",
-        "new": "        members = super().create(vals_list)\n",
+        "old": "        if {\"partner_id\", \"case_id\"} & set(fnames):\n            self.env[\"res.partner\"]._rrs_forget_people_of_users()\n",
+        "new": "",
         "why": "a person who joins a worker's household stays unreadable to the worker until the next request",
     },
     {
         "rule": "CON-2",
         "file": "addons/rrs_case/models/rrs_case.py",
-        "old": "        # the contact rules read each worker's people again (res.partner, issue 17)\n        self.env[\"res.partner\"]._rrs_forget_people_of_users()\n",
+        "old": "        if {\"user_id\", \"secondary_user_ids\", \"worker_user_ids\"} & set(fnames):\n            self.env[\"res.partner\"]._rrs_forget_people_of_users()\n",
         "new": "",
         "why": "a worker keeps reading the people of a case passed to another worker until the next request",
     },

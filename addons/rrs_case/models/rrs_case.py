@@ -361,8 +361,13 @@ class RrsCase(models.Model):
     def _compute_worker_user_ids(self):
         for case in self:
             case.worker_user_ids = case.user_id | case.secondary_user_ids
-        # the contact rules read each worker's people again (res.partner, issue 17)
-        self.env["res.partner"]._rrs_forget_people_of_users()
+
+    def modified(self, fnames, create=False, before=False):
+        # A case changes workers: the case worker's contact rule reads each worker's people
+        # again (res.partner._rrs_people_of_users, issue 17), as soon as the value changes.
+        if {"user_id", "secondary_user_ids", "worker_user_ids"} & set(fnames):
+            self.env["res.partner"]._rrs_forget_people_of_users()
+        return super().modified(fnames, create=create, before=before)
 
     @api.depends("user_id")
     def _compute_supervisor_user_id(self):

@@ -161,10 +161,7 @@ class RrsCaseMember(models.Model):
     def create(self, vals_list):
         self._check_people_readable(vals_list)
         self._create_named_people(vals_list)
-        members = super().create(vals_list)
-        # the contact rules read each worker's people again (res.partner, issue 17)
-        self.env["res.partner"]._rrs_forget_people_of_users()
-        return members
+        return super().create(vals_list)
 
     def _create_named_people(self, vals_list):
         """An import (or an API client) gives a new person's name instead of a contact: create
@@ -182,10 +179,17 @@ class RrsCaseMember(models.Model):
 
     def write(self, vals):
         self._check_people_readable([vals])
-        result = super().write(vals)
-        if "partner_id" in vals or "case_id" in vals:
+        return super().write(vals)
+
+    def modified(self, fnames, create=False, before=False):
+        # A person joins, leaves or changes household: the case worker's contact rule reads
+        # each worker's people again (res.partner._rrs_people_of_users, issue 17). Here rather
+        # than after create or write: the ORM calls it as soon as the values change, before
+        # it writes the related fields of the person (their date of birth ...), whose access
+        # check must already see the new member.
+        if {"partner_id", "case_id"} & set(fnames):
             self.env["res.partner"]._rrs_forget_people_of_users()
-        return result
+        return super().modified(fnames, create=create, before=before)
 
     def unlink(self):
         result = super().unlink()

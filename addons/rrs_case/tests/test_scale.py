@@ -191,6 +191,23 @@ class TestContactRulesScale(RrsCaseCommon):
             self.mine.with_user(self.worker).read(["name"])
         self.assertIn("Scale Mine", self._names(self.worker_other))
 
+    def test_con2_a_new_member_with_the_persons_details_in_one_create(self):
+        """CON-2: a worker who has read their contacts adds a person to a household with
+        the person's date of birth in the same create (as an import does): the person's own
+        record is written once they are a member, and the rule already sees them."""
+        self.assertEqual(self._names(self.worker), {"Scale Mine", "Scale Clinic"})
+        newcomer = self.env["res.partner"].with_user(self.worker).create({"name": "Scale Baby"})
+        self.env["rrs.case.member"].with_user(self.worker).create(
+            {
+                "case_id": self.case.id,
+                "partner_id": newcomer.id,
+                "relationship": "child",
+                "birthdate_date": "2024-03-01",
+            }
+        )
+        self.assertEqual(str(newcomer.birthdate_date), "2024-03-01")
+        self.assertIn("Scale Baby", self._names(self.worker))
+
     def test_con2_rec4_the_team_follows_the_hierarchy_in_the_same_transaction(self):
         """REC-4: a worker moved to another supervisor takes their people along."""
         self.assertIn("Scale Other", self._names(self.supervisor))
