@@ -33,3 +33,4 @@ from . import test_rules_by_role
 from . import test_languages
 from . import test_consent_documents
 from . import test_document_only_languages
+from . import test_migrations

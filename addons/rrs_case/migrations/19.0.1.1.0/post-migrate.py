@@ -5,7 +5,11 @@ entries through ``auditlog.log.rrs_user_ids``. The rules are ``noupdate`` data, 
 installed before keeps its old domains unless they are rewritten here; a rule an
 administrator has changed since is left as it is."""
 
+import logging
+
 from odoo.tools import SQL
+
+_logger = logging.getLogger(__name__)
 
 RULES = {
     "res_partner_rule_case_worker": (
@@ -38,3 +42,21 @@ def migrate(cr, version):
                 name=name,
             )
         )
+        if cr.rowcount:
+            continue
+        cr.execute(
+            SQL(
+                "SELECT domain_force FROM ir_rule WHERE id = "
+                "(SELECT res_id FROM ir_model_data WHERE module = 'rrs_case' AND name = %s)",
+                name,
+            )
+        )
+        row = cr.fetchone()
+        if row and row[0] != new:
+            _logger.warning(
+                "Record rule rrs_case.%s was changed by the agency and is kept as it is; the "
+                "suite's version 19.0.1.1.0 reads the same records faster with %s "
+                "(docs/deploy.md, Upgrades).",
+                name,
+                new,
+            )

@@ -1,0 +1,44 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""The migration scripts of rrs_case: a rule the suite shipped is rewritten, a rule the agency
+changed is kept, with a warning naming it (docs/deploy.md, Upgrades)."""
+
+import importlib.util
+import os
+
+from odoo.modules.module import get_module_path
+from odoo.tests import TransactionCase, tagged
+
+
+def _load(version, script):
+    path = os.path.join(get_module_path("rrs_case"), "migrations", version, f"{script}.py")
+    spec = importlib.util.spec_from_file_location(f"rrs_case_{script}_{version}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@tagged("post_install", "-at_install")
+class TestMigrations(TransactionCase):
+    def test_1_1_rewrites_the_shipped_rules_and_keeps_the_agencys(self):
+        """19.0.1.1.0 (issue 17): the case worker's contact rule and the supervisor's
+        change-history rules move to their new domains when they are still as shipped."""
+        migration = _load("19.0.1.1.0", "post-migrate")
+        rules = {name: self.env.ref(f"rrs_case.{name}") for name in migration.RULES}
+        for name, (old, _new) in migration.RULES.items():
+            rules[name].domain_force = old
+        customised = "auditlog_log_line_rule_supervisor"
+        agency_domain = "[('log_id.rrs_case_file', '=', True)]"
+        rules[customised].domain_force = agency_domain
+        self.env.flush_all()
+        with self.assertLogs(migration._logger.name, "WARNING") as logs:
+            migration.migrate(self.env.cr, "19.0.1.0.0")
+        self.env.invalidate_all()
+        for name, (_old, new) in migration.RULES.items():
+            expected = agency_domain if name == customised else new
+            self.assertEqual(rules[name].domain_force, expected, name)
+        self.assertEqual(len(logs.output), 1)
+        self.assertIn(customised, logs.output[0])
+        # run again (an update repeated): nothing changes, no warning for the rewritten ones
+        with self.assertLogs(migration._logger.name, "WARNING") as logs:
+            migration.migrate(self.env.cr, "19.0.1.0.0")
+        self.assertEqual(len(logs.output), 1)
