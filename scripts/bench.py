@@ -972,6 +972,20 @@ def run_all(env, args, odoo):
     )
     measure(
         env,
+        "supervisor: Contacts list page (80) + count",
+        lambda: Partner.with_user(supervisor).web_search_read(
+            [], PARTNER_LIST, limit=80, count_limit=10001
+        ),
+    )
+    measure(
+        env,
+        "supervisor: search a contact by name",
+        lambda: Partner.with_user(supervisor).web_search_read(
+            [("name", "ilike", "Rahimi")], PARTNER_LIST, limit=80, count_limit=10001
+        ),
+    )
+    measure(
+        env,
         "manager: Contacts list page (80) + count",
         lambda: Partner.with_user(manager).web_search_read(
             [], PARTNER_LIST, limit=80, count_limit=10001
