@@ -3595,14 +3595,14 @@ MUTATIONS = [
     {
         "rule": "CON-2",
         "file": "addons/rrs_case/models/rrs_case_member.py",
-        "old": "        if {\"partner_id\", \"case_id\"} & set(fnames):\n            self.env[\"res.partner\"]._rrs_forget_people_of_users()\n",
+        "old": '        if {"partner_id", "case_id"} & set(fnames):\n            self.env["res.partner"]._rrs_forget_people_of_users()\n',
         "new": "",
         "why": "a person who joins a worker's household stays unreadable to the worker until the next request",
     },
     {
         "rule": "CON-2",
         "file": "addons/rrs_case/models/rrs_case.py",
-        "old": "        if {\"user_id\", \"secondary_user_ids\", \"worker_user_ids\"} & set(fnames):\n            self.env[\"res.partner\"]._rrs_forget_people_of_users()\n",
+        "old": '        if {"user_id", "secondary_user_ids", "worker_user_ids"} & set(fnames):\n            self.env["res.partner"]._rrs_forget_people_of_users()\n',
         "new": "",
         "why": "a worker keeps reading the people of a case passed to another worker until the next request",
     },
