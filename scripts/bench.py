@@ -956,41 +956,21 @@ def run_all(env, args, odoo):
     # Contacts: people served are protected by record rules on res.partner; these lists
     # show what the rules cost to each role (the integrity issue).
     Partner = env["res.partner"]
-    measure(
-        env,
-        "worker: Contacts list page (80) + count",
-        lambda: Partner.with_user(worker).web_search_read(
-            [], PARTNER_LIST, limit=80, count_limit=10001
-        ),
-    )
-    measure(
-        env,
-        "worker: search a contact by name",
-        lambda: Partner.with_user(worker).web_search_read(
-            [("name", "ilike", "Rahimi")], PARTNER_LIST, limit=80, count_limit=10001
-        ),
-    )
-    measure(
-        env,
-        "supervisor: Contacts list page (80) + count",
-        lambda: Partner.with_user(supervisor).web_search_read(
-            [], PARTNER_LIST, limit=80, count_limit=10001
-        ),
-    )
-    measure(
-        env,
-        "supervisor: search a contact by name",
-        lambda: Partner.with_user(supervisor).web_search_read(
-            [("name", "ilike", "Rahimi")], PARTNER_LIST, limit=80, count_limit=10001
-        ),
-    )
-    measure(
-        env,
-        "manager: Contacts list page (80) + count",
-        lambda: Partner.with_user(manager).web_search_read(
-            [], PARTNER_LIST, limit=80, count_limit=10001
-        ),
-    )
+    by_name = [("name", "ilike", "Rahimi")]
+    for label, user, domain in (
+        ("worker: Contacts list page (80) + count", worker, []),
+        ("worker: search a contact by name", worker, by_name),
+        ("supervisor: Contacts list page (80) + count", supervisor, []),
+        ("supervisor: search a contact by name", supervisor, by_name),
+        ("manager: Contacts list page (80) + count", manager, []),
+    ):
+        measure(
+            env,
+            label,
+            lambda user=user, domain=domain: Partner.with_user(user).web_search_read(
+                domain, PARTNER_LIST, limit=80, count_limit=10001
+            ),
+        )
     if "rrs.staff.workload" in env:
         # rrs_staff (rules STF-1, STF-2, STF-4): the team workload and the ranking
         Workload = env["rrs.staff.workload"]

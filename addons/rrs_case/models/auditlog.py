@@ -206,7 +206,8 @@ class AuditlogLog(models.Model):
     def _search_rrs_user_ids(self, operator, value):
         if operator != "in":
             return NotImplemented
-        user_ids = sorted({user_id for user_id in value if isinstance(user_id, int)})
+        users = {user_id for user_id in value if isinstance(user_id, int)}
+        user_ids = sorted(users)
 
         def to_sql(model, alias, query):
             return SQL(
@@ -219,7 +220,7 @@ class AuditlogLog(models.Model):
             )
 
         def predicate(log):
-            return bool(set(user_ids) & set(log.rrs_user_ids.ids))
+            return not users.isdisjoint(log.rrs_user_ids.ids)
 
         return Domain.custom(to_sql=to_sql, predicate=predicate)
 

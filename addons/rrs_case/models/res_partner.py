@@ -75,12 +75,10 @@ class ResPartner(models.Model):
         )
         return res
 
-    # the depends drop a value computed earlier in the transaction when the person joins or
-    # leaves a household or the household's workers change
-    @api.depends("rrs_member_ids.case_id.worker_user_ids")
+    # no depends: the value is dropped with the ids it reads (``_rrs_forget_people_of_users``)
     @api.depends_context("uid")
     def _compute_rrs_of_my_cases(self):
-        mine = set(self._rrs_people_of_users((self.env.uid,)))
+        mine = self._rrs_people_of_user()
         for partner in self:
             partner.rrs_of_my_cases = partner.id in mine
 
@@ -89,34 +87,34 @@ class ResPartner(models.Model):
             return NotImplemented
         if True in value and False in value:
             return []
-        people = list(self._rrs_people_of_users((self.env.uid,)))
-        return [("id", "in" if True in value else "not in", people)]
+        return [("id", "in" if True in value else "not in", self._rrs_people_of_user())]
 
     @api.model
-    def _rrs_people_of_users(self, user_ids):
-        """Ids of the people of the cases these users are assigned to (primary or secondary
-        worker), read once per transaction for each set of users: the case worker's contact
-        rule searches them for every contact a case worker reads. A change of a case's workers
-        or of a household's members clears them (rrs.case, rrs.case.member)."""
+    def _rrs_people_of_user(self):
+        """Ids of the people of the cases the current user is assigned to (primary or
+        secondary worker), read once per transaction: the case worker's contact rule searches
+        them for every contact a case worker reads. A change of a case's workers or of a
+        household's members clears them (``modified`` of rrs.case and rrs.case.member)."""
         cache = self.env.cr.cache.setdefault("rrs_people_of_users", {})
-        if user_ids not in cache:
+        if self.env.uid not in cache:
             self.env["rrs.case.member"].flush_model(["partner_id", "case_id"])
             self.env["rrs.case"].flush_model(["worker_user_ids"])
             rows = self.env.execute_query(
                 SQL(
                     "SELECT DISTINCT member.partner_id FROM rrs_case_member member "
                     "JOIN rrs_case_worker_user_rel rel ON rel.case_id = member.case_id "
-                    "WHERE rel.user_id = ANY(%s) ORDER BY 1",
-                    list(user_ids),
+                    "WHERE rel.user_id = %s",
+                    self.env.uid,
                 )
             )
-            cache[user_ids] = tuple(partner_id for (partner_id,) in rows)
-        return cache[user_ids]
+            cache[self.env.uid] = frozenset(partner_id for (partner_id,) in rows)
+        return cache[self.env.uid]
 
     @api.model
     def _rrs_forget_people_of_users(self):
         """A case's workers or a household's members changed: the contact rule reads the
-        people of each user's cases again (``_rrs_people_of_users``)."""
+        people of every user's cases again (``_rrs_people_of_user``), and the values computed
+        from them."""
         self.env.cr.cache.pop("rrs_people_of_users", None)
         self.env["res.partner"].invalidate_model(["rrs_of_my_cases"], flush=False)
 

@@ -364,7 +364,7 @@ class RrsCase(models.Model):
 
     def modified(self, fnames, create=False, before=False):
         # A case changes workers: the case worker's contact rule reads each worker's people
-        # again (res.partner._rrs_people_of_users, issue 17), as soon as the value changes.
+        # again (res.partner._rrs_people_of_user, issue 17), as soon as the value changes.
         if {"user_id", "secondary_user_ids", "worker_user_ids"} & set(fnames):
             self.env["res.partner"]._rrs_forget_people_of_users()
         return super().modified(fnames, create=create, before=before)

@@ -182,19 +182,15 @@ class RrsCaseMember(models.Model):
         return super().write(vals)
 
     def modified(self, fnames, create=False, before=False):
-        # A person joins, leaves or changes household: the case worker's contact rule reads
-        # each worker's people again (res.partner._rrs_people_of_users, issue 17). Here rather
-        # than after create or write: the ORM calls it as soon as the values change, before
-        # it writes the related fields of the person (their date of birth ...), whose access
-        # check must already see the new member.
+        # A person joins, leaves (``unlink`` calls it too) or changes household: the case
+        # worker's contact rule reads each worker's people again
+        # (res.partner._rrs_people_of_user, issue 17). Here rather than after create or
+        # write: the ORM calls it as soon as the values change, before it writes the related
+        # fields of the person (their date of birth ...), whose access check must already see
+        # the new member.
         if {"partner_id", "case_id"} & set(fnames):
             self.env["res.partner"]._rrs_forget_people_of_users()
         return super().modified(fnames, create=create, before=before)
-
-    def unlink(self):
-        result = super().unlink()
-        self.env["res.partner"]._rrs_forget_people_of_users()
-        return result
 
     def _check_people_readable(self, vals_list):
         """Rules CON-2, REC-4: joining a household opens the person to the case's staff, so a

@@ -117,7 +117,7 @@ class TestCaseload(RrsStaffCommon):
         self.assertEqual(small, large)
         self.assertLessEqual(large, 12)
 
-    def test_team_workload_filters_the_team_before_counting(self):
+    def test_stf2_team_workload_filters_the_team_before_counting(self):
         """Issue 17, rule STF-2: a supervisor's workload counts the team's open cases, not
         the company's first: the team filter reaches the cases (every window of the view is
         partitioned by the worker): the plan reads the cases by worker, instead of filtering
