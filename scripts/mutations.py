@@ -3613,4 +3613,18 @@ MUTATIONS = [
         "new": '"(%s = ANY(%s) AND %s IN (SELECT rel.case_id',
         "why": "a supervisor no longer reads the entries their team made on a case now of another team",
     },
+    {
+        "rule": "REC-5",
+        "file": "addons/rrs_case/models/rrs_incident.py",
+        "old": '        if vals.get("name", "/") == "/":\n',
+        "new": '        if vals.get("name") == "/":\n',
+        "why": "an incident report created without a reference keeps “/”: the batch is not numbered in its creation",
+    },
+    {
+        "rule": "PRS-6",
+        "file": "addons/rrs_minors/models/rrs_prs_report.py",
+        "old": "                covered + relativedelta(days=1)\n",
+        "new": "                covered\n",
+        "why": "the form proposes a month that starts on the last day the previous report covered",
+    },
 ]

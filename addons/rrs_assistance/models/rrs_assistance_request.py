@@ -281,16 +281,20 @@ class RrsAssistanceRequest(models.Model):
             self._rrs_attach_documents()
         return result
 
+    def _rrs_system_values_on_create(self, vals):
+        values = super()._rrs_system_values_on_create(vals)
+        if vals.get("name", "New") == "New":
+            # numbered in the creation itself, not by a write per request after it (issue 17)
+            # sudo(): numbering only; the guard checked the caller's right to create first.
+            values["name"] = (
+                self.env["ir.sequence"].sudo().next_by_code("rrs.assistance.request") or "New"
+            )
+        return values
+
     @api.model_create_multi
     def create(self, vals_list):
         records = super().create(vals_list)
         records._rrs_attach_documents()
-        # sudo(): numbering only; the caller's right to create was checked by create.
-        for request in records.filtered(lambda r: r.name == "New"):
-            with request._rrs_system_write():
-                request.name = (
-                    self.env["ir.sequence"].sudo().next_by_code("rrs.assistance.request") or "New"
-                )
         return records
 
     def unlink(self):

@@ -92,13 +92,12 @@ class RrsBreach(models.Model):
             breach.person_count = len(breach.sudo().case_ids.member_ids)
 
     # --------------------------------------------------------------------- CRUD
-    @api.model_create_multi
-    def create(self, vals_list):
-        breaches = super().create(vals_list)
-        for breach in breaches:
-            with breach._rrs_system_write():
-                breach.name = self.env["ir.sequence"].next_by_code("rrs.breach") or "/"
-        return breaches
+    def _rrs_system_values_on_create(self, vals):
+        values = super()._rrs_system_values_on_create(vals)
+        if vals.get("name", "/") == "/":
+            # numbered in the creation itself, not by a write per record after it (issue 17)
+            values["name"] = self.env["ir.sequence"].next_by_code("rrs.breach") or "/"
+        return values
 
     @api.ondelete(at_uninstall=False)
     def _unlink_never(self):

@@ -12,6 +12,9 @@ A model that inherits ``rrs.guard.mixin`` declares:
 - ``_rrs_system_fields``: fields only the system sets, inside a move or in
   ``with record._rrs_system_write():`` after the caller's own right was checked. A client
   never writes them (the value they already hold, or their default on creation, passes).
+  What the system sets when a record is created (its number) comes from
+  ``_rrs_system_values_on_create(vals)``, after the client's values were checked, and goes in
+  with the insert rather than by a write per record after it.
 - ``_rrs_frozen_states``: a record in one of them keeps its content; only the fields of
   ``_rrs_frozen_writable`` and mail/activity bookkeeping change. Leaving a frozen state is a
   move like any other (usually one only the system makes).
@@ -260,6 +263,13 @@ class RrsGuardMixin(models.AbstractModel):
                 names.add(fname)
         return frozenset(names)
 
+    def _rrs_system_values_on_create(self, vals):
+        """Values of system fields the system sets when a record is created (its number),
+        given the client's checked ``vals``. Set in the creation itself: a write per new record
+        after ``create`` would snapshot every record of the batch for the change history, one
+        record at a time (issue 17)."""
+        return {}
+
     def _rrs_without_forged_defaults(self):
         """A client's context cannot give a default value to a field only the system sets, nor
         create a record in another stage than the first (``default_<field>`` keys)."""
@@ -393,7 +403,9 @@ class RrsGuardMixin(models.AbstractModel):
     @api.model_create_multi
     def create(self, vals_list):
         if not self._rrs_guarded():
-            return super().create(vals_list)
+            return super().create(
+                [{**vals, **self._rrs_system_values_on_create(vals)} for vals in vals_list]
+            )
         self = self._rrs_without_forged_defaults()
         state_field = self._rrs_state_field
         targets = []
@@ -406,6 +418,8 @@ class RrsGuardMixin(models.AbstractModel):
                 self._rrs_check_vals_types(vals)
             self._rrs_check_system_fields(vals, creating=True)
             vals = dict(vals)
+            # what the system sets at creation (a number), after the client's values passed
+            vals.update(self._rrs_system_values_on_create(vals))
             target = vals.pop(state_field, None) if state_field else None
             targets.append(target)
             cleaned.append(vals)

@@ -178,13 +178,12 @@ class RrsIncident(models.Model):
                 )
 
     # --------------------------------------------------------------------- CRUD
-    @api.model_create_multi
-    def create(self, vals_list):
-        incidents = super().create(vals_list)
-        for incident in incidents:
-            with incident._rrs_system_write():
-                incident.name = self.env["ir.sequence"].next_by_code("rrs.incident") or "/"
-        return incidents
+    def _rrs_system_values_on_create(self, vals):
+        values = super()._rrs_system_values_on_create(vals)
+        if vals.get("name", "/") == "/":
+            # numbered in the creation itself, not by a write per record after it (issue 17)
+            values["name"] = self.env["ir.sequence"].next_by_code("rrs.incident") or "/"
+        return values
 
     def write(self, vals):
         if self and self._rrs_guarded() and "review_note" in vals:

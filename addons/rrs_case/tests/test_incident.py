@@ -290,6 +290,28 @@ class TestIncident(RrsCaseCommon):
                 self._values(reporter_id=self.worker_other.id)
             )
 
+    def test_rec5_each_report_of_a_batch_is_numbered_in_its_creation(self):
+        """A batch of reports (an import) gets its numbers in the creation itself: a write per
+        report after it snapshotted the batch for the change history once per report
+        (issue 17). The number stays the system's."""
+        with freeze_time(at(0, 10)):
+            incidents = self.Incident.with_user(self.worker).create(
+                [self._values(description=f"Report {i}") for i in range(4)]
+            )
+        self.assertTrue(all(name.startswith("INC") for name in incidents.mapped("name")))
+        self.assertEqual(len(set(incidents.mapped("name"))), 4)
+        self.assertFalse(
+            self.env["auditlog.log"].search(
+                [
+                    ("model_id.model", "=", "rrs.incident"),
+                    ("res_id", "in", incidents.ids),
+                    ("method", "=", "write"),
+                ]
+            )
+        )
+        with self.assertRefused("is set by the system", UserError):
+            self.Incident.with_user(self.worker).create(self._values(name="INC/forged"))
+
     def test_rec5_a_submitted_report_stays_as_it_was_submitted(self):
         incident = self._report()
         with freeze_time(at(0, 16)):

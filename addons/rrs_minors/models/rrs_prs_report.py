@@ -119,8 +119,18 @@ class RrsPrsReport(models.Model):
             self.period_start = case.service_start_date or case.prs_release_date
             self.period_end = case.prs_end_date or fields.Date.context_today(self)
         elif case.prs_report_due_date:
-            self.period_end = case.prs_report_due_date - relativedelta(days=1)
-            self.period_start = self.period_end - relativedelta(months=1) + relativedelta(days=1)
+            # rule PRS-6: the month the case's clock asks for, from the day after the last
+            # submitted monthly report (or the start of services) to the day it is due
+            submitted = case.prs_report_ids.filtered(
+                lambda r: r.report_type == "monthly" and r.state == "submitted"
+            )
+            covered = max(submitted.mapped("period_end"), default=False)
+            self.period_start = (
+                covered + relativedelta(days=1)
+                if covered
+                else case.service_start_date or case.prs_release_date
+            )
+            self.period_end = case.prs_report_due_date
 
     def write(self, vals):
         if not self or not self._rrs_guarded():

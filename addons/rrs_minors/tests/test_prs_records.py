@@ -67,6 +67,27 @@ class TestPrsRecords(RrsMinorsCommon):
         call = Call.create(dict(calm, case_id=case.id, outcome="no_concern"))
         self.assertEqual(call.outcome, "no_concern")
 
+    def test_prs6_the_form_proposes_the_month_the_clock_asks_for(self):
+        """A new monthly report's period is the one its due date closes: from the start of
+        services, then from the day after the last submitted report, through the due date,
+        with no day skipped or covered twice, from one month to the next."""
+        # rule PRS-6
+        case = self._prs_case()
+        start = case.service_start_date
+        expected_start = start
+        for _month in range(2):
+            form = Form(self.env["rrs.prs.report"].with_user(self.worker))
+            form.case_id = case
+            form.report_type = "monthly"
+            self.assertEqual(form.period_start, expected_start)
+            self.assertEqual(form.period_end, case.prs_report_due_date)
+            self.assertEqual(form.period_end, expected_start - D(days=1) + D(months=1))
+            report = form.save()
+            report.narrative = "Settled; school started."
+            report.with_user(self.supervisor).action_review()
+            report.with_user(self.worker).action_submit()
+            expected_start = report.period_end + D(days=1)
+
     def test_prs6_monthly_report_generated_reviewed_submitted(self):
         # rule PRS-6
         case = self._prs_case()

@@ -229,14 +229,17 @@ class RrsVolunteerMatch(models.Model):
                     self._check_case_writer(self.env["rrs.case"].browse(vals["case_id"]))
         # A match refused by its checks (a restricted case) leaves no record behind.
         with self.env.cr.savepoint():
-            matches = super().create(vals_list)
-        # sudo(): the match's reference comes from the system's sequence.
-        sequence = self.env["ir.sequence"].sudo()
-        for match in matches:
-            if match.name == "/":
-                with match._rrs_system_write():
-                    match.name = sequence.next_by_code("rrs.volunteer.match") or "/"
-        return matches
+            return super().create(vals_list)
+
+    def _rrs_system_values_on_create(self, vals):
+        values = super()._rrs_system_values_on_create(vals)
+        if vals.get("name", "/") == "/":
+            # numbered in the creation itself, not by a write per match after it (issue 17)
+            # sudo(): the match's reference comes from the system's sequence.
+            values["name"] = (
+                self.env["ir.sequence"].sudo().next_by_code("rrs.volunteer.match") or "/"
+            )
+        return values
 
     def write(self, vals):
         if self._rrs_guarded() and "volunteer_id" in vals:
