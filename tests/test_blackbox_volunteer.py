@@ -6,6 +6,7 @@ case worker's approval under a release naming the volunteer (CON-2), whatever th
 
 import datetime
 import uuid
+import zoneinfo
 
 import pytest
 from test_blackbox_json2 import refused
@@ -113,7 +114,9 @@ def test_vol1_con2_request_proposal_and_approval_over_json2(worker2, coordinator
         domain=[("case_id", "=", case), ("relationship", "=", "head")],
         fields=["partner_id"],
     )
-    today = datetime.date.today()
+    # the worker's own day (their time zone), as the server judges the signing date
+    [me] = worker2("res.users", "read", ids=[worker2.uid], fields=["tz"])
+    today = datetime.datetime.now(zoneinfo.ZoneInfo(me["tz"] or "UTC")).date()
     worker2(
         "rrs.consent",
         "create",
