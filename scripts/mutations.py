@@ -2276,8 +2276,8 @@ MUTATIONS = [
     {
         "rule": "PRS-6",
         "file": "addons/rrs_minors/models/rrs_case.py",
-        "old": "default=start - relativedelta(days=1))",
-        "new": "default=start)",
+        "old": "self._prs_reported_until() or start - relativedelta(days=1)",
+        "new": "self._prs_reported_until() or start",
         "why": "off-by-one: the first monthly report falls due a day late",
     },
     {
@@ -3615,9 +3615,9 @@ MUTATIONS = [
     },
     {
         "rule": "REC-5",
-        "file": "addons/rrs_case/models/rrs_incident.py",
-        "old": '        if vals.get("name", "/") == "/":\n',
-        "new": '        if vals.get("name") == "/":\n',
+        "file": "addons/rrs_case/models/rrs_guard_mixin.py",
+        "old": '            if vals.get("name", placeholder) == placeholder\n',
+        "new": '            if vals.get("name") == placeholder\n',
         "why": "an incident report created without a reference keeps “/”: the batch is not numbered in its creation",
     },
     {

@@ -908,6 +908,90 @@ def populate_in_parallel(args, stamp):
         raise SystemExit("A populate job failed; the batches it committed stay.")
 
 
+def populate(env, args, rnd):
+    """What the arguments ask for (see ``main``)."""
+    if args.assistance_only:
+        count = populate_assistance(env, args.assistance, rnd)
+        print(f"{count} assistance requests")
+        return
+    if args.volunteers_only:
+        count = populate_volunteers(env, args.volunteers, rnd)
+        print(f"{count} volunteers")
+        return
+    if args.cases_only:
+        # one of the parallel jobs (populate_in_parallel)
+        workers = env["res.users"].search([("login", "=like", f"bench_worker_{args.stamp}_%")])
+        populate_cases(env, args.cases, workers, rnd, args.batch, f"[job {args.job}] ")
+        return
+    if args.facts_only:
+        print(f"{populate_outcome_facts(env, rnd)} outcome facts")
+        return
+    if args.prs_only:
+        workers = env["res.users"].search([("login", "=like", "bench_worker_%")])
+        count = populate_prs(env, args.prs or 1000, workers, rnd, open_share=args.prs_open)
+        print(f"{count} post-release services cases")
+        return
+    if args.requirements_only:
+        employees = env["hr.employee"].search([("name", "=like", "Bench worker %")])
+        count = give_requirements(env, employees, rnd)
+        env.cr.commit()
+        print(f"{count} certifications for {len(employees)} bench workers")
+        return
+    worker_group = env.ref("rrs_case.group_case_worker")
+    sup_group = env.ref("rrs_case.group_supervisor")
+    Users = env["res.users"].with_context(no_reset_password=True)
+    stamp = int(time.time())
+    supervisors = Users.create(
+        [
+            {
+                "name": f"Bench supervisor {i}",
+                "login": f"bench_sup_{stamp}_{i}",
+                "group_ids": [Command.set(sup_group.ids)],
+            }
+            for i in range(max(1, args.workers // 10))
+        ]
+    )
+    sup_emps = env["hr.employee"].create([{"name": u.name, "user_id": u.id} for u in supervisors])
+    workers = Users.create(
+        [
+            {
+                "name": f"Bench worker {i}",
+                "login": f"bench_worker_{stamp}_{i}",
+                "group_ids": [Command.set(worker_group.ids)],
+            }
+            for i in range(args.workers)
+        ]
+    )
+    worker_emps = env["hr.employee"].create(
+        [
+            {"name": u.name, "user_id": u.id, "parent_id": sup_emps[i % len(sup_emps)].id}
+            for i, u in enumerate(workers)
+        ]
+    )
+    give_requirements(env, worker_emps, rnd)
+    env.cr.commit()
+    started = time.time()
+    if args.jobs > 1:
+        populate_in_parallel(args, stamp)
+    else:
+        populate_cases(env, args.cases, workers, rnd, args.batch)
+    print(
+        f"{args.cases} cases in {time.time() - started:.0f} s "
+        f"({args.cases / (time.time() - started):.0f}/s, {args.jobs} jobs)",
+        flush=True,
+    )
+    populate_prs(
+        env,
+        args.cases // 100 if args.prs is None else args.prs,
+        workers,
+        rnd,
+        open_share=args.prs_open,
+    )
+    populate_outcome_facts(env, rnd)
+    populate_assistance(env, args.assistance, rnd)
+    populate_volunteers(env, args.volunteers, rnd)
+
+
 def main():
     p = parser(__doc__)
     p.add_argument("--cases", type=int, default=100_000)
@@ -977,101 +1061,12 @@ def main():
     rnd = random.Random(args.seed)
     with environment(args) as env:
         env = env(context=dict(env.context, mail_create_nolog=True, mail_notrack=True))
-        failed = False
-        try:
-            if args.assistance_only:
-                count = populate_assistance(env, args.assistance, rnd)
-                print(f"{count} assistance requests")
-                return
-            if args.volunteers_only:
-                count = populate_volunteers(env, args.volunteers, rnd)
-                print(f"{count} volunteers")
-                return
-            if args.cases_only:
-                # one of the parallel jobs (populate_in_parallel)
-                workers = env["res.users"].search(
-                    [("login", "=like", f"bench_worker_{args.stamp}_%")]
-                )
-                populate_cases(env, args.cases, workers, rnd, args.batch, f"[job {args.job}] ")
-                return
-            if args.facts_only:
-                print(f"{populate_outcome_facts(env, rnd)} outcome facts")
-                return
-            if args.prs_only:
-                workers = env["res.users"].search([("login", "=like", "bench_worker_%")])
-                count = populate_prs(env, args.prs or 1000, workers, rnd, open_share=args.prs_open)
-                print(f"{count} post-release services cases")
-                return
-            if args.requirements_only:
-                employees = env["hr.employee"].search([("name", "=like", "Bench worker %")])
-                count = give_requirements(env, employees, rnd)
-                env.cr.commit()
-                print(f"{count} certifications for {len(employees)} bench workers")
-                return
-            worker_group = env.ref("rrs_case.group_case_worker")
-            sup_group = env.ref("rrs_case.group_supervisor")
-            Users = env["res.users"].with_context(no_reset_password=True)
-            stamp = int(time.time())
-            supervisors = Users.create(
-                [
-                    {
-                        "name": f"Bench supervisor {i}",
-                        "login": f"bench_sup_{stamp}_{i}",
-                        "group_ids": [Command.set(sup_group.ids)],
-                    }
-                    for i in range(max(1, args.workers // 10))
-                ]
-            )
-            sup_emps = env["hr.employee"].create(
-                [{"name": u.name, "user_id": u.id} for u in supervisors]
-            )
-            workers = Users.create(
-                [
-                    {
-                        "name": f"Bench worker {i}",
-                        "login": f"bench_worker_{stamp}_{i}",
-                        "group_ids": [Command.set(worker_group.ids)],
-                    }
-                    for i in range(args.workers)
-                ]
-            )
-            worker_emps = env["hr.employee"].create(
-                [
-                    {"name": u.name, "user_id": u.id, "parent_id": sup_emps[i % len(sup_emps)].id}
-                    for i, u in enumerate(workers)
-                ]
-            )
-            give_requirements(env, worker_emps, rnd)
+        populate(env, args, rnd)
+        if not args.cases_only:
+            # the planner's statistics of the tables just filled: autovacuum would take
+            # minutes to come, and the bench's plans depend on them
+            env.cr.execute("ANALYZE")
             env.cr.commit()
-            started = time.time()
-            if args.jobs > 1:
-                populate_in_parallel(args, stamp)
-            else:
-                populate_cases(env, args.cases, workers, rnd, args.batch)
-            print(
-                f"{args.cases} cases in {time.time() - started:.0f} s "
-                f"({args.cases / (time.time() - started):.0f}/s, {args.jobs} jobs)",
-                flush=True,
-            )
-            populate_prs(
-                env,
-                args.cases // 100 if args.prs is None else args.prs,
-                workers,
-                rnd,
-                open_share=args.prs_open,
-            )
-            populate_outcome_facts(env, rnd)
-            populate_assistance(env, args.assistance, rnd)
-            populate_volunteers(env, args.volunteers, rnd)
-        except BaseException:
-            failed = True
-            raise
-        finally:
-            if not args.cases_only and not failed:
-                # the planner's statistics of the tables just filled: autovacuum would
-                # take minutes to come, and the bench's plans depend on them
-                env.cr.execute("ANALYZE")
-                env.cr.commit()
 
 
 if __name__ == "__main__":

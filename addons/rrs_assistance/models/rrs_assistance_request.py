@@ -54,6 +54,8 @@ class RrsAssistanceRequest(models.Model):
         "cancelled_by_id",
         "cancel_reason",
     )
+    _rrs_number_sequence = "rrs.assistance.request"
+    _rrs_number_placeholder = "New"
     _rrs_frozen_states = ("submitted", "approved", "validated", "paid", "rejected", "cancelled")
     # proofs of purchase come after the payment
     _rrs_frozen_writable = ("receipt_document_ids",)
@@ -280,16 +282,6 @@ class RrsAssistanceRequest(models.Model):
         if {"document_ids", "receipt_document_ids"} & set(vals):
             self._rrs_attach_documents()
         return result
-
-    def _rrs_system_values_on_create(self, vals):
-        values = super()._rrs_system_values_on_create(vals)
-        if vals.get("name", "New") == "New":
-            # numbered in the creation itself, not by a write per request after it (issue 17)
-            # sudo(): numbering only; the guard checked the caller's right to create first.
-            values["name"] = (
-                self.env["ir.sequence"].sudo().next_by_code("rrs.assistance.request") or "New"
-            )
-        return values
 
     @api.model_create_multi
     def create(self, vals_list):

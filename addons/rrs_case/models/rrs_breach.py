@@ -21,6 +21,7 @@ class RrsBreach(models.Model):
     _rrs_state_field = "state"
     _rrs_frozen_states = ("closed",)
     _rrs_system_fields = ("name", "contained_date", "closed_date", "closed_by_id")
+    _rrs_number_sequence = "rrs.breach"
 
     name = fields.Char(string="Reference", default="/", readonly=True, copy=False, index=True)
     company_id = fields.Many2one(
@@ -92,13 +93,6 @@ class RrsBreach(models.Model):
             breach.person_count = len(breach.sudo().case_ids.member_ids)
 
     # --------------------------------------------------------------------- CRUD
-    def _rrs_system_values_on_create(self, vals):
-        values = super()._rrs_system_values_on_create(vals)
-        if vals.get("name", "/") == "/":
-            # numbered in the creation itself, not by a write per record after it (issue 17)
-            values["name"] = self.env["ir.sequence"].next_by_code("rrs.breach") or "/"
-        return values
-
     @api.ondelete(at_uninstall=False)
     def _unlink_never(self):
         if is_disposing():

@@ -12,9 +12,10 @@ A model that inherits ``rrs.guard.mixin`` declares:
 - ``_rrs_system_fields``: fields only the system sets, inside a move or in
   ``with record._rrs_system_write():`` after the caller's own right was checked. A client
   never writes them (the value they already hold, or their default on creation, passes).
-  What the system sets when a record is created (its number) comes from
-  ``_rrs_system_values_on_create(vals)``, after the client's values were checked, and goes in
-  with the insert rather than by a write per record after it.
+- ``_rrs_number_sequence``: the code of the ``ir.sequence`` that numbers a new record's
+  ``name`` while it holds its placeholder default (``_rrs_number_placeholder``). The number
+  goes in with the insert, after the client's values were checked, rather than by a write per
+  record after ``create`` (each such write paid the change history's snapshot, issue 17).
 - ``_rrs_frozen_states``: a record in one of them keeps its content; only the fields of
   ``_rrs_frozen_writable`` and mail/activity bookkeeping change. Leaving a frozen state is a
   move like any other (usually one only the system makes).
@@ -181,6 +182,8 @@ class RrsGuardMixin(models.AbstractModel):
     _rrs_frozen_states = ()
     _rrs_frozen_writable = ()
     _rrs_parent_field = None
+    _rrs_number_sequence = None
+    _rrs_number_placeholder = "/"
 
     # ------------------------------------------------------------------ hooks
     def _rrs_moves(self):
@@ -263,12 +266,21 @@ class RrsGuardMixin(models.AbstractModel):
                 names.add(fname)
         return frozenset(names)
 
-    def _rrs_system_values_on_create(self, vals):
-        """Values of system fields the system sets when a record is created (its number),
-        given the client's checked ``vals``. Set in the creation itself: a write per new record
-        after ``create`` would snapshot every record of the batch for the change history, one
-        record at a time (issue 17)."""
-        return {}
+    def _rrs_numbered(self, vals_list):
+        """``vals_list`` with the number of each new record that holds the placeholder
+        (``_rrs_number_sequence``); the client's values were checked before."""
+        code = self._rrs_number_sequence
+        if not code:
+            return vals_list
+        placeholder = self._rrs_number_placeholder
+        # sudo(): numbering only; the caller's right to create was checked before.
+        sequence = self.env["ir.sequence"].sudo()
+        return [
+            {**vals, "name": sequence.next_by_code(code) or placeholder}
+            if vals.get("name", placeholder) == placeholder
+            else vals
+            for vals in vals_list
+        ]
 
     def _rrs_without_forged_defaults(self):
         """A client's context cannot give a default value to a field only the system sets, nor
@@ -403,9 +415,7 @@ class RrsGuardMixin(models.AbstractModel):
     @api.model_create_multi
     def create(self, vals_list):
         if not self._rrs_guarded():
-            return super().create(
-                [{**vals, **self._rrs_system_values_on_create(vals)} for vals in vals_list]
-            )
+            return super().create(self._rrs_numbered(vals_list))
         self = self._rrs_without_forged_defaults()
         state_field = self._rrs_state_field
         targets = []
@@ -418,11 +428,10 @@ class RrsGuardMixin(models.AbstractModel):
                 self._rrs_check_vals_types(vals)
             self._rrs_check_system_fields(vals, creating=True)
             vals = dict(vals)
-            # what the system sets at creation (a number), after the client's values passed
-            vals.update(self._rrs_system_values_on_create(vals))
             target = vals.pop(state_field, None) if state_field else None
             targets.append(target)
             cleaned.append(vals)
+        cleaned = self._rrs_numbered(cleaned)
         if not any(targets):
             links = set(self._rrs_case_links()) & {f for vals in cleaned for f in vals}
             if not links:

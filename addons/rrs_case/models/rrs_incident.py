@@ -44,6 +44,7 @@ class RrsIncident(models.Model):
         "reviewer_id",
         "reviewed_date",
     )
+    _rrs_number_sequence = "rrs.incident"
 
     name = fields.Char(string="Reference", default="/", readonly=True, copy=False, index=True)
     company_id = fields.Many2one(
@@ -178,13 +179,6 @@ class RrsIncident(models.Model):
                 )
 
     # --------------------------------------------------------------------- CRUD
-    def _rrs_system_values_on_create(self, vals):
-        values = super()._rrs_system_values_on_create(vals)
-        if vals.get("name", "/") == "/":
-            # numbered in the creation itself, not by a write per record after it (issue 17)
-            values["name"] = self.env["ir.sequence"].next_by_code("rrs.incident") or "/"
-        return values
-
     def write(self, vals):
         if self and self._rrs_guarded() and "review_note" in vals:
             self.check_access("write")

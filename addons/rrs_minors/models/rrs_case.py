@@ -313,10 +313,7 @@ class RrsCase(models.Model):
             last_visit = max([level_since, *visits.mapped("contact_date")])
             values["prs_home_visit_due_date"] = last_visit + relativedelta(months=1)
         # rule PRS-6: a monthly follow-up report for every month of service
-        monthly = self.prs_report_ids.filtered(
-            lambda r: r.report_type == "monthly" and r.state == "submitted"
-        )
-        covered = max(monthly.mapped("period_end"), default=start - relativedelta(days=1))
+        covered = self._prs_reported_until() or start - relativedelta(days=1)
         values["prs_report_due_date"] = covered + relativedelta(months=1)
         # rule PRS-4: monthly check-ins, once documented
         if self.prs_checkin_since:
@@ -327,6 +324,13 @@ class RrsCase(models.Model):
                 if values.get(fname) and values[fname] > end:
                     values[fname] = False
         return values
+
+    def _prs_reported_until(self):
+        """The last day the case's submitted monthly reports cover (rule PRS-6), or False."""
+        monthly = self.prs_report_ids.filtered(
+            lambda r: r.report_type == "monthly" and r.state == "submitted"
+        )
+        return max(monthly.mapped("period_end"), default=False)
 
     def _prs_end(self):
         """Last day of post-release services and why (rule PRS-4)."""

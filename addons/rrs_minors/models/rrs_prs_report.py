@@ -121,10 +121,7 @@ class RrsPrsReport(models.Model):
         elif case.prs_report_due_date:
             # rule PRS-6: the month the case's clock asks for, from the day after the last
             # submitted monthly report (or the start of services) to the day it is due
-            submitted = case.prs_report_ids.filtered(
-                lambda r: r.report_type == "monthly" and r.state == "submitted"
-            )
-            covered = max(submitted.mapped("period_end"), default=False)
+            covered = case._prs_reported_until()
             self.period_start = (
                 covered + relativedelta(days=1)
                 if covered

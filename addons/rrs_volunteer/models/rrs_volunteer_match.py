@@ -37,6 +37,7 @@ class RrsVolunteerMatch(models.Model):
         "ended_date",
         "event_id",
     )
+    _rrs_number_sequence = "rrs.volunteer.match"
     _rrs_frozen_states = ("ended", "cancelled")
     # what the calendar event of an active match follows
     _rrs_event_fields = ("meeting_datetime",)
@@ -230,16 +231,6 @@ class RrsVolunteerMatch(models.Model):
         # A match refused by its checks (a restricted case) leaves no record behind.
         with self.env.cr.savepoint():
             return super().create(vals_list)
-
-    def _rrs_system_values_on_create(self, vals):
-        values = super()._rrs_system_values_on_create(vals)
-        if vals.get("name", "/") == "/":
-            # numbered in the creation itself, not by a write per match after it (issue 17)
-            # sudo(): the match's reference comes from the system's sequence.
-            values["name"] = (
-                self.env["ir.sequence"].sudo().next_by_code("rrs.volunteer.match") or "/"
-            )
-        return values
 
     def write(self, vals):
         if self._rrs_guarded() and "volunteer_id" in vals:
