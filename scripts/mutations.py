@@ -3627,4 +3627,32 @@ MUTATIONS = [
         "new": "                covered\n",
         "why": "the form proposes a month that starts on the last day the previous report covered",
     },
+    {
+        "rule": "CON-2",
+        "file": "addons/rrs_case/models/res_partner.py",
+        "old": '"WHERE rel.user_id = ANY(%s))",',
+        "new": '"WHERE rel.user_id <> ALL(%s))",',
+        "why": "a supervisor reads the people of every other team's cases instead of their own team's",
+    },
+    {
+        "rule": "CON-2",
+        "file": "addons/rrs_case/models/res_partner.py",
+        "old": "            return not users.isdisjoint(partner.sudo().rrs_case_worker_user_ids.ids)\n",
+        "new": "            return True\n",
+        "why": "the supervisor's contact rule, checked on records in memory, lets through people of other teams",
+    },
+    {
+        "rule": "ELIG-2",
+        "file": "addons/rrs_case/models/rrs_case.py",
+        "old": '            case.member_names = " / ".join(case.member_ids.partner_id.mapped("name")) or False\n',
+        "new": "            case.member_names = case.head_partner_id.name\n",
+        "why": "a family case is found by its head's name only, not by the name of any other member",
+    },
+    {
+        "rule": "ELIG-2",
+        "file": "addons/rrs_case/models/rrs_case.py",
+        "old": '    @api.depends("member_ids.partner_id.name")\n',
+        "new": '    @api.depends("member_ids.partner_id")\n',
+        "why": "a household member whose name is corrected is still found by the old name, not the new",
+    },
 ]

@@ -84,6 +84,17 @@ class RrsCase(models.Model):
     # household (rule ELIG-2)
     member_ids = fields.One2many("rrs.case.member", "case_id", string="Household", copy=True)
     member_count = fields.Integer(compute="_compute_member_count", string="Members")
+    # What the search for a household member by name reads (issue 17): the names on the case
+    # itself, so a supervisor's search reads the team's cases and nothing else (as Odoo's tasks
+    # search their own name), instead of every member and person of the team's cases; the
+    # trigram index serves the searches that start from the name (a program manager's). The
+    # same users read it as read the members (the case's and the members' rules are the same).
+    member_names = fields.Char(
+        string="Household member names",
+        compute="_compute_member_names",
+        store=True,
+        index="trigram",
+    )
     head_partner_id = fields.Many2one(
         "res.partner",
         string="Head of household",
@@ -351,6 +362,11 @@ class RrsCase(models.Model):
     def _compute_member_count(self):
         for case in self:
             case.member_count = len(case.member_ids)
+
+    @api.depends("member_ids.partner_id.name")
+    def _compute_member_names(self):
+        for case in self:
+            case.member_names = " / ".join(case.member_ids.partner_id.mapped("name")) or False
 
     @api.depends("member_ids.is_head", "member_ids.partner_id")
     def _compute_head_partner_id(self):

@@ -42,3 +42,26 @@ class TestMigrations(TransactionCase):
         with self.assertLogs(migration._logger.name, "WARNING") as logs:
             migration.migrate(self.env.cr, "19.0.1.0.0")
         self.assertEqual(len(logs.output), 1)
+
+    def test_1_2_rewrites_the_supervisors_contact_rule_unless_the_agency_changed_it(self):
+        """19.0.1.2.0 (issue 17): the supervisor's contact rule moves to the search on the
+        workers of the person's cases when it is still as shipped; a changed one is kept."""
+        migration = _load("19.0.1.2.0", "post-migrate")
+        [(name, (old, new))] = migration.RULES.items()
+        rule = self.env.ref(f"rrs_case.{name}")
+        # a fresh install ships the new domain already
+        self.assertEqual(rule.domain_force, new)
+        rule.domain_force = old
+        self.env.flush_all()
+        with self.assertNoLogs(migration._logger.name, "WARNING"):
+            migration.migrate(self.env.cr, "19.0.1.1.0")
+        self.env.invalidate_all()
+        self.assertEqual(rule.domain_force, new)
+        agency_domain = "[('rrs_member_ids.company_id', 'in', company_ids)]"
+        rule.domain_force = agency_domain
+        self.env.flush_all()
+        with self.assertLogs(migration._logger.name, "WARNING") as logs:
+            migration.migrate(self.env.cr, "19.0.1.1.0")
+        self.env.invalidate_all()
+        self.assertEqual(rule.domain_force, agency_domain)
+        self.assertIn(name, logs.output[0])

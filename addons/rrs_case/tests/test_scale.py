@@ -7,9 +7,12 @@ supervisor's rules start from the team (the indexed relation of the cases' worke
 kanban's columns read their page from an index in the list's order.
 """
 
+from lxml import etree
+
 from odoo import Command
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
+from odoo.tools.safe_eval import safe_eval
 
 from .common import RrsCaseCommon
 from .test_performance import CASE_LIST, PLAN_LIST
@@ -174,6 +177,27 @@ class TestContactRulesScale(RrsCaseCommon):
         with self.assertRaisesRegex(AccessError, "Contact"):
             self.far.with_user(self.worker).read(["name"])
 
+    def test_con2_a_supervisors_contacts_start_from_the_teams_cases(self):
+        """CON-2, issue 17: the supervisor's rule reads the team's cases from the workers'
+        relation and their members, never every case of the database (the path through the
+        member's case joined each member to its case); the people it gives are the team's."""
+        sql = self.env["res.partner"].with_user(self.supervisor)._search([]).select().code
+        self.assertIn("rrs_case_worker_user_rel", sql)
+        self.assertNotIn('"rrs_case"', sql)
+        # the rule's check of a record in memory says the same as its SQL
+        Partner = self.env["res.partner"].with_user(self.supervisor)
+        team = self.supervisor.rrs_supervised_user_ids()
+        domain = [("rrs_case_worker_user_ids", "in", team)]
+        people = self.mine | self.other | self.far
+        self.assertEqual(people.filtered_domain(domain), self.mine | self.other)
+        self.assertEqual(
+            Partner.search(domain + [("id", "in", people.ids)]), self.mine | self.other
+        )
+        # a case passed to the far worker leaves the team, in the same transaction
+        self.case_other.with_user(self.manager).write({"user_id": self.worker_far.id})
+        self.assertEqual(self._names(self.supervisor), {"Scale Mine", "Scale Clinic"})
+        self.assertEqual(people.filtered_domain(domain), self.mine)
+
     def test_con2_the_people_follow_a_household_and_its_workers_in_the_same_transaction(self):
         """CON-2, REC-4: the ids read once per transaction are read again after a change."""
         self.assertEqual(self._names(self.worker), {"Scale Mine", "Scale Clinic"})
@@ -233,3 +257,100 @@ class TestContactRulesScale(RrsCaseCommon):
         self.env.cr.execute(b"EXPLAIN " + self.env.cr.mogrify(sql.code, sql.params))
         plan = "\n".join(row[0] for row in self.env.cr.fetchall())
         self.assertIn("rrs_res_partner_ordinary_idx", plan)
+
+
+@tagged("post_install", "-at_install")
+class TestMemberSearchScale(RrsCaseCommon):
+    """Issue 17: the search for a household member by name (the case search view's "Case"
+    and "Household member" fields) reads the names kept on the case, so a supervisor's search
+    reads the team's cases and no member or person; the names follow every change of a
+    household or of a person's name in the same transaction, and only who reads the case
+    finds it."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.spouse = cls._person("Leyla Qaderi")
+        cls.case = cls._case(
+            user=cls.worker, head=cls._person("Jawad Qaderi"), members=[(cls.spouse, "spouse")]
+        )
+        cls.case_far = cls._case(user=cls.worker_far, head=cls._person("Mina Qaderi"))
+
+    def _domain(self, text, field="member_ids"):
+        """The domain the web client sends for ``text`` typed in a field of the search view."""
+        arch = self.env["rrs.case"].get_views([(False, "search")])["views"]["search"]["arch"]
+        [node] = etree.fromstring(arch).xpath(f"//field[@name='{field}']")
+        return safe_eval(node.get("filter_domain"), {"self": text})
+
+    def _found(self, user, text, field="member_ids"):
+        return self.env["rrs.case"].with_user(user).search(self._domain(text, field))
+
+    def test_a_member_is_found_by_their_name_by_who_reads_the_case(self):
+        # any member, not only the head; any part of the name, in any case
+        self.assertEqual(self._found(self.worker, "Leyla"), self.case)
+        self.assertEqual(self._found(self.worker, "leyla qad", field="name"), self.case)
+        self.assertEqual(self._found(self.worker, "qaderi"), self.case)
+        self.assertEqual(self._found(self.worker_far, "qaderi"), self.case_far)
+        self.assertEqual(self._found(self.supervisor, "qaderi"), self.case)
+        self.assertEqual(self._found(self.supervisor_other, "qaderi"), self.case_far)
+        self.assertFalse(self._found(self.worker, "Mina"))
+        # the roles that read every (unrestricted) case and its members; rrs_minors' tests
+        # show the restricted cases are not found by name by those who may not read them
+        for user in (self.manager, self.finance, self.auditor):
+            self.assertEqual(self._found(user, "qaderi"), self.case | self.case_far)
+        with self.assertRaises(AccessError):
+            self._found(self.volunteer, "qaderi")
+
+    def test_the_names_follow_the_household_in_the_same_transaction(self):
+        worker_case = self.case.with_user(self.worker)
+        # a person renamed (a spelling corrected): found by the new name, not the old one
+        self.spouse.with_user(self.worker).name = "Leila Qaderi"
+        self.assertEqual(self._found(self.worker, "Leila"), self.case)
+        self.assertFalse(self._found(self.worker, "Leyla"))
+        # a newborn joins the household, then the line entered by mistake is removed
+        worker_case.member_ids = [
+            Command.create({"person_name": "Baby Qaderi", "relationship": "child"})
+        ]
+        self.assertEqual(self._found(self.worker, "Baby"), self.case)
+        worker_case.member_ids.filtered(lambda m: m.partner_id.name == "Baby Qaderi").unlink()
+        self.assertFalse(self._found(self.worker, "Baby"))
+        self.assertEqual(self.case.member_names, "Jawad Qaderi / Leila Qaderi")
+
+    def test_the_names_are_the_systems(self):
+        for user in (self.worker, self.supervisor, self.manager):
+            with self.subTest(user=user.login), self.assertRaises(UserError):
+                self.case.with_user(user).write({"member_names": "Someone Else"})
+        with self.assertRaises(UserError):
+            self.env["rrs.case"].with_user(self.worker).create(
+                {
+                    "program_id": self.program.id,
+                    "user_id": self.worker.id,
+                    "member_names": "Someone Else",
+                }
+            )
+        self.assertEqual(self.case.member_names, "Jawad Qaderi / Leyla Qaderi")
+
+    def test_a_supervisors_member_search_reads_the_team_cases_only(self):
+        """The SQL reads the cases and the team's relation, no member or person; its query
+        count holds when the database grows by households outside the team."""
+        Case = self.env["rrs.case"].with_user(self.supervisor)
+        sql = Case._search(self._domain("Qaderi")).select().code
+        self.assertIn("rrs_case_worker_user_rel", sql)
+        self.assertNotIn("rrs_case_member", sql)
+        self.assertNotIn("res_partner", sql)
+
+        def count_queries():
+            Case.web_search_read(self._domain("Qaderi"), CASE_LIST, limit=80)
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            found = Case.web_search_read(
+                self._domain("Qaderi"), CASE_LIST, limit=80, count_limit=10001
+            )
+            self.assertEqual([r["id"] for r in found["records"]], self.case.ids)
+            self.env.invalidate_all()
+            return self.env.cr.sql_log_count - before
+
+        small = count_queries()
+        for i in range(20):
+            self._case(user=self.worker_far, head=self._person(f"Far Qaderi {i}"))
+        self.assertEqual(count_queries(), small)

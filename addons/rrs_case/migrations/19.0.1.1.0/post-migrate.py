@@ -7,7 +7,7 @@ administrator has changed since is left as it is."""
 
 import logging
 
-from odoo.tools import SQL
+from odoo.addons.rrs_case.upgrade import rewrite_rules
 
 _logger = logging.getLogger(__name__)
 
@@ -32,31 +32,4 @@ RULES = {
 
 
 def migrate(cr, version):
-    for name, (old, new) in RULES.items():
-        cr.execute(
-            SQL(
-                "UPDATE ir_rule SET domain_force = %(new)s WHERE domain_force = %(old)s AND id = "
-                "(SELECT res_id FROM ir_model_data WHERE module = 'rrs_case' AND name = %(name)s)",
-                new=new,
-                old=old,
-                name=name,
-            )
-        )
-        if cr.rowcount:
-            continue
-        cr.execute(
-            SQL(
-                "SELECT domain_force FROM ir_rule WHERE id = "
-                "(SELECT res_id FROM ir_model_data WHERE module = 'rrs_case' AND name = %s)",
-                name,
-            )
-        )
-        row = cr.fetchone()
-        if row and row[0] != new:
-            _logger.warning(
-                "Record rule rrs_case.%s was changed by the agency and is kept as it is; the "
-                "suite's version 19.0.1.1.0 reads the same records faster with %s "
-                "(docs/deploy.md, Upgrades).",
-                name,
-                new,
-            )
+    rewrite_rules(cr, RULES, "19.0.1.1.0", _logger)
