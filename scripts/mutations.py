@@ -3635,13 +3635,6 @@ MUTATIONS = [
         "why": "a supervisor reads the people of every other team's cases instead of their own team's",
     },
     {
-        "rule": "CON-2",
-        "file": "addons/rrs_case/models/res_partner.py",
-        "old": "            return not users.isdisjoint(partner.sudo().rrs_case_worker_user_ids.ids)\n",
-        "new": "            return True\n",
-        "why": "the supervisor's contact rule, checked on records in memory, lets through people of other teams",
-    },
-    {
         "rule": "ELIG-2",
         "file": "addons/rrs_case/models/rrs_case.py",
         "old": '            case.member_names = " / ".join(case.member_ids.partner_id.mapped("name")) or False\n',

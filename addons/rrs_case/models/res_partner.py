@@ -140,8 +140,7 @@ class ResPartner(models.Model):
     def _search_rrs_case_worker_user_ids(self, operator, value):
         if operator != "in":
             return NotImplemented
-        users = {user_id for user_id in value if isinstance(user_id, int)}
-        user_ids = sorted(users)
+        user_ids = sorted({user_id for user_id in value if isinstance(user_id, int)})
 
         def to_sql(model, alias, query):
             model.env["rrs.case.member"].flush_model(["partner_id", "case_id"])
@@ -154,10 +153,8 @@ class ResPartner(models.Model):
                 user_ids,
             )
 
-        def predicate(partner):
-            return not users.isdisjoint(partner.sudo().rrs_case_worker_user_ids.ids)
-
-        return Domain.custom(to_sql=to_sql, predicate=predicate)
+        # no predicate: a check in memory runs the same SQL on the records' ids
+        return Domain.custom(to_sql=to_sql)
 
     @api.depends("rrs_member_ids")
     def _compute_rrs_person_served(self):

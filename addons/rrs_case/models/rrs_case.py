@@ -351,10 +351,15 @@ class RrsCase(models.Model):
     # about 13,000 rows to show 40. The open cases (a tenth of the cases) have their own: a
     # supervisor's or a worker's open cases are found walking the open ones in the list's
     # order, without stepping over the closed ones (19 ms to 3 ms for a team at 100,000).
-    _order_idx = models.Index("(priority DESC, intake_date DESC, id DESC)")
-    _state_order_idx = models.Index("(state, priority DESC, intake_date DESC, id DESC)")
+    # Each carries the company the company rule tests, so a count of the open cases or of a
+    # stage reads the index alone, never the cases' rows (a supervisor's open cases counted
+    # in 3 ms instead of 12 to 25 at 100,000).
+    _order_idx = models.Index("(priority DESC, intake_date DESC, id DESC) INCLUDE (company_id)")
+    _state_order_idx = models.Index(
+        "(state, priority DESC, intake_date DESC, id DESC) INCLUDE (company_id)"
+    )
     _open_order_idx = models.Index(
-        "(priority DESC, intake_date DESC, id DESC) WHERE state != 'closed'"
+        "(priority DESC, intake_date DESC, id DESC) INCLUDE (company_id) WHERE state != 'closed'"
     )
 
     # ------------------------------------------------------------------ compute

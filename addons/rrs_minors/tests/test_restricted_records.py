@@ -255,6 +255,24 @@ class TestRestrictedRecords(RrsMinorsCommon):
                     self.assertHidden(records, user)
         self.assertGreaterEqual(checked, 20)
 
+    def test_rec1_a_childs_name_finds_no_restricted_case_for_outsiders(self):
+        """REC-1, issue 17: the household's names a case keeps for the member search are
+        searched and read only by who reads the case: finance and auditors, who find other
+        families by name, find no restricted case by a child's name; the case's worker does."""
+        name = self.prs.member_ids.partner_id[0].name
+        domain = [("member_names", "ilike", name)]
+        Case = self.env["rrs.case"]
+        self.assertIn(self.prs, Case.with_user(self.prs.user_id).search(domain))
+        for user in (self.finance, self.auditor):
+            with self.subTest(user=user.login):
+                self.assertNotIn(self.prs, Case.with_user(user).search(domain))
+                with self.assertRaises(AccessError):
+                    self.prs.with_user(user).read(["member_names"])
+        # the other side of the boundary: the same family, unrestricted, is found
+        self.prs.restricted = False
+        for user in (self.finance, self.auditor):
+            self.assertIn(self.prs, Case.with_user(user).search(domain))
+
     def test_installing_flags_existing_minors_cases(self):
         # rule REC-1: a case restricted before this addon was installed is flagged on install
         self.env.cr.execute("UPDATE rrs_case SET restricted = FALSE WHERE id = %s", [self.prs.id])

@@ -101,9 +101,14 @@ class RrsDashboardCaseload(models.TransientModel):
     def _rrs_refresh_values(self, scope):
         figures = self._rrs_figures()
         values = dict.fromkeys(figures, 0)
-        # open cases by stage, restricted flag and need level: one query
-        for state, restricted, level, count in self._rrs_count(
-            "rrs.case", figures["open_count"][2], scope, ["state", "restricted", "need_level_id"]
+        # open cases by worker, stage, restricted flag and need level: one query, which gives
+        # the totals and each worker's line
+        by_worker = {}
+        for user, state, restricted, level, count in self._rrs_count(
+            "rrs.case",
+            figures["open_count"][2],
+            scope,
+            ["user_id", "state", "restricted", "need_level_id"],
         ):
             values[f"{state}_count"] += count
             values["open_count"] += count
@@ -111,24 +116,21 @@ class RrsDashboardCaseload(models.TransientModel):
                 values["restricted_count"] += count
             if state in IN_SERVICE and not level:
                 values["not_assessed_count"] += count
-        # past their end, new and closed this month: one query
-        counts = self._rrs_count_by_worker(
-            {
-                fname: ("rrs.case", figures[fname][2])
-                for fname in ("past_end_count", "new_count", "closed_count")
-            },
-            scope,
-        )
-        for fname, per_worker in counts.items():
-            values[fname] = sum(per_worker.values())
-        by_worker = {}
-        for user, state, count in self._rrs_count(
-            "rrs.case", figures["open_count"][2], scope, ["user_id", "state"]
-        ):
             line = by_worker.setdefault(user.id, {"user_id": user.id, "open_count": 0})
             line["open_count"] += count
             if state == "active":
                 line["active_count"] = line.get("active_count", 0) + count
+        # past their end, new and closed this month: one pass over the scope's cases
+        values.update(
+            self._rrs_count_each(
+                "rrs.case",
+                {
+                    fname: figures[fname][2]
+                    for fname in ("past_end_count", "new_count", "closed_count")
+                },
+                scope,
+            )
+        )
         values["line_ids"] = [
             Command.create(line)
             for line in sorted(by_worker.values(), key=lambda v: -v["open_count"])

@@ -1,6 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import timedelta
 
+from dateutil.relativedelta import relativedelta
 from lxml import etree
 
 from odoo.exceptions import AccessError, UserError
@@ -112,6 +113,29 @@ class TestDashboards(RrsReportingCommon):
         action = line.action_open_cases()
         found = self.env["rrs.case"].with_user(self.supervisor).search(action["domain"])
         self.assertEqual(found, self.case_e)
+
+    def test_caseload_figures_counted_in_one_pass_each_count_their_own_cases(self):
+        """Issue 17: the monthly figures are counted in one pass over the scope, each case in
+        every figure it belongs to; each equals what it opens, for each role's scope, with
+        a case in two figures at once (new this month and past its planned end)."""
+        case = self.env["rrs.case"].search(
+            [("user_id", "=", self.worker.id), ("state", "=", "active")], limit=1
+        )
+        self.assertTrue(case)
+        # as the program's duration would have it for a family long in service
+        case.planned_end_date = self.today - relativedelta(days=1)
+        case.intake_date = self.today.replace(day=1)
+        figures = ("past_end_count", "new_count", "closed_count", "open_count")
+        for user in (self.worker, self.supervisor, self.manager):
+            dashboard = self._dashboard("rrs.dashboard.caseload", user)
+            self.assertGreaterEqual(dashboard.past_end_count, 1, user.login)
+            self.assertGreaterEqual(dashboard.new_count, 1, user.login)
+            for figure in figures:
+                with self.subTest(user=user.login, figure=figure):
+                    listed = self._listed(dashboard, figure, user)
+                    self.assertEqual(len(listed), dashboard[figure])
+                    if figure in ("past_end_count", "new_count"):
+                        self.assertIn(case, listed)
 
     def test_min1_dashboards_count_restricted_cases_never_list_them(self):
         # rules MIN-1, OUT-2: the auditor counts the restricted case, cannot list it
