@@ -40,6 +40,9 @@ class ResPartner(models.Model):
         compute="_compute_rrs_case_worker_user_ids",
         search="_search_rrs_case_worker_user_ids",
         compute_sudo=True,
+        # what the rule searches, not a value to show: it names the workers of every case of
+        # the person, restricted ones included, to whoever reads the person
+        groups="base.group_system",
         help="The primary and secondary workers of the cases this person is a member of.",
     )
     rrs_is_provider = fields.Boolean(

@@ -185,8 +185,11 @@ class TestContactRulesScale(RrsCaseCommon):
         sql = self.env["res.partner"].with_user(self.supervisor)._search([]).select().code
         self.assertIn("rrs_case_worker_user_rel", sql)
         self.assertNotIn('"rrs_case"', sql)
-        # the rule's check of a record in memory says the same as its SQL
-        Partner = self.env["res.partner"].with_user(self.supervisor)
+        # only the rule reads the workers of a person's cases, no user
+        with self.assertRaisesRegex(AccessError, "rrs_case_worker_user_ids"):
+            self.mine.with_user(self.supervisor).read(["rrs_case_worker_user_ids"])
+        # the value of a record in memory says the same as the SQL
+        Partner = self.env["res.partner"]
         team = self.supervisor.rrs_supervised_user_ids()
         domain = [("rrs_case_worker_user_ids", "in", team)]
         people = self.mine | self.other | self.far
