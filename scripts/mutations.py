@@ -3630,9 +3630,9 @@ MUTATIONS = [
     {
         "rule": "CON-2",
         "file": "addons/rrs_case/models/res_partner.py",
-        "old": '"WHERE rel.user_id = ANY(%s))",',
-        "new": '"WHERE rel.user_id <> ALL(%s))",',
-        "why": "a supervisor reads the people of every other team's cases instead of their own team's",
+        "old": '"WHERE rel.user_id = ANY(%s)",',
+        "new": '"WHERE rel.user_id <> ALL(%s)",',
+        "why": "a worker or a supervisor reads the people of everyone else's cases instead of their own or their team's",
     },
     {
         "rule": "ELIG-2",

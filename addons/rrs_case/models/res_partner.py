@@ -114,18 +114,22 @@ class ResPartner(models.Model):
         household's members clears them (``modified`` of rrs.case and rrs.case.member)."""
         cache = self.env.cr.cache.setdefault("rrs_people_of_users", {})
         if self.env.uid not in cache:
-            self.env["rrs.case.member"].flush_model(["partner_id", "case_id"])
-            self.env["rrs.case"].flush_model(["worker_user_ids"])
-            rows = self.env.execute_query(
-                SQL(
-                    "SELECT DISTINCT member.partner_id FROM rrs_case_member member "
-                    "JOIN rrs_case_worker_user_rel rel ON rel.case_id = member.case_id "
-                    "WHERE rel.user_id = %s",
-                    self.env.uid,
-                )
-            )
+            rows = self.env.execute_query(self._rrs_people_of_users_sql([self.env.uid]))
             cache[self.env.uid] = frozenset(partner_id for (partner_id,) in rows)
         return cache[self.env.uid]
+
+    @api.model
+    def _rrs_people_of_users_sql(self, user_ids):
+        """The query of the people of the cases ``user_ids`` work on (primary or secondary):
+        the workers' cases from their index, then those cases' members."""
+        self.env["rrs.case.member"].flush_model(["partner_id", "case_id"])
+        self.env["rrs.case"].flush_model(["worker_user_ids"])
+        return SQL(
+            "SELECT member.partner_id FROM rrs_case_member member "
+            "JOIN rrs_case_worker_user_rel rel ON rel.case_id = member.case_id "
+            "WHERE rel.user_id = ANY(%s)",
+            list(user_ids),
+        )
 
     @api.model
     def _rrs_forget_people_of_users(self):
@@ -146,14 +150,10 @@ class ResPartner(models.Model):
         user_ids = sorted({user_id for user_id in value if isinstance(user_id, int)})
 
         def to_sql(model, alias, query):
-            model.env["rrs.case.member"].flush_model(["partner_id", "case_id"])
-            model.env["rrs.case"].flush_model(["worker_user_ids"])
             return SQL(
-                "%s IN (SELECT member.partner_id FROM rrs_case_member member "
-                "JOIN rrs_case_worker_user_rel rel ON rel.case_id = member.case_id "
-                "WHERE rel.user_id = ANY(%s))",
+                "%s IN (%s)",
                 SQL.identifier(alias, "id"),
-                user_ids,
+                model._rrs_people_of_users_sql(user_ids),
             )
 
         # no predicate: a check in memory runs the same SQL on the records' ids

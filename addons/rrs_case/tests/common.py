@@ -176,6 +176,13 @@ class RrsCaseCommon(TransactionCase):
         return d - relativedelta(days=d.weekday())
 
     # ------------------------------------------------------------ the product's filters
+    def _search_field_domain(self, model, field_name, text):
+        """The domain the web client sends for ``text`` typed in a field of the model's search
+        view (its ``filter_domain``): a test of a search asserts the product's own."""
+        arch = self.env[model].get_views([(False, "search")])["views"]["search"]["arch"]
+        [node] = etree.fromstring(arch).xpath(f"//field[@name='{field_name}']")
+        return safe_eval(node.get("filter_domain"), {"self": text})
+
     def _search_filter(self, model, filter_name, user=None, domain=()):
         """The records a user finds with a filter of the model's search view, the domain
         written in the view (``context_today()`` included) evaluated as the web client

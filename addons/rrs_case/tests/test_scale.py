@@ -7,12 +7,9 @@ supervisor's rules start from the team (the indexed relation of the cases' worke
 kanban's columns read their page from an index in the list's order.
 """
 
-from lxml import etree
-
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
-from odoo.tools.safe_eval import safe_eval
 
 from .common import RrsCaseCommon
 from .test_performance import CASE_LIST, PLAN_LIST
@@ -281,10 +278,7 @@ class TestMemberSearchScale(RrsCaseCommon):
         cls.case_far = cls._case(user=cls.worker_far, head=cls._person("Mina Qaderi"))
 
     def _domain(self, text, field="member_ids"):
-        """The domain the web client sends for ``text`` typed in a field of the search view."""
-        arch = self.env["rrs.case"].get_views([(False, "search")])["views"]["search"]["arch"]
-        [node] = etree.fromstring(arch).xpath(f"//field[@name='{field}']")
-        return safe_eval(node.get("filter_domain"), {"self": text})
+        return self._search_field_domain("rrs.case", field, text)
 
     def _found(self, user, text, field="member_ids"):
         return self.env["rrs.case"].with_user(user).search(self._domain(text, field))
