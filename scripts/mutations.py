@@ -3648,4 +3648,25 @@ MUTATIONS = [
         "new": '    @api.depends("member_ids.partner_id")\n',
         "why": "a household member whose name is corrected is still found by the old name, not the new",
     },
+    {
+        "rule": "CON-2",
+        "file": "addons/rrs_case/models/res_partner.py",
+        "old": "        if company_ids >= self._rrs_every_company_id():\n",
+        "new": "        if company_ids:\n",
+        "why": "a program manager working in one agency reads the people served of every agency of the database",
+    },
+    {
+        "rule": "REC-1",
+        "file": "addons/rrs_case/models/res_partner.py",
+        "old": '" AND other_case.restricted IS NOT TRUE))",',
+        "new": '" AND other_case.restricted IS TRUE))",',
+        "why": "finance and auditors lose a person who is in a minor's restricted case and in an ordinary one",
+    },
+    {
+        "rule": "REC-1",
+        "file": "addons/rrs_case/models/res_partner.py",
+        "old": '" JOIN rrs_case ON rrs_case.id = member.case_id WHERE rrs_case.restricted"',
+        "new": '" JOIN rrs_case ON rrs_case.id = member.case_id WHERE rrs_case.id < 0"',
+        "why": "finance and auditors in every company read the household of a minor's restricted case",
+    },
 ]

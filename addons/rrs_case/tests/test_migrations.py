@@ -65,3 +65,26 @@ class TestMigrations(TransactionCase):
         self.env.invalidate_all()
         self.assertEqual(rule.domain_force, agency_domain)
         self.assertIn(name, logs.output[0])
+
+    def test_1_3_rewrites_the_contact_rules_of_every_company_unless_the_agency_changed_one(self):
+        """19.0.1.3.0 (issue 17): the program manager's, finance's and auditors' contact rules
+        move to the searches on the companies of the person's cases when they are still as
+        shipped; a changed one is kept, with a warning naming it."""
+        migration = _load("19.0.1.3.0", "post-migrate")
+        rules = {name: self.env.ref(f"rrs_case.{name}") for name in migration.RULES}
+        for name, (old, new) in migration.RULES.items():
+            # a fresh install ships the new domains already
+            self.assertEqual(rules[name].domain_force, new, name)
+            rules[name].domain_force = old
+        customised = "res_partner_rule_auditor"
+        agency_domain = "[('rrs_member_ids.case_id.company_id', 'in', company_ids)]"
+        rules[customised].domain_force = agency_domain
+        self.env.flush_all()
+        with self.assertLogs(migration._logger.name, "WARNING") as logs:
+            migration.migrate(self.env.cr, "19.0.1.2.0")
+        self.env.invalidate_all()
+        for name, (_old, new) in migration.RULES.items():
+            expected = agency_domain if name == customised else new
+            self.assertEqual(rules[name].domain_force, expected, name)
+        self.assertEqual(len(logs.output), 1)
+        self.assertIn(customised, logs.output[0])

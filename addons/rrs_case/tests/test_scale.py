@@ -9,7 +9,7 @@ kanban's columns read their page from an index in the list's order.
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from .common import RrsCaseCommon
 from .test_performance import CASE_LIST, PLAN_LIST
@@ -198,6 +198,120 @@ class TestContactRulesScale(RrsCaseCommon):
         self.case_other.with_user(self.manager).write({"user_id": self.worker_far.id})
         self.assertEqual(self._names(self.supervisor), {"Scale Mine", "Scale Clinic"})
         self.assertEqual(people.filtered_domain(domain), self.mine)
+
+    def test_con2_a_program_managers_contacts_in_every_company_read_the_flag(self):
+        """CON-2, issue 17: a program manager working in every company of the database reads
+        every person served; their rule is then the contact's own flag, never a hash of every
+        member of the database. A company they do not work in keeps its people from them."""
+        every_company = self.env["res.company"].search([])
+        self.manager.company_ids = every_company
+
+        def partners(companies):
+            return (
+                self.env["res.partner"]
+                .with_user(self.manager)
+                .with_context(allowed_company_ids=companies.ids)
+            )
+
+        def sql(companies):
+            return partners(companies)._search([]).select().code
+
+        def names(companies):
+            return set(partners(companies).search([("name", "=like", "Scale %")]).mapped("name"))
+
+        self.assertNotIn("rrs_case_member", sql(every_company))
+        scale = {"Scale Mine", "Scale Other", "Scale Far", "Scale Clinic"}
+        self.assertEqual(names(every_company), scale)
+        # only the rule reads the companies of a person's cases, no user
+        with self.assertRaisesRegex(AccessError, "rrs_case_company_ids"):
+            self.mine.with_user(self.manager).read(["rrs_case_company_ids"])
+        # a second agency in the database, with a household of its own
+        agency = self.env["res.company"].create({"name": "Second agency (scale test)"})
+        program = self.program.copy({"company_id": agency.id, "code": "RRS-SCALE"})
+        self.manager.company_ids = [Command.link(agency.id)]
+        worker_beyond = new_test_user(
+            self.env,
+            login="rrs_worker_beyond",
+            groups="rrs_case.group_case_worker",
+            company_id=agency.id,
+            company_ids=[agency.id],
+        )
+        beyond = self._case(
+            user=worker_beyond,
+            head=self._person("Scale Beyond"),
+            program=program,
+            company_id=agency.id,
+        ).head_partner_id
+        # working in the first companies only: the path through the households, without them
+        self.assertIn("rrs_case_member", sql(every_company))
+        self.assertEqual(names(every_company), scale)
+        with self.assertRaisesRegex(AccessError, "Contact"):
+            beyond.with_user(self.manager).with_context(allowed_company_ids=every_company.ids).read(
+                ["name"]
+            )
+        # in every company again: the flag, and the second agency's people with it
+        self.assertNotIn("rrs_case_member", sql(every_company | agency))
+        self.assertEqual(names(every_company | agency), scale | {"Scale Beyond"})
+        # a record in memory says the same as the SQL
+        domain = [("rrs_case_company_ids", "in", every_company.ids)]
+        people = self.mine | self.far | beyond
+        Partner = self.env["res.partner"]
+        self.assertEqual(people.filtered_domain(domain), self.mine | self.far)
+        self.assertEqual(Partner.search(domain + [("id", "in", people.ids)]), self.mine | self.far)
+        # the other roles read as before: a case worker neither agency's other people
+        self.assertEqual(self._names(self.worker), {"Scale Mine", "Scale Clinic"})
+
+    def test_rec1_finance_and_auditors_in_every_company_read_all_but_restricted_people(self):
+        """REC-1, CON-2, issue 17: finance and auditors working in every company read every
+        person served but those whose every case is restricted (a minor's record), from the
+        restricted cases alone, never a hash of every member of the database; in some of the
+        companies they keep the path through the households. Both give the same people."""
+        every_company = self.env["res.company"].search([])
+        both = self._person("Scale Both")
+        self.case_other.member_ids = [
+            Command.create({"partner_id": both.id, "relationship": "other_relative"})
+        ]
+        self._case(
+            user=self.worker_far, head=self._person("Scale Minor"), members=[(both, "child")]
+        )
+        self.case_far.restricted = True
+        self.env["rrs.case"].search(
+            [("head_partner_id.name", "=", "Scale Minor")]
+        ).restricted = True
+        minor = self.env["res.partner"].search([("name", "=", "Scale Minor")])
+        readable = {"Scale Mine", "Scale Other", "Scale Both", "Scale Clinic"}
+        for user in (self.finance, self.auditor):
+            user.company_ids = every_company
+            for companies in (every_company, self.company):
+                Partner = (
+                    self.env["res.partner"]
+                    .with_user(user)
+                    .with_context(allowed_company_ids=companies.ids)
+                )
+                sql = Partner._search([]).select().code
+                # the households' path only when some company is not the user's
+                self.assertEqual('"rrs_case_member"' in sql, companies != every_company, user.login)
+                found = Partner.search([("name", "=like", "Scale %")])
+                self.assertEqual(set(found.mapped("name")), readable, user.login)
+                for person in (self.far, minor):
+                    with self.assertRaisesRegex(AccessError, "Contact"):
+                        person.with_user(user).with_context(allowed_company_ids=companies.ids).read(
+                            ["name"]
+                        )
+            with self.assertRaisesRegex(AccessError, "rrs_unrestricted_case_company_ids"):
+                both.with_user(user).read(["rrs_unrestricted_case_company_ids"])
+        # a record in memory says the same as the SQL
+        domain = [("rrs_unrestricted_case_company_ids", "in", every_company.ids)]
+        people = self.mine | self.far | both | minor
+        Partner = self.env["res.partner"]
+        self.assertEqual(people.filtered_domain(domain), self.mine | both)
+        self.assertEqual(Partner.search(domain + [("id", "in", people.ids)]), self.mine | both)
+        # the far case is no longer restricted: its people are read at once
+        self.case_far.restricted = False
+        self.assertIn(
+            "Scale Far",
+            self._names(self.finance.with_context(allowed_company_ids=every_company.ids)),
+        )
 
     def test_con2_the_people_follow_a_household_and_its_workers_in_the_same_transaction(self):
         """CON-2, REC-4: the ids read once per transaction are read again after a change."""
