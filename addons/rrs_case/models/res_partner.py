@@ -247,7 +247,8 @@ class ResPartner(models.Model):
     @tools.ormcache()
     def _rrs_every_company_id(self):
         """Ids of every company of the database, archived ones included. Creating or deleting
-        a company clears the cache (res.company's ``create`` and ``unlink``)."""
+        a company clears the cache, once more after the insert (res.company's ``create``),
+        so that a rule checked in between does not keep the list without it."""
         return frozenset(
             company_id
             for (company_id,) in self.env.execute_query(SQL("SELECT id FROM res_company"))

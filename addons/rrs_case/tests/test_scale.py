@@ -7,6 +7,8 @@ supervisor's rules start from the team (the indexed relation of the cases' worke
 kanban's columns read their page from an index in the list's order.
 """
 
+from unittest.mock import patch
+
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
@@ -260,6 +262,29 @@ class TestContactRulesScale(RrsCaseCommon):
         self.assertEqual(Partner.search(domain + [("id", "in", people.ids)]), self.mine | self.far)
         # the other roles read as before: a case worker neither agency's other people
         self.assertEqual(self._names(self.worker), {"Scale Mine", "Scale Clinic"})
+
+    def test_con2_a_new_company_is_known_to_the_contact_rules_at_once(self):
+        """CON-2: the companies the contact rules compare with are read again once a company
+        is created, even when a rule was checked between Odoo's clearing of its caches and the
+        insert of the company (a manager in the other companies would read its people)."""
+        Partner = self.env["res.partner"]
+        Company = type(self.env["res.company"])
+        insert = Company._create
+
+        def insert_after_a_rule_check(model, data_list):
+            Partner._rrs_every_company_id()
+            return insert(model, data_list)
+
+        with patch.object(Company, "_create", insert_after_a_rule_check):
+            agency = self.env["res.company"].create({"name": "Agency created in a rule check"})
+        self.assertIn(agency.id, Partner._rrs_every_company_id())
+        manager = (
+            self.env["res.partner"]
+            .with_user(self.manager)
+            .with_context(allowed_company_ids=(self.env["res.company"].search([]) - agency).ids)
+        )
+        self.manager.company_ids = self.env["res.company"].search([])
+        self.assertIn("rrs_case_member", manager._search([]).select().code)
 
     def test_rec1_finance_and_auditors_in_every_company_read_all_but_restricted_people(self):
         """REC-1, CON-2, issue 17: finance and auditors working in every company read every
