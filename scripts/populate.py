@@ -6,7 +6,8 @@ requirements), then N households through the ORM (so every constraint and comput
 runs as in production) in parallel jobs: about 10% open, 1-5 members, 3 case notes each and,
 once services started, a signed service plan with two goals; then post-release services
 cases of unaccompanied children (rrs_minors) with their clocks; then the jobs and school
-enrolments the outcome indicators count (rrs_reporting); then financial assistance
+enrolments the outcome indicators count (rrs_reporting) and the last 90 days' case-management
+activities of the cases in service (the hours the reports count); then financial assistance
 requests over the open cases, with their bills and payments (rrs_assistance); then volunteers
 with their screening, matches and hours (rrs_volunteer). Committed in batches; safe to run
 again (it adds).
@@ -93,6 +94,20 @@ LAST = [
     "Sultani",
 ]
 COUNTRIES = ["af", "sy", "cd", "er", "ua", "so", "mm", "sd", "ve", "iq", "bi", "gt", "hn", "ss"]
+# a worker's case management, by topic (rule RES-4): minutes, how, what was done
+CASE_WORK = [
+    ("employment", 60, "in_person", "Job readiness session and two applications"),
+    ("housing", 45, "phone", "Repair request to the landlord followed up"),
+    ("health", 90, "accompaniment", "Accompanied to the family doctor's first visit"),
+    ("money", 40, "in_person", "Monthly budget reviewed with the household"),
+    ("language", 30, "phone", "Enrolled in the evening English class"),
+    ("education", 50, "in_person", "Parent-teacher meeting with an interpreter"),
+    ("life_skills", 35, "in_person", "Public transit pass and route to work"),
+    ("social", 25, "phone", "Introduced to the community welcome committee"),
+    ("orientation", 60, "in_person", "Cultural orientation: tenants' rights"),
+    ("law", 45, "paperwork", "Change of address filed with immigration"),
+    ("citizenship", 30, "paperwork", "Permanent residence timeline explained"),
+]
 
 
 def give_requirements(env, employees, rnd):
@@ -215,6 +230,51 @@ def populate_outcome_facts(env, rnd, batch=5000):
             env.cr.commit()
         print(f"{len(vals_list)} {model} records ({time.time() - started:.0f} s)", flush=True)
     return len(jobs) + len(enrolments)
+
+
+def populate_activities(env, rnd, days=90, batch=5000):
+    """The case management of the last ``days`` days (rule RES-4) for the cases in service
+    that have none logged yet: 2 to 8 activities each by the case's primary worker, on a topic
+    with the time it took, a third of them for the head of household alone, so the CSS
+    caseload and program KPI reports count hours. Through the ORM in batches: the constraints
+    check each date, time and person."""
+    today = fields.Date.today()
+    topics = {topic: env.ref(f"rrs_case.activity_topic_{topic}").id for topic, *_ in CASE_WORK}
+    env.cr.execute(
+        """SELECT c.id, c.user_id, c.intake_date,
+                  (SELECT m.id FROM rrs_case_member m WHERE m.case_id = c.id AND m.is_head
+                    ORDER BY m.id LIMIT 1)
+             FROM rrs_case c
+            WHERE c.state IN ('assessment', 'active')
+              AND NOT EXISTS (SELECT 1 FROM rrs_case_activity a WHERE a.case_id = c.id)
+         ORDER BY c.id"""
+    )
+    vals_list = []
+    for case_id, user_id, intake, head_id in env.cr.fetchall():
+        first = max(intake or today, today - timedelta(days=days))
+        span = (today - first).days
+        for _ in range(rnd.randint(2, 8)):
+            topic, minutes, mode, description = rnd.choice(CASE_WORK)
+            vals = {
+                "case_id": case_id,
+                "user_id": user_id,
+                "activity_date": first + timedelta(days=rnd.randint(0, span)),
+                "topic_id": topics[topic],
+                "minutes": minutes + 5 * rnd.randint(-3, 6),
+                "mode": mode,
+                "description": description,
+            }
+            if head_id and rnd.random() < 0.33:
+                vals["member_ids"] = [Command.set([head_id])]
+            vals_list.append(vals)
+    started = time.time()
+    Activity = env["rrs.case.activity"].with_context(tracking_disable=True)
+    for start in range(0, len(vals_list), batch):
+        Activity.create(vals_list[start : start + batch])
+        env.cr.commit()
+        done = min(start + batch, len(vals_list))
+        print(f"{done} activities ({done / (time.time() - started):.0f}/s)", flush=True)
+    return len(vals_list)
 
 
 def populate_assistance(env, count, rnd, batch=1000):
@@ -923,6 +983,9 @@ def populate(env, args, rnd):
         workers = env["res.users"].search([("login", "=like", f"bench_worker_{args.stamp}_%")])
         populate_cases(env, args.cases, workers, rnd, args.batch, f"[job {args.job}] ")
         return
+    if args.activities_only:
+        print(f"{populate_activities(env, rnd)} case-management activities")
+        return
     if args.facts_only:
         print(f"{populate_outcome_facts(env, rnd)} outcome facts")
         return
@@ -988,6 +1051,7 @@ def populate(env, args, rnd):
         open_share=args.prs_open,
     )
     populate_outcome_facts(env, rnd)
+    populate_activities(env, rnd)
     populate_assistance(env, args.assistance, rnd)
     populate_volunteers(env, args.volunteers, rnd)
 
@@ -1050,6 +1114,12 @@ def main():
         "--facts-only",
         action="store_true",
         help="only add the outcome facts (jobs, school enrolments; rrs_reporting) to the cases",
+    )
+    p.add_argument(
+        "--activities-only",
+        action="store_true",
+        help="only add the last 90 days' case-management activities to the cases in service "
+        "that have none",
     )
     p.add_argument(
         "--requirements-only",

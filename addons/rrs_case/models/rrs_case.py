@@ -106,7 +106,9 @@ class RrsCase(models.Model):
     # rule ELIG-1
     immigration_category_id = fields.Many2one("rrs.immigration.category", tracking=True)
     country_of_origin_id = fields.Many2one("res.country", string="Country of origin")
-    arrival_date = fields.Date(tracking=True)
+    # indexed: the outcome indicators, the program KPIs and the outcome dashboard count the
+    # households that arrived in a period (a month or a year of a database's arrivals)
+    arrival_date = fields.Date(tracking=True, index=True)
 
     # languages and interpreters (rule CON-1)
     primary_language_id = fields.Many2one("rrs.language")

@@ -135,6 +135,20 @@ class TestSupervisorListsScale(RrsCaseCommon):
             self.assertIn(index, plan)
             self.assertNotIn("Sort Key", plan)
 
+    def test_out1_the_arrivals_of_a_period_are_read_from_their_index(self):
+        """OUT-1, issue 17: the outcome indicators, the program KPIs and the outcome dashboard
+        count the households that arrived in a period; those are read from the arrival
+        date's index, not by testing every case of the database (scans discouraged here, as
+        they cost more there)."""
+        Case = self.env["rrs.case"]
+        self.env.flush_all()
+        self.env.cr.execute("SET LOCAL enable_seqscan = off")
+        domain = [("arrival_date", ">=", "2026-01-01"), ("arrival_date", "<=", "2026-01-31")]
+        sql = Case._search(domain).select("COUNT(*)")
+        self.env.cr.execute(b"EXPLAIN " + self.env.cr.mogrify(sql.code, sql.params))
+        plan = "\n".join(row[0] for row in self.env.cr.fetchall())
+        self.assertIn("rrs_case__arrival_date_index", plan)
+
 
 @tagged("post_install", "-at_install")
 class TestContactRulesScale(RrsCaseCommon):
