@@ -3669,12 +3669,4 @@ MUTATIONS = [
         "new": '" JOIN rrs_case ON rrs_case.id = member.case_id WHERE rrs_case.id < 0"',
         "why": "finance and auditors in every company read the household of a minor's restricted case",
     },
-    {
-        "rule": "OUT-1",
-        "file": "addons/rrs_case/models/rrs_case.py",
-        "old": "    arrival_date = fields.Date(tracking=True, index=True)\n",
-        "new": "    arrival_date = fields.Date(tracking=True)\n",
-        "update": "rrs_case",
-        "why": "the outcomes and the KPIs read every case of the database to count a period's arrivals",
-    },
 ]
