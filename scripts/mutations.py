@@ -3282,15 +3282,15 @@ MUTATIONS = [
     {
         "rule": "OUT-2",
         "file": "addons/rrs_reporting/wizards/rrs_outcome_breakdown.py",
-        "old": "            Model, self.indicator, denominator & in_scope(model, scope), groupby",
+        "old": "            Model, self.indicator, denominator & in_scope(self.env, model, scope), groupby",
         "new": "            Model, self.indicator, denominator, groupby",
         "why": "a case worker's breakdown counts the whole agency",
     },
     {
         "rule": "OUT-2",
         "file": "addons/rrs_reporting/wizards/rrs_outcome_breakdown.py",
-        "old": "        domain = (numerator if reached else denominator) & group & in_scope(model, scope)",
-        "new": "        domain = (numerator if reached else denominator) & in_scope(model, scope)",
+        "old": "        domain = (numerator if reached else denominator) & group & in_scope(self.env, model, scope)",
+        "new": "        domain = (numerator if reached else denominator) & in_scope(self.env, model, scope)",
         "why": "the people behind a group's figure are everyone's, not the group's",
     },
     {
@@ -3445,7 +3445,7 @@ MUTATIONS = [
     {
         "rule": "OUT-1",
         "file": "addons/rrs_reporting/models/rrs_logic_model_outcome.py",
-        "old": "        domain = (num_domain if numerator else den_domain) & in_scope(model, scope)",
+        "old": "        domain = (num_domain if numerator else den_domain) & in_scope(self.env, model, scope)",
         "new": "        domain = num_domain if numerator else den_domain",
         "why": "the records behind a supervisor's figure include cases outside the team",
     },
@@ -3475,8 +3475,8 @@ MUTATIONS = [
     {
         "rule": "RES-4",
         "file": "addons/rrs_reporting/wizards/rrs_css_caseload_report.py",
-        "old": '        in_scope = Domain("case_id", "any", scope) & Domain(\n',
-        "new": "        in_scope = Domain.TRUE & Domain(\n",
+        "old": '            in_scope(self.env, "rrs.case.activity", scope)\n',
+        "new": "            Domain.TRUE\n",
         "why": "the CSS caseload report counts every case of the database, not the user's report scope",
     },
     {
@@ -3668,5 +3668,19 @@ MUTATIONS = [
         "old": '" JOIN rrs_case ON rrs_case.id = member.case_id WHERE rrs_case.restricted"',
         "new": '" JOIN rrs_case ON rrs_case.id = member.case_id WHERE rrs_case.id < 0"',
         "why": "finance and auditors in every company read the household of a minor's restricted case",
+    },
+    {
+        "rule": "RES-4",
+        "file": "addons/rrs_reporting/models/rrs_logic_model_outcome.py",
+        "old": '        and field.related == "case_id.company_id"\n',
+        "new": "",
+        "why": "a company's figures test a record's own company even where it is not its case's (a goal keeps its plan's)",
+    },
+    {
+        "rule": "RES-4",
+        "file": "addons/rrs_reporting/models/rrs_logic_model_outcome.py",
+        "old": '        and scope.operator == "in"\n',
+        "new": "",
+        "why": "a scope that is not a list of companies is tested on the record's own company",
     },
 ]

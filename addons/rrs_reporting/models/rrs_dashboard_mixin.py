@@ -4,6 +4,8 @@ from odoo.exceptions import UserError
 from odoo.fields import Domain
 from odoo.tools import SQL
 
+from .rrs_logic_model_outcome import in_scope
+
 
 class RrsDashboardMixin(models.AbstractModel):
     """A morning dashboard: figures counted over the user's report scope, each a button that
@@ -71,9 +73,8 @@ class RrsDashboardMixin(models.AbstractModel):
         }
         return domain, labels[kind]
 
-    @staticmethod
-    def _rrs_in_scope(model, scope):
-        return scope if model == "rrs.case" else Domain("case_id", "any", scope)
+    def _rrs_in_scope(self, model, scope):
+        return in_scope(self.env, model, scope)
 
     def _rrs_count(self, model, domain, scope, groupby=()):
         """Counts of ``model`` over the scope: one query."""

@@ -152,7 +152,7 @@ class RrsDashboardOutcomes(models.TransientModel):
                 self.env[model]
                 .sudo()
                 ._read_group(
-                    Domain.OR(denominators) & in_scope(model, scope),
+                    Domain.OR(denominators) & in_scope(self.env, model, scope),
                     [program_path, day, groupby, field],
                     ["__count"],
                 )

@@ -4,6 +4,7 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
+from odoo.orm.domains import DomainCondition
 
 from .rrs_case_member import SCHOOL_AGE_FROM, WORKING_AGE_TO
 
@@ -86,9 +87,27 @@ def indicator_domains(indicator, programs, date_from, date_to, today):
     return "rrs.case.member", cohort & reached, cohort
 
 
-def in_scope(model, scope):
-    """The records of ``model`` on the cases of ``scope`` (a domain on rrs.case)."""
-    return scope if model == "rrs.case" else Domain("case_id", "any", scope)
+def in_scope(env, model, scope):
+    """The records of ``model`` on the cases of ``scope`` (a domain on rrs.case).
+
+    A scope of whole companies (a program manager's or an auditor's: ``company_id in ...``,
+    see ``res.users.rrs_report_scope_kind``) is tested on the record's own company when the
+    record keeps its case's company in a column (a stored ``company_id`` related to
+    ``case_id.company_id``): through the case, PostgreSQL joined every case of the companies
+    to each figure (issue 17)."""
+    if model == "rrs.case":
+        return scope
+    field = env[model]._fields.get("company_id")
+    if (
+        isinstance(scope, DomainCondition)
+        and scope.field_expr == "company_id"
+        and scope.operator == "in"
+        and field is not None
+        and field.store
+        and field.related == "case_id.company_id"
+    ):
+        return scope
+    return Domain("case_id", "any", scope)
 
 
 def indicator_counts(Model, indicator, denominator, groupby=None):
@@ -198,7 +217,7 @@ class RrsLogicModelOutcome(models.Model):
             if not outcome.logic_model_id.program_id:
                 continue
             model, numerator, denominator = outcome._indicator_domains()
-            scoped = in_scope(model, scope)
+            scoped = in_scope(self.env, model, scope)
             # sudo(): rrs_report_scope() checked the reader's role and gives the cases their
             # figures aggregate; restricted cases among them are counted, never listed (OUT-2).
             # One grouped query.
@@ -216,7 +235,7 @@ class RrsLogicModelOutcome(models.Model):
         if not Model.has_access("read"):
             raise UserError(self.env._("You may not read the records behind this outcome."))
         scope, _label = self.env.user.rrs_report_scope()
-        domain = (num_domain if numerator else den_domain) & in_scope(model, scope)
+        domain = (num_domain if numerator else den_domain) & in_scope(self.env, model, scope)
         return {
             "type": "ir.actions.act_window",
             "name": self.name,

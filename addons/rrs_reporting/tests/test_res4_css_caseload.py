@@ -5,8 +5,10 @@ from datetime import timedelta
 import openpyxl
 
 from odoo.addons.rrs_case.tests.common import RrsCaseCommon
+from odoo.addons.rrs_reporting.models.rrs_logic_model_outcome import in_scope
 from odoo.exceptions import AccessError
-from odoo.tests import tagged
+from odoo.fields import Domain
+from odoo.tests import new_test_user, tagged
 
 LEVELS = ("very_high", "high", "moderate", "moderate_low", "low")
 
@@ -182,6 +184,66 @@ class TestRes4CssCaseload(RrsCaseCommon):
                 self._report(user)
             with self.assertRaises(AccessError):
                 self._report(self.manager).with_user(user)._rrs_report_sections()
+
+    def test_res4_a_companys_activities_counted_on_their_own_company(self):
+        """RES-4, issue 17: a program manager's scope (every case of their companies) is
+        tested on the activity's and the referral's own company, not by joining every case
+        of the companies to each figure; the same records either way, and a company's scope
+        leaves another company's work out."""
+        agency = self.env["res.company"].create({"name": "Second agency (CSS test)"})
+        Activity = self.env["rrs.case.activity"].sudo()
+        companies = self.env["res.company"].search([])
+        for model in ("rrs.case.activity", "rrs.referral"):
+            scope = Domain("company_id", "in", companies.ids)
+            own = in_scope(self.env, model, scope)
+            sql = self.env[model].sudo()._search(own).select().code
+            self.assertNotIn('"rrs_case"', sql, model)
+            through_case = Domain("case_id", "any", scope)
+            self.assertEqual(
+                self.env[model].sudo().search(own),
+                self.env[model].sudo().search(through_case),
+                model,
+            )
+        # a team's scope still goes through the cases (their workers)
+        team, _label = self.supervisor.with_user(self.supervisor).rrs_report_scope()
+        self.assertEqual(
+            in_scope(self.env, "rrs.case.activity", team), Domain("case_id", "any", team)
+        )
+        # goals keep their plan's company, not their case's: through the case
+        self.assertEqual(
+            in_scope(self.env, "rrs.service.goal", scope), Domain("case_id", "any", scope)
+        )
+        # the other agency's served case and its hour of work
+        program = self.css_program.copy({"company_id": agency.id, "code": "CSSB"})
+        program.checklist_line_ids.unlink()
+        program.assessment_schedule_ids.unlink()
+        worker_b = new_test_user(
+            self.env,
+            login="rrs_css_worker_b",
+            groups="rrs_case.group_case_worker",
+            company_id=agency.id,
+            company_ids=[agency.id],
+        )
+        case_b = self._accepted_case(
+            user=worker_b,
+            head=self._person("Agency B head", age=40),
+            program=program,
+            company_id=agency.id,
+        )
+        self._log(case_b, [("housing", 60, 1)])
+        # in the first company only: its activities, not the other agency's
+        first = Domain("company_id", "in", self.company.ids)
+        found = Activity.search(in_scope(self.env, "rrs.case.activity", first))
+        self.assertIn(self.case_a, found.case_id)
+        self.assertNotIn(case_b, found.case_id)
+        self.assertEqual(found, Activity.search(Domain("case_id", "any", first)))
+        both = Domain("company_id", "in", (self.company | agency).ids)
+        self.assertIn(
+            case_b, Activity.search(in_scope(self.env, "rrs.case.activity", both)).case_id
+        )
+        # the manager's figures are those of the table above
+        _rows, total, _topics, _topic_total = self._tables(self._report(self.manager))
+        self.assertEqual(total[:5], [4, 7, 7, 7.25, 4])
 
     def test_res4_every_program_when_none_is_chosen(self):
         # rule RES-4: no program chosen: every program of the company, case E included

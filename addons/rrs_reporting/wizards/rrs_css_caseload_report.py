@@ -2,6 +2,8 @@
 from odoo import api, models
 from odoo.fields import Domain
 
+from ..models.rrs_logic_model_outcome import in_scope
+
 # rule STF-2: the CSS figures of Standard 9 (CSS Standards of Practice, "Efforts Received by
 # High Needs Clients vs. Low Needs Clients": six Ontario sites, September 2018 to January
 # 2019), per need level code: average case-management activities, hours of them and
@@ -40,17 +42,17 @@ class RrsCssCaseloadReport(models.TransientModel):
         """
         self.ensure_one()
         scope, _label = self.env.user.rrs_report_scope()
-        in_scope = Domain("case_id", "any", scope) & Domain(
-            "program_id", "in", self._rrs_programs().ids
-        )
+        programs = Domain("program_id", "in", self._rrs_programs().ids)
         period_activities = (
-            in_scope
+            in_scope(self.env, "rrs.case.activity", scope)
+            & programs
             & Domain("activity_date", ">=", self.date_from)
             & Domain("activity_date", "<=", self.date_to)
         )
         # rule PLAN-6: a referral is made when it is sent to the provider
         period_referrals = (
-            in_scope
+            in_scope(self.env, "rrs.referral", scope)
+            & programs
             & Domain("sent_date", ">=", self.date_from)
             & Domain("sent_date", "<=", self.date_to)
         )

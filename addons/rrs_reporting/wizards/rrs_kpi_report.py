@@ -5,7 +5,7 @@ from collections import defaultdict
 from odoo import fields, models
 from odoo.fields import Domain
 
-from ..models.rrs_logic_model_outcome import indicator_domains
+from ..models.rrs_logic_model_outcome import in_scope, indicator_domains
 from ..models.rrs_self_sufficiency import SELF_SUFFICIENCY_DAY
 
 # Service-use anomalies (rule OUT-3): a case is far above its program when its activities in
@@ -56,7 +56,7 @@ class RrsKpiReport(models.TransientModel):
         days (the logic models' indicators) and self-sufficiency at day 180, people counted
         once, in the period their day falls (up to today)."""
         today = fields.Date.context_today(self)
-        in_scope = Domain("case_id", "any", scope)
+        scoped = in_scope(self.env, "rrs.case.member", scope)
         # sudo(): rrs_report_scope() checked the user's role and gives the cases the figures
         # aggregate; restricted cases among them are counted, never listed. Two grouped
         # queries per indicator, whatever the number of programs and people.
@@ -88,8 +88,8 @@ class RrsKpiReport(models.TransientModel):
                     indicator, programs, self.date_from, self.date_to, today
                 )
             groupby = ["case_id.program_id"]
-            num = dict(Member._read_group(reached & in_scope, groupby, ["__count"]))
-            den = dict(Member._read_group(counted & in_scope, groupby, ["__count"]))
+            num = dict(Member._read_group(reached & scoped, groupby, ["__count"]))
+            den = dict(Member._read_group(counted & scoped, groupby, ["__count"]))
             figures[indicator] = (num, den)
         rows = []
         for program in programs:
@@ -151,9 +151,8 @@ class RrsKpiReport(models.TransientModel):
     def _rrs_service_use(self, scope, programs):
         """Per program: cases served (with at least one activity in the period), activities,
         hours, referrals sent, and the activities of each case (for the anomalies)."""
-        period = Domain(
+        period = in_scope(self.env, "rrs.case.activity", scope) & Domain(
             [
-                ("case_id", "any", scope),
                 ("program_id", "in", programs.ids),
                 ("activity_date", ">=", self.date_from),
                 ("activity_date", "<=", self.date_to),
@@ -171,12 +170,14 @@ class RrsKpiReport(models.TransientModel):
             self.env["rrs.referral"]
             .sudo()
             ._read_group(
-                [
-                    ("case_id", "any", scope),
-                    ("program_id", "in", programs.ids),
-                    ("sent_date", ">=", self.date_from),
-                    ("sent_date", "<=", self.date_to),
-                ],
+                in_scope(self.env, "rrs.referral", scope)
+                & Domain(
+                    [
+                        ("program_id", "in", programs.ids),
+                        ("sent_date", ">=", self.date_from),
+                        ("sent_date", "<=", self.date_to),
+                    ]
+                ),
                 ["program_id"],
                 ["__count"],
             )

@@ -173,7 +173,7 @@ class RrsOutcomeBreakdown(models.TransientModel):
         # are hidden below (OUT-2). One grouped query.
         Model = self.env[model].sudo()
         counts = indicator_counts(
-            Model, self.indicator, denominator & in_scope(model, scope), groupby
+            Model, self.indicator, denominator & in_scope(self.env, model, scope), groupby
         )
         return self._rrs_groups(counts)
 
@@ -344,7 +344,7 @@ class RrsOutcomeBreakdownLine(models.TransientModel):
         if not Model.has_access("read"):
             raise UserError(self.env._("You may not read the records behind this outcome."))
         group = Domain(safe_eval(self.group_domain))
-        domain = (numerator if reached else denominator) & group & in_scope(model, scope)
+        domain = (numerator if reached else denominator) & group & in_scope(self.env, model, scope)
         return {
             "type": "ir.actions.act_window",
             "name": self.name,

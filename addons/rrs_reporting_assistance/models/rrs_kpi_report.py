@@ -3,6 +3,7 @@ from collections import defaultdict
 
 from odoo import models
 from odoo.addons.rrs_assistance.models.rrs_assistance_request import ANOMALY_KINDS, LIVE_STATES
+from odoo.addons.rrs_reporting.models.rrs_logic_model_outcome import in_scope
 from odoo.fields import Domain
 
 
@@ -27,9 +28,8 @@ class RrsKpiReport(models.TransientModel):
     def _rrs_section_assistance(self, scope, programs):
         """Financial assistance requested in the period (submitted and on, neither rejected
         nor cancelled) and the requests the anomaly checks flagged, by kind (rule OUT-3)."""
-        domain = Domain(
+        domain = in_scope(self.env, "rrs.assistance.request", scope) & Domain(
             [
-                ("case_id", "any", scope),
                 ("program_id", "in", programs.ids),
                 ("state", "in", LIVE_STATES),
                 ("date", ">=", self.date_from),
