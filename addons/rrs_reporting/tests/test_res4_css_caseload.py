@@ -209,6 +209,12 @@ class TestRes4CssCaseload(RrsCaseCommon):
         self.assertEqual(
             in_scope(self.env, "rrs.case.activity", team), Domain("case_id", "any", team)
         )
+        # only a list of companies is taken to the record's column: any other condition
+        # on the company (a record without a case has none) goes through the case
+        other = Domain("company_id", "not in", companies.ids)
+        self.assertEqual(
+            in_scope(self.env, "rrs.case.activity", other), Domain("case_id", "any", other)
+        )
         # goals keep their plan's company, not their case's: through the case
         self.assertEqual(
             in_scope(self.env, "rrs.service.goal", scope), Domain("case_id", "any", scope)
