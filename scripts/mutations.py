@@ -3651,9 +3651,9 @@ MUTATIONS = [
     {
         "rule": "CON-2",
         "file": "addons/rrs_case/models/res_partner.py",
-        "old": "        if company_ids >= self._rrs_every_company_id():\n",
-        "new": "        if company_ids:\n",
-        "why": "a program manager working in one agency reads the people served of every agency of the database",
+        "old": "        return sorted(company_ids), company_ids >= self._rrs_every_company_id()\n",
+        "new": "        return sorted(company_ids), bool(company_ids)\n",
+        "why": "a program manager, finance or an auditor working in one agency reads the people served of every agency of the database",
     },
     {
         "rule": "REC-1",

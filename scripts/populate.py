@@ -94,20 +94,6 @@ LAST = [
     "Sultani",
 ]
 COUNTRIES = ["af", "sy", "cd", "er", "ua", "so", "mm", "sd", "ve", "iq", "bi", "gt", "hn", "ss"]
-# a worker's case management, by topic (rule RES-4): minutes, how, what was done
-CASE_WORK = [
-    ("employment", 60, "in_person", "Job readiness session and two applications"),
-    ("housing", 45, "phone", "Repair request to the landlord followed up"),
-    ("health", 90, "accompaniment", "Accompanied to the family doctor's first visit"),
-    ("money", 40, "in_person", "Monthly budget reviewed with the household"),
-    ("language", 30, "phone", "Enrolled in the evening English class"),
-    ("education", 50, "in_person", "Parent-teacher meeting with an interpreter"),
-    ("life_skills", 35, "in_person", "Public transit pass and route to work"),
-    ("social", 25, "phone", "Introduced to the community welcome committee"),
-    ("orientation", 60, "in_person", "Cultural orientation: tenants' rights"),
-    ("law", 45, "paperwork", "Change of address filed with immigration"),
-    ("citizenship", 30, "paperwork", "Permanent residence timeline explained"),
-]
 
 
 def give_requirements(env, employees, rnd):
@@ -238,8 +224,11 @@ def populate_activities(env, rnd, days=90, batch=5000):
     with the time it took, a third of them for the head of household alone, so the CSS
     caseload and program KPI reports count hours. Through the ORM in batches: the constraints
     check each date, time and person."""
+    # the kinds of work the demo logs: topic, minutes, how, what was done
+    from odoo.addons.rrs_reporting.models.rrs_reporting_demo import MONTH_WORK
+
     today = fields.Date.today()
-    topics = {topic: env.ref(f"rrs_case.activity_topic_{topic}").id for topic, *_ in CASE_WORK}
+    topics = {topic: env.ref(f"rrs_case.activity_topic_{topic}").id for topic, *_ in MONTH_WORK}
     env.cr.execute(
         """SELECT c.id, c.user_id, c.intake_date,
                   (SELECT m.id FROM rrs_case_member m WHERE m.case_id = c.id AND m.is_head
@@ -254,7 +243,7 @@ def populate_activities(env, rnd, days=90, batch=5000):
         first = max(intake or today, today - timedelta(days=days))
         span = (today - first).days
         for _ in range(rnd.randint(2, 8)):
-            topic, minutes, mode, description = rnd.choice(CASE_WORK)
+            topic, minutes, mode, description = rnd.choice(MONTH_WORK)
             vals = {
                 "case_id": case_id,
                 "user_id": user_id,

@@ -197,12 +197,12 @@ class ResPartner(models.Model):
     def _search_rrs_case_company_ids(self, operator, value):
         if operator != "in":
             return NotImplemented
-        company_ids = {company_id for company_id in value if isinstance(company_id, int)}
-        if company_ids >= self._rrs_every_company_id():
+        company_ids, every = self._rrs_companies_of_rule(value)
+        if every:
             # every case is in one of these companies: a person is a member of one of them
             # exactly when they are a member of a case at all (a column of the contact)
             return [("rrs_person_served", "=", True)]
-        return [("rrs_member_ids.company_id", "in", sorted(company_ids))]
+        return [("rrs_member_ids.company_id", "in", company_ids)]
 
     @api.depends("rrs_member_ids.company_id", "rrs_member_ids.case_id.restricted")
     def _compute_rrs_unrestricted_case_company_ids(self):
@@ -214,21 +214,21 @@ class ResPartner(models.Model):
     def _search_rrs_unrestricted_case_company_ids(self, operator, value):
         if operator != "in":
             return NotImplemented
-        company_ids = {company_id for company_id in value if isinstance(company_id, int)}
-        if not company_ids >= self._rrs_every_company_id():
+        company_ids, every = self._rrs_companies_of_rule(value)
+        if not every:
             return [
                 (
                     "rrs_member_ids",
                     "any",
-                    [("company_id", "in", sorted(company_ids)), ("case_id.restricted", "=", False)],
+                    [("company_id", "in", company_ids), ("case_id.restricted", "=", False)],
                 )
             ]
-        self.env["rrs.case.member"].flush_model(["partner_id", "case_id"])
-        self.env["rrs.case"].flush_model(["restricted"])
 
         def to_sql(model, alias, query):
             # the people all of whose cases are restricted: those of the restricted cases
             # (their index) without another case
+            model.env["rrs.case.member"].flush_model(["partner_id", "case_id"])
+            model.env["rrs.case"].flush_model(["restricted"])
             return SQL(
                 "%s NOT IN (SELECT member.partner_id FROM rrs_case_member member"
                 " JOIN rrs_case ON rrs_case.id = member.case_id WHERE rrs_case.restricted"
@@ -242,6 +242,13 @@ class ResPartner(models.Model):
         # in every company: a member of a case that is not restricted. No predicate: a check
         # in memory runs the same SQL on the records' ids.
         return Domain("rrs_person_served", "=", True) & Domain.custom(to_sql=to_sql)
+
+    @api.model
+    def _rrs_companies_of_rule(self, value):
+        """(the company ids a contact rule gives, sorted; whether they are every company of
+        the database, so that every case is in one of them)."""
+        company_ids = {company_id for company_id in value if isinstance(company_id, int)}
+        return sorted(company_ids), company_ids >= self._rrs_every_company_id()
 
     @api.model
     @tools.ormcache()

@@ -70,6 +70,17 @@ class RrsCaseCommon(TransactionCase):
 
     # ----------------------------------------------------------------- helpers
     @classmethod
+    def _company_worker(cls, company, login):
+        """A case worker of ``company`` only (a second agency of a multi-company database)."""
+        return new_test_user(
+            cls.env,
+            login=login,
+            groups="rrs_case.group_case_worker",
+            company_id=company.id,
+            company_ids=[company.id],
+        )
+
+    @classmethod
     def _person(cls, name, age=None, birthdate=None):
         if age is not None and birthdate is None:
             birthdate = cls.today - relativedelta(years=age, days=10)

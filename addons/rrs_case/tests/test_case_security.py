@@ -161,13 +161,7 @@ class TestCaseSecurity(RrsCaseCommon):
         other_company = self.env["res.company"].create({"name": "Other agency"})
         self.manager.write({"company_ids": [Command.link(other_company.id)]})
         program_b = self.program.copy({"company_id": other_company.id, "code": "RRS-B"})
-        worker_b = new_test_user(
-            self.env,
-            login="rrs_worker_b",
-            groups="rrs_case.group_case_worker",
-            company_id=other_company.id,
-            company_ids=[other_company.id],
-        )
+        worker_b = self._company_worker(other_company, "rrs_worker_b")
         case_b = (
             self.env["rrs.case"]
             .with_company(other_company)

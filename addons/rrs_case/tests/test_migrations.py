@@ -19,25 +19,34 @@ def _load(version, script):
 
 @tagged("post_install", "-at_install")
 class TestMigrations(TransactionCase):
-    def test_1_1_rewrites_the_shipped_rules_and_keeps_the_agencys(self):
-        """19.0.1.1.0 (issue 17): the case worker's contact rule and the supervisor's
-        change-history rules move to their new domains when they are still as shipped."""
-        migration = _load("19.0.1.1.0", "post-migrate")
+    def _migrate_keeping_one(self, migration, installed, customised, agency_domain):
+        """Every rule of ``migration`` set back to its old domain but ``customised``, which
+        the agency changed to ``agency_domain``; the migration run from ``installed``: each
+        rule has its new domain, the agency's is kept, with one warning naming it."""
         rules = {name: self.env.ref(f"rrs_case.{name}") for name in migration.RULES}
         for name, (old, _new) in migration.RULES.items():
             rules[name].domain_force = old
-        customised = "auditlog_log_line_rule_supervisor"
-        agency_domain = "[('log_id.rrs_case_file', '=', True)]"
         rules[customised].domain_force = agency_domain
         self.env.flush_all()
         with self.assertLogs(migration._logger.name, "WARNING") as logs:
-            migration.migrate(self.env.cr, "19.0.1.0.0")
+            migration.migrate(self.env.cr, installed)
         self.env.invalidate_all()
         for name, (_old, new) in migration.RULES.items():
             expected = agency_domain if name == customised else new
             self.assertEqual(rules[name].domain_force, expected, name)
         self.assertEqual(len(logs.output), 1)
         self.assertIn(customised, logs.output[0])
+
+    def test_1_1_rewrites_the_shipped_rules_and_keeps_the_agencys(self):
+        """19.0.1.1.0 (issue 17): the case worker's contact rule and the supervisor's
+        change-history rules move to their new domains when they are still as shipped."""
+        migration = _load("19.0.1.1.0", "post-migrate")
+        self._migrate_keeping_one(
+            migration,
+            "19.0.1.0.0",
+            "auditlog_log_line_rule_supervisor",
+            "[('log_id.rrs_case_file', '=', True)]",
+        )
         # run again (an update repeated): nothing changes, no warning for the rewritten ones
         with self.assertLogs(migration._logger.name, "WARNING") as logs:
             migration.migrate(self.env.cr, "19.0.1.0.0")
@@ -71,20 +80,12 @@ class TestMigrations(TransactionCase):
         move to the searches on the companies of the person's cases when they are still as
         shipped; a changed one is kept, with a warning naming it."""
         migration = _load("19.0.1.3.0", "post-migrate")
-        rules = {name: self.env.ref(f"rrs_case.{name}") for name in migration.RULES}
-        for name, (old, new) in migration.RULES.items():
-            # a fresh install ships the new domains already
-            self.assertEqual(rules[name].domain_force, new, name)
-            rules[name].domain_force = old
-        customised = "res_partner_rule_auditor"
-        agency_domain = "[('rrs_member_ids.case_id.company_id', 'in', company_ids)]"
-        rules[customised].domain_force = agency_domain
-        self.env.flush_all()
-        with self.assertLogs(migration._logger.name, "WARNING") as logs:
-            migration.migrate(self.env.cr, "19.0.1.2.0")
-        self.env.invalidate_all()
         for name, (_old, new) in migration.RULES.items():
-            expected = agency_domain if name == customised else new
-            self.assertEqual(rules[name].domain_force, expected, name)
-        self.assertEqual(len(logs.output), 1)
-        self.assertIn(customised, logs.output[0])
+            # a fresh install ships the new domains already
+            self.assertEqual(self.env.ref(f"rrs_case.{name}").domain_force, new, name)
+        self._migrate_keeping_one(
+            migration,
+            "19.0.1.2.0",
+            "res_partner_rule_auditor",
+            "[('rrs_member_ids.case_id.company_id', 'in', company_ids)]",
+        )

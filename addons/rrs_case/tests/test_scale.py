@@ -11,7 +11,7 @@ from unittest.mock import patch
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
 from .common import RrsCaseCommon
 from .test_performance import CASE_LIST, PLAN_LIST
@@ -245,13 +245,7 @@ class TestContactRulesScale(RrsCaseCommon):
         agency = self.env["res.company"].create({"name": "Second agency (scale test)"})
         program = self.program.copy({"company_id": agency.id, "code": "RRS-SCALE"})
         self.manager.company_ids = [Command.link(agency.id)]
-        worker_beyond = new_test_user(
-            self.env,
-            login="rrs_worker_beyond",
-            groups="rrs_case.group_case_worker",
-            company_id=agency.id,
-            company_ids=[agency.id],
-        )
+        worker_beyond = self._company_worker(agency, "rrs_worker_beyond")
         beyond = self._case(
             user=worker_beyond,
             head=self._person("Scale Beyond"),

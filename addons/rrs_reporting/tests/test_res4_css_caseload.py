@@ -8,7 +8,7 @@ from odoo.addons.rrs_case.tests.common import RrsCaseCommon
 from odoo.addons.rrs_reporting.models.rrs_logic_model_outcome import in_scope
 from odoo.exceptions import AccessError
 from odoo.fields import Domain
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
 LEVELS = ("very_high", "high", "moderate", "moderate_low", "low")
 
@@ -223,13 +223,7 @@ class TestRes4CssCaseload(RrsCaseCommon):
         program = self.css_program.copy({"company_id": agency.id, "code": "CSSB"})
         program.checklist_line_ids.unlink()
         program.assessment_schedule_ids.unlink()
-        worker_b = new_test_user(
-            self.env,
-            login="rrs_css_worker_b",
-            groups="rrs_case.group_case_worker",
-            company_id=agency.id,
-            company_ids=[agency.id],
-        )
+        worker_b = self._company_worker(agency, "rrs_css_worker_b")
         case_b = self._accepted_case(
             user=worker_b,
             head=self._person("Agency B head", age=40),
