@@ -61,6 +61,30 @@ PLAN_LIST = {
     "signed_date": {},
     "state": {},
 }
+REFERRAL_LIST = {
+    "case_id": {"fields": {"display_name": {}}},
+    "member_id": {"fields": {"display_name": {}}},
+    "service_category_id": {"fields": {"display_name": {}}},
+    "provider_id": {"fields": {"display_name": {}}},
+    "user_id": {"fields": {"display_name": {}}},
+    "sent_date": {},
+    "follow_up_date": {},
+    "outcome": {},
+    "activity_ids": {},
+    "state": {},
+}
+VISIT_LIST = {
+    "sequence": {},
+    "visit_date": {},
+    "start": {},
+    "worker_id": {"fields": {"display_name": {}}},
+    "case_id": {"fields": {"display_name": {}}},
+    "purpose": {},
+    "risk_level": {},
+    "afternoon_exception": {},
+    "state": {},
+    "overdue_checkout": {},
+}
 REPEAT = 5
 # Odoo's own lists over the same load (issue 17): one project.task per case, in a project per
 # program, assigned to the case's worker, in the stage of the case, named after the household.
@@ -949,6 +973,50 @@ def run_all(env, args, odoo):
             count_limit=10001,
         ),
     )
+    # The case work beside the notes and plans (populated by scripts/populate since the
+    # sixth pass of issue 17): referrals (PLAN-6), home visits (VIS-1), reviews (PLAN-4).
+    Referral = env["rrs.referral"]
+    open_referrals = [("state", "in", ("draft", "sent", "accepted", "in_service"))]
+    measure(
+        env,
+        "worker: my open referrals, list page + count",
+        lambda: Referral.with_user(worker).web_search_read(
+            [("user_id", "=", worker.id), *open_referrals],
+            REFERRAL_LIST,
+            limit=80,
+            count_limit=10001,
+        ),
+    )
+    measure(
+        env,
+        "supervisor: team's open referrals, list page + count",
+        lambda: Referral.with_user(supervisor).web_search_read(
+            open_referrals, REFERRAL_LIST, limit=80, count_limit=10001
+        ),
+    )
+    Visit = env["rrs.home.visit"]
+    measure(
+        env,
+        "worker: My visits, list page + count",
+        lambda: Visit.with_user(worker).web_search_read(
+            [("worker_id", "=", worker.id)], VISIT_LIST, limit=80, count_limit=10001
+        ),
+    )
+    measure(
+        env,
+        "supervisor: visits to authorise, grouped by worker and day",
+        lambda: Visit.with_user(supervisor).web_read_group(
+            [("state", "=", "planned")], ["worker_id", "visit_date:day"], ["__count"]
+        ),
+    )
+    soon = fields.Date.today() + timedelta(days=14)
+    measure(
+        env,
+        "supervisor: team's cases with a review due in 14 days + count",
+        lambda: Case.with_user(supervisor).web_search_read(
+            [("next_review_date", "<=", soon)], CASE_LIST, limit=80, count_limit=10001
+        ),
+    )
     # Contacts: people served are protected by record rules on res.partner; these lists
     # show what the rules cost to each role (the integrity issue).
     Partner = env["res.partner"]
@@ -1015,6 +1083,8 @@ def run_all(env, args, odoo):
     bench_cron(env, "Case review cron", "_cron_case_reviews")
     env.cr.rollback()
     bench_cron(env, "Reception tasks cron", "_cron_checklist")
+    env.cr.rollback()
+    bench_cron(env, "Referral follow-up cron", "_cron_referral_follow_up", "rrs.referral")
     env.cr.rollback()
     if "rrs.prs.level" in env:
         bench_cron(env, "PRS clocks cron", "_cron_prs_clocks")
@@ -1215,17 +1285,20 @@ def bench_access_review(env):
     env.cr.rollback()
 
 
-def bench_cron(env, title, method):
-    """A daily reminder cron of rrs.case (reviews PLAN-4, reception tasks RES-1, the PRS
-    clocks PRS-1 to PRS-5), twice: reminders, then a quiet day."""
-    Case = env["rrs.case"]
-    print(f"\n{title} ({Case.search_count([('state', '!=', 'closed')])} open cases):\n")
+def bench_cron(env, title, method, model="rrs.case"):
+    """A daily reminder cron (case reviews PLAN-4, reception tasks RES-1, the PRS clocks PRS-1
+    to PRS-5, referral follow-ups PLAN-6), twice: reminders, then a quiet day."""
+    if model == "rrs.case":
+        count = env[model].search_count([("state", "!=", "closed")])
+        print(f"\n{title} ({count} open cases):\n")
+    else:
+        print(f"\n{title} ({env[model].search_count([])} records of {model}):\n")
     print("| run | seconds | queries |")
     print("| --- | ---: | ---: |")
     for label in ("first run (reminders)", "second run (nothing to change)"):
         before = env.cr.sql_log_count
         start = time.perf_counter()
-        getattr(Case, method)()
+        getattr(env[model], method)()
         seconds = time.perf_counter() - start
         queries = env.cr.sql_log_count - before
         RESULTS[f"{title}, {label}"] = {"ms": seconds * 1000, "queries": queries}

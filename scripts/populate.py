@@ -6,14 +6,17 @@ requirements), then N households through the ORM (so every constraint and comput
 runs as in production) in parallel jobs: about 10% open, 1-5 members, 3 case notes each and,
 once services started, a signed service plan with two goals; then post-release services
 cases of unaccompanied children (rrs_minors) with their clocks; then the jobs and school
-enrolments the outcome indicators count (rrs_reporting) and the last 90 days' case-management
-activities of the cases in service (the hours the reports count); then financial assistance
+enrolments the outcome indicators count (rrs_reporting); then the case work: referrals with
+their releases of information, case reviews on schedule, reception tasks done, orientation
+sessions and home visits; then the last 90 days' case-management activities of the cases in
+service (the hours the reports count); then financial assistance
 requests over the open cases, with their bills and payments (rrs_assistance); then volunteers
 with their screening, matches and hours (rrs_volunteer). Committed in batches; safe to run
 again (it adds).
 """
 
 import argparse
+import gc
 import os
 import random
 import time
@@ -264,6 +267,365 @@ def populate_activities(env, rnd, days=90, batch=5000):
         done = min(start + batch, len(vals_list))
         print(f"{done} activities ({done / (time.time() - started):.0f}/s)", flush=True)
     return len(vals_list)
+
+
+PROVIDER_NAMES = ("Riverside", "Northgate", "Lakeview", "Eastside", "Harbour", "Parkdale")
+REVIEW_TEXT = {
+    "coordination": "Worker, interpreter and the family's providers met; roles unchanged.",
+    "progress": "Goals on track: English classes attended, job search under way.",
+    "decisions": "Continue the plan; next review at the usual interval.",
+}
+
+
+def _case_work_rows(env, where):
+    """The cases in service for one part of the case work, with what each part needs: worker,
+    supervisor, program intervals, dates and the head of household."""
+    env.cr.execute(
+        f"""SELECT c.id, c.state, c.user_id, sup.user_id, c.service_start_date,
+                   c.closing_date, p.review_interval_months, p.referral_follow_up_days,
+                   head.id, head.partner_id, c.current_plan_id, head.birthdate_date
+              FROM rrs_case c
+              JOIN rrs_program p ON p.id = c.program_id
+              LEFT JOIN hr_employee e ON e.user_id = c.user_id AND e.company_id = c.company_id
+              LEFT JOIN hr_employee sup ON sup.id = e.parent_id
+              LEFT JOIN LATERAL (
+                   SELECT m.id, m.partner_id, hp.birthdate_date
+                     FROM rrs_case_member m JOIN res_partner hp ON hp.id = m.partner_id
+                    WHERE m.case_id = c.id AND m.is_head ORDER BY m.id LIMIT 1) head ON TRUE
+             WHERE c.service_start_date IS NOT NULL AND c.service_start_date <= CURRENT_DATE
+               AND c.state IN ('active', 'closing', 'closed') AND {where}
+          ORDER BY c.id"""  # noqa: S608 -- ``where`` is one of the constants below
+    )
+    return env.cr.fetchall()
+
+
+def _create_in_batches(env, model, vals_list, batch, what):
+    started = time.time()
+    Model = env[model].with_context(tracking_disable=True, mail_create_nolog=True)
+    records = Model.browse()
+    for start in range(0, len(vals_list), batch):
+        records |= Model.create(vals_list[start : start + batch])
+        env.cr.commit()
+        done = min(start + batch, len(vals_list))
+        print(f"{done} {what} ({done / (time.time() - started):.0f}/s)", flush=True)
+    return records
+
+
+def _providers(env, rnd):
+    """Each kind of service has a few providers in the directory (created once)."""
+    categories = env["rrs.service.category"].search([])
+    Partner = env["res.partner"]
+    existing = Partner.search([("rrs_is_provider", "=", True), ("name", "=like", "% (bench)")])
+    if not existing:
+        existing = Partner.create(
+            [
+                {
+                    "name": f"{place} {category.name} (bench)",
+                    "is_company": True,
+                    "rrs_is_provider": True,
+                    "rrs_service_category_ids": [Command.set(category.ids)],
+                }
+                for category in categories
+                for place in PROVIDER_NAMES
+            ]
+        )
+    return {
+        category.id: existing.filtered(lambda p, c=category: c in p.rrs_service_category_ids).ids
+        for category in categories
+    }
+
+
+def populate_referrals(env, rnd, batch=2000):
+    """0 to 3 referrals for each case in service that has none (rule PLAN-6), tracked to
+    their outcome: a closed case's were completed (or declined, or cancelled); an open case's
+    are at every step, a tenth of them waiting for the provider past their follow-up date. A
+    third share the client's information under a release of information signed by the head of
+    household and naming the provider (rule CON-2)."""
+    providers = _providers(env, rnd)
+    categories = list(providers)
+    today = fields.Date.today()
+    rows = _case_work_rows(env, "NOT EXISTS (SELECT 1 FROM rrs_referral r WHERE r.case_id = c.id)")
+    releases, referrals = [], []
+    for (
+        case_id,
+        state,
+        user_id,
+        _sup,
+        start,
+        closing,
+        _months,
+        follow_days,
+        head_id,
+        head_partner_id,
+        _plan,
+        head_birthdate,
+    ) in rows:
+        end = min(closing or today, today)
+        # drawn by the case: a case that drew no referral draws none when this runs again
+        draw = random.Random(f"referrals-{case_id}")
+        for _ in range(draw.choice((0, 1, 1, 2, 2, 3))):
+            category = draw.choice(categories)
+            provider = draw.choice(providers[category])
+            sent = start + timedelta(days=draw.randint(3, 120))
+            if sent > end:
+                sent = start + timedelta(days=draw.randint(0, max(0, (end - start).days)))
+            vals = {
+                "case_id": case_id,
+                "user_id": user_id,
+                "provider_id": provider,
+                "service_category_id": category,
+                "reason": "Referral agreed with the family in the service plan.",
+                "shares_client_info": False,
+                "sent_date": sent,
+            }
+            age = (today - sent).days
+            if state == "closed" or age > 120:
+                step = draw.choices(("completed", "declined", "cancelled"), (8, 1, 1))[0]
+            elif age <= follow_days:
+                step = draw.choice(("sent", "sent", "accepted"))
+            else:
+                step = draw.choices(("sent", "accepted", "in_service", "completed"), (1, 2, 4, 3))[
+                    0
+                ]
+            vals["state"] = step
+            if step != "sent":
+                vals["response_date"] = min(
+                    sent + timedelta(days=draw.randint(1, follow_days)), end
+                )
+            if step == "declined":
+                vals["decline_reason"] = "No places before the next intake."
+            if step == "completed":
+                vals["completed_date"] = min(vals["response_date"] + timedelta(days=60), end)
+                vals["outcome"] = draw.choices(
+                    ("achieved", "partial", "not_met", "no_show", "withdrawn"), (6, 2, 1, 1, 1)
+                )[0]
+            signed = max(sent - timedelta(days=2), start)
+            adult = head_birthdate and head_birthdate + relativedelta(years=18) <= signed
+            if adult and draw.random() < 0.33:
+                vals["shares_client_info"] = True
+                releases.append(
+                    {
+                        "case_id": case_id,
+                        "consent_type": "release",
+                        "member_id": head_id,
+                        "signer_role": "client",
+                        "signer_partner_id": head_partner_id,
+                        "signature_date": signed,
+                        "party_partner_id": provider,
+                        "scope": "Contact details, household size and the need referred, to "
+                        "arrange the service.",
+                        "expiry_date": sent + timedelta(days=365),
+                    }
+                )
+                vals["consent_id"] = len(releases)  # the release's position, resolved below
+            referrals.append(vals)
+    consents = _create_in_batches(env, "rrs.consent", releases, batch, "releases of information")
+    for vals in referrals:
+        if "consent_id" in vals:
+            vals["consent_id"] = consents[vals["consent_id"] - 1].id
+    _create_in_batches(env, "rrs.referral", referrals, batch, "referrals")
+    return len(referrals), len(releases)
+
+
+def populate_reviews(env, batch=2000):
+    """The case reviews of each case in service that has none (rule PLAN-4): one per review
+    interval from the start of services, by the worker's supervisor, done in the days before
+    it was due; one open case in twelve has missed its last one, so the review cron and the
+    dashboards find the late ones an agency has, not every case."""
+    today = fields.Date.today()
+    rows = _case_work_rows(
+        env, "NOT EXISTS (SELECT 1 FROM rrs_case_review r WHERE r.case_id = c.id)"
+    )
+    vals_list = []
+    for (
+        case_id,
+        state,
+        user_id,
+        sup,
+        start,
+        closing,
+        months,
+        _days,
+        _head,
+        _partner,
+        plan_id,
+        _birthdate,
+    ) in rows:
+        end = min(closing or today, today)
+        # drawn by the case: a case late for its only review stays without one on a new run
+        draw = random.Random(f"reviews-{case_id}")
+        late = state != "closed" and draw.random() < 1 / 12
+        last = start
+        due = start + relativedelta(months=months or 3)
+        while due <= end:
+            done = due - timedelta(days=draw.randint(0, 10))
+            if late and due + relativedelta(months=months or 3) > end:
+                break
+            vals_list.append(
+                {
+                    "case_id": case_id,
+                    "state": "done",
+                    "due_date": due,
+                    "review_date": max(done, last),
+                    "reviewer_type": "supervisor" if sup else "self",
+                    "reviewer_id": sup or user_id,
+                    "plan_id": plan_id,
+                    "appropriateness": "appropriate",
+                    **REVIEW_TEXT,
+                }
+            )
+            last = max(done, last)
+            due = last + relativedelta(months=months or 3)
+    _create_in_batches(env, "rrs.case.review", vals_list, batch, "case reviews")
+    return len(vals_list)
+
+
+def populate_reception_done(env, batch=5000):
+    """The reception tasks (rule RES-1) an agency has done: of the open cases' tasks due more
+    than a week ago and still to do, eleven in twelve are marked done by the case's worker,
+    on time; the rest stay overdue for the cron and the lists. One write per worker and week
+    (a task is done on the first due date of its worker's week, the batches in the order of
+    the workers and the dates): a write per task costs ten times more."""
+    today = fields.Date.today()
+    env.cr.execute(
+        """SELECT i.id, i.due_date, c.user_id
+             FROM rrs_case_checklist_item i JOIN rrs_case c ON c.id = i.case_id
+            WHERE i.state = 'todo' AND i.due_date < %s
+         ORDER BY c.user_id, i.due_date, i.id""",
+        [today - timedelta(days=7)],
+    )
+    # the same tasks stay to do however often this runs: drawn by the task, not in turn
+    rows = [row for row in env.cr.fetchall() if random.Random(row[0]).random() < 11 / 12]
+    Item = env["rrs.case.checklist.item"].with_context(tracking_disable=True)
+    started = time.time()
+    for start in range(0, len(rows), batch):
+        groups = {}
+        for item_id, due, user_id in rows[start : start + batch]:
+            week = groups.setdefault((user_id, due.isocalendar()[:2]), [due, []])
+            week[0] = min(week[0], due)
+            week[1].append(item_id)
+        for count, ((user_id, _week), (done, ids)) in enumerate(groups.items(), 1):
+            Item.browse(ids).write({"state": "done", "done_date": done, "done_by_id": user_id})
+            if count % 100 == 0:
+                # each write leaves two environments in reference cycles (OCA auditlog's
+                # guard context), and every new environment is looked up among them
+                gc.collect()
+        env.cr.commit()
+        done = min(start + batch, len(rows))
+        print(f"{done} reception tasks done ({done / (time.time() - started):.0f}/s)", flush=True)
+    return len(rows)
+
+
+def populate_orientation(env, batch=2000):
+    """The cultural orientation of each case in service that has none (rule RES-2): one or
+    two sessions in the first weeks of services, attended by the household, on three to five
+    of the topics."""
+    today = fields.Date.today()
+    topics = env["rrs.orientation.topic"].search([]).ids
+    rows = _case_work_rows(
+        env, "NOT EXISTS (SELECT 1 FROM rrs_orientation_session s WHERE s.case_id = c.id)"
+    )
+    env.cr.execute(
+        """SELECT m.case_id, array_agg(m.id ORDER BY m.id) FROM rrs_case_member m
+            WHERE m.case_id = ANY(%s) GROUP BY m.case_id""",
+        [[row[0] for row in rows]],
+    )
+    members = dict(env.cr.fetchall())
+    vals_list = []
+    for case_id, _state, user_id, _sup, start, closing, *_rest in rows:
+        if not members.get(case_id):
+            continue
+        end = min(closing or today, today)
+        # drawn by the case: a case whose session is still to come draws it again next time
+        draw = random.Random(f"orientation-{case_id}")
+        for week in range(draw.choice((1, 1, 2))):
+            day = start + timedelta(days=draw.randint(2, 10) + 14 * week)
+            if day > end:
+                break
+            vals_list.append(
+                {
+                    "case_id": case_id,
+                    "session_date": day,
+                    "user_id": user_id,
+                    "topic_ids": [
+                        Command.set(draw.sample(topics, min(len(topics), draw.randint(3, 5))))
+                    ],
+                    "member_ids": [Command.set(members[case_id])],
+                    "minutes": draw.choice((60, 90, 120)),
+                }
+            )
+    _create_in_batches(env, "rrs.orientation.session", vals_list, batch, "orientation sessions")
+    return len(vals_list)
+
+
+def populate_home_visits(env, rnd, batch=1000):
+    """The home visits of the open cases in service that have none (rules VIS-1 to VIS-3):
+    one held in the first weeks (risk assessed, authorised, checked in and out in the
+    morning) and, for a third of them, the next one planned in the coming two weeks. Each is
+    a private event in the worker's calendar."""
+    import pytz
+
+    today = fields.Date.today()
+    rows = _case_work_rows(
+        env,
+        "c.state IN ('active', 'closing') "
+        "AND NOT EXISTS (SELECT 1 FROM rrs_home_visit v WHERE v.case_id = c.id)",
+    )
+    zones = {
+        user.id: pytz.timezone(user.tz or "UTC")
+        for user in env["res.users"].browse({row[2] for row in rows})
+    }
+
+    def morning(user_id, day):
+        local = datetime.combine(day, datetime.min.time()) + timedelta(
+            hours=rnd.choice((9, 9.5, 10, 10.5, 11))
+        )
+        return zones[user_id].localize(local).astimezone(pytz.utc).replace(tzinfo=None)
+
+    vals_list = []
+    for case_id, _state, user_id, sup, start, _closing, *_rest in rows:
+        day = min(start + timedelta(days=rnd.randint(1, 14)), today - timedelta(days=1))
+        begin = morning(user_id, day)
+        vals_list.append(
+            {
+                "case_id": case_id,
+                "worker_id": user_id,
+                "start": begin,
+                "purpose": "Home visit: how the family settles in, the lease and the school.",
+                "state": "checked_out",
+                "risk_level": "low",
+                "risk_assessed_by_id": user_id,
+                "risk_assessed_date": begin - timedelta(days=1),
+                "authorised_by_id": sup or user_id,
+                "authorised_date": begin - timedelta(days=1),
+                "check_in_date": begin,
+                "check_out_date": begin + timedelta(minutes=rnd.choice((45, 60, 75))),
+            }
+        )
+        if rnd.random() < 1 / 3:
+            vals_list.append(
+                {
+                    "case_id": case_id,
+                    "worker_id": user_id,
+                    "start": morning(user_id, today + timedelta(days=rnd.randint(1, 14))),
+                    "purpose": "Follow-up visit: the goals of the service plan.",
+                    "state": "planned",
+                }
+            )
+    _create_in_batches(env, "rrs.home.visit", vals_list, batch, "home visits")
+    return len(vals_list)
+
+
+def populate_case_work(env, rnd):
+    """What the case workers record beside the notes and plans, for the cases that have none
+    yet: referrals with their releases, case reviews, reception tasks done, orientation
+    sessions and home visits."""
+    referrals, releases = populate_referrals(env, rnd)
+    print(f"{referrals} referrals, {releases} releases of information", flush=True)
+    print(f"{populate_reviews(env)} case reviews", flush=True)
+    print(f"{populate_reception_done(env)} reception tasks marked done", flush=True)
+    print(f"{populate_orientation(env)} orientation sessions", flush=True)
+    print(f"{populate_home_visits(env, rnd)} home visits", flush=True)
 
 
 def populate_assistance(env, count, rnd, batch=1000):
@@ -978,6 +1340,9 @@ def populate(env, args, rnd):
     if args.facts_only:
         print(f"{populate_outcome_facts(env, rnd)} outcome facts")
         return
+    if args.case_work_only:
+        populate_case_work(env, rnd)
+        return
     if args.prs_only:
         workers = env["res.users"].search([("login", "=like", "bench_worker_%")])
         count = populate_prs(env, args.prs or 1000, workers, rnd, open_share=args.prs_open)
@@ -1040,6 +1405,7 @@ def populate(env, args, rnd):
         open_share=args.prs_open,
     )
     populate_outcome_facts(env, rnd)
+    populate_case_work(env, rnd)
     populate_activities(env, rnd)
     populate_assistance(env, args.assistance, rnd)
     populate_volunteers(env, args.volunteers, rnd)
@@ -1103,6 +1469,12 @@ def main():
         "--facts-only",
         action="store_true",
         help="only add the outcome facts (jobs, school enrolments; rrs_reporting) to the cases",
+    )
+    p.add_argument(
+        "--case-work-only",
+        action="store_true",
+        help="only add the referrals, case reviews, reception tasks done, orientation sessions "
+        "and home visits to the cases that have none",
     )
     p.add_argument(
         "--activities-only",
