@@ -311,7 +311,7 @@ def _create_in_batches(env, model, vals_list, batch, what):
     return records
 
 
-def _providers(env, rnd):
+def _providers(env):
     """Each kind of service has a few providers in the directory (created once)."""
     categories = env["rrs.service.category"].search([])
     Partner = env["res.partner"]
@@ -335,13 +335,13 @@ def _providers(env, rnd):
     }
 
 
-def populate_referrals(env, rnd, batch=2000):
+def populate_referrals(env, batch=2000):
     """0 to 3 referrals for each case in service that has none (rule PLAN-6), tracked to
     their outcome: a closed case's were completed (or declined, or cancelled); an open case's
     are at every step, a tenth of them waiting for the provider past their follow-up date. A
     third share the client's information under a release of information signed by the head of
     household and naming the provider (rule CON-2)."""
-    providers = _providers(env, rnd)
+    providers = _providers(env)
     categories = list(providers)
     today = fields.Date.today()
     rows = _case_work_rows(env, "NOT EXISTS (SELECT 1 FROM rrs_referral r WHERE r.case_id = c.id)")
@@ -361,6 +361,7 @@ def populate_referrals(env, rnd, batch=2000):
         head_birthdate,
     ) in rows:
         end = min(closing or today, today)
+        follow_days = max(1, follow_days or 0)
         # drawn by the case: a case that drew no referral draws none when this runs again
         draw = random.Random(f"referrals-{case_id}")
         for _ in range(draw.choice((0, 1, 1, 2, 2, 3))):
@@ -620,7 +621,7 @@ def populate_case_work(env, rnd):
     """What the case workers record beside the notes and plans, for the cases that have none
     yet: referrals with their releases, case reviews, reception tasks done, orientation
     sessions and home visits."""
-    referrals, releases = populate_referrals(env, rnd)
+    referrals, releases = populate_referrals(env)
     print(f"{referrals} referrals, {releases} releases of information", flush=True)
     print(f"{populate_reviews(env)} case reviews", flush=True)
     print(f"{populate_reception_done(env)} reception tasks marked done", flush=True)
