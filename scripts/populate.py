@@ -7,9 +7,9 @@ runs as in production) in parallel jobs: about 10% open, 1-5 members, 3 case not
 once services started, a signed service plan with two goals; then post-release services
 cases of unaccompanied children (rrs_minors) with their clocks; then the jobs and school
 enrolments the outcome indicators count (rrs_reporting); then the case work: referrals with
-their releases of information, case reviews on schedule, reception tasks done, orientation
-sessions and home visits; then the last 90 days' case-management activities of the cases in
-service (the hours the reports count); then financial assistance
+their releases of information, case reviews on schedule, reception tasks done, assessments
+completed, orientation sessions and home visits; then the last 90 days' case-management
+activities of the cases in service (the hours the reports count); then financial assistance
 requests over the open cases, with their bills and payments (rrs_assistance); then volunteers
 with their screening, matches and hours (rrs_volunteer). Committed in batches; safe to run
 again (it adds).
@@ -517,6 +517,60 @@ def populate_reception_done(env, batch=5000):
     return len(rows)
 
 
+def populate_assessments_done(env, batch=500):
+    """The assessments (rule ASM-3) an agency has completed: of the planned ones due more than
+    a week ago, eleven in twelve are completed on their due date. Each answers every question
+    that applies to the household that day (about one need level across the household's
+    answers, a step either side), then goes through the completion move, so the scores and
+    the need levels are the answers' and the assessor is the case's worker."""
+    if "rrs.assessment" not in env:
+        return 0
+    today = fields.Date.today()
+    env.cr.execute(
+        """SELECT id FROM rrs_assessment
+            WHERE state = 'planned' AND due_date < %s ORDER BY due_date, id""",
+        [today - timedelta(days=7)],
+    )
+    # the same ones stay overdue however often this runs: drawn by the assessment
+    ids = [
+        row[0]
+        for row in env.cr.fetchall()
+        if random.Random(f"assessment-{row[0]}").random() < 11 / 12
+    ]
+    Assessment = env["rrs.assessment"].with_context(tracking_disable=True)
+    options = {}
+    started = time.time()
+    for start in range(0, len(ids), batch):
+        assessments = Assessment.browse(ids[start : start + batch])
+        answers = []
+        for assessment in assessments:
+            draw = random.Random(f"answers-{assessment.id}")
+            level = draw.randint(0, 4)
+            for question in assessment._applicable_factors().question_ids:
+                if question.id not in options:
+                    options[question.id] = question.option_ids.sorted("score").ids
+                choices = options[question.id]
+                if not choices:
+                    continue
+                pick = min(len(choices) - 1, max(0, level + draw.choice((-1, 0, 0, 1))))
+                answers.append(
+                    {
+                        "assessment_id": assessment.id,
+                        "question_id": question.id,
+                        "option_id": choices[pick],
+                    }
+                )
+        env["rrs.assessment.answer"].create(answers)
+        for count, assessment in enumerate(assessments, 1):
+            assessment._rrs_move("done", {"completion_date": assessment.due_date})
+            if count % 100 == 0:
+                gc.collect()  # see populate_reception_done
+        env.cr.commit()
+        done = min(start + batch, len(ids))
+        print(f"{done} assessments completed ({done / (time.time() - started):.0f}/s)", flush=True)
+    return len(ids)
+
+
 def populate_orientation(env, batch=2000):
     """The cultural orientation of each case in service that has none (rule RES-2): one or
     two sessions in the first weeks of services, attended by the household, on three to five
@@ -619,12 +673,13 @@ def populate_home_visits(env, rnd, batch=1000):
 
 def populate_case_work(env, rnd):
     """What the case workers record beside the notes and plans, for the cases that have none
-    yet: referrals with their releases, case reviews, reception tasks done, orientation
-    sessions and home visits."""
+    yet: referrals with their releases, case reviews, reception tasks done, assessments
+    completed, orientation sessions and home visits."""
     referrals, releases = populate_referrals(env)
     print(f"{referrals} referrals, {releases} releases of information", flush=True)
     print(f"{populate_reviews(env)} case reviews", flush=True)
     print(f"{populate_reception_done(env)} reception tasks marked done", flush=True)
+    print(f"{populate_assessments_done(env)} assessments completed", flush=True)
     print(f"{populate_orientation(env)} orientation sessions", flush=True)
     print(f"{populate_home_visits(env, rnd)} home visits", flush=True)
 
@@ -1474,8 +1529,8 @@ def main():
     p.add_argument(
         "--case-work-only",
         action="store_true",
-        help="only add the referrals, case reviews, reception tasks done, orientation sessions "
-        "and home visits to the cases that have none",
+        help="only add the referrals, case reviews, reception tasks done, assessments "
+        "completed, orientation sessions and home visits to the cases that have none",
     )
     p.add_argument(
         "--activities-only",
