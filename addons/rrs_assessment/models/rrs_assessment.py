@@ -4,6 +4,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.addons.rrs_case.models.rrs_guard_mixin import SYSTEM_ONLY, is_disposing
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.fields import Domain
 
 from .rrs_assessment_schedule_line import SCHEDULE_POINTS
 
@@ -582,9 +583,18 @@ class RrsAssessment(models.Model):
     def _cron_assessment_reminders(self):
         """Daily: refresh overdue flags and remind workers of assessments coming due.
 
-        Processes open assessments in committed batches; every batch is idempotent.
+        Processes, in committed batches (each idempotent), the open assessments that may need
+        either: flagged overdue, or due within the longest reminder period of the programs.
+        The others (later points of the schedule, months ahead) have nothing to change, and
+        reading them made the cron grow with the database (issue 17).
         """
-        self._rrs_run_in_batches([("state", "in", OPEN)], "_process_reminders", BATCH_SIZE)
+        Program = self.env["rrs.program"].with_context(active_test=False)
+        [(days,)] = Program._read_group([], aggregates=["assessment_reminder_days:max"])
+        horizon = fields.Date.context_today(self) + relativedelta(days=max(days or 0, 0))
+        domain = Domain("state", "in", OPEN) & (
+            Domain("is_overdue", "=", True) | Domain("due_date", "<=", horizon)
+        )
+        self._rrs_run_in_batches(domain, "_process_reminders", BATCH_SIZE)
 
     def _process_reminders(self):
         """One batch: overdue flags and missing reminder activities; safe to run twice."""

@@ -197,28 +197,51 @@ class TestAssessmentSchedule(RrsAssessmentCommon):
             self.assertEqual(len(Activity.search(domain)), 2, "7 days ahead: reminded")
 
     def test_cron_processes_in_batches_and_commits_progress(self):
-        # rule ASM-2: the daily cron keeps flags true in committed batches
-        cases = [self._family_case(start="2026-01-15") for _ in range(3)]
-        open_count = sum(len(self._scheduled(c)) for c in cases)
-        calls = []
+        # rule ASM-2: the daily cron keeps flags true in committed batches, reading only the
+        # open assessments that may need it (issue 17): flagged overdue, or due within the
+        # longest reminder period of the programs; not the later points of the schedule
+        Assessment = self.env["rrs.assessment"]
+        with freeze_time("2026-03-01"):
+            cases = [self._family_case(start="2026-01-15") for _ in range(3)]
+            a1 = Assessment.union(*(self._scheduled(case, "a1") for case in cases))
+            later = Assessment.union(*(self._scheduled(case) for case in cases)) - a1
+            self.assertEqual((len(a1), len(later)), (6, 18))
+            # a later one come due within the reminder period (14 days), and one whose
+            # overdue flag is out of date (its due date moved after the flag was set)
+            soon, stale = later[0], later[1]
+            soon.due_date = "2026-03-10"
+            with stale._rrs_system_write():
+                stale.is_overdue = True
+        self.assertEqual(self.program_sched.assessment_reminder_days, 14)
+        calls, seen = [], []
+        process = type(Assessment)._process_reminders
 
         def progress(self_, processed=0, remaining=None, deactivate=False):
             calls.append((processed, remaining))
             return float("inf")
 
+        def recording(self_):
+            seen.extend(self_.ids)
+            return process(self_)
+
         with (
             patch("odoo.addons.rrs_assessment.models.rrs_assessment.BATCH_SIZE", 7),
             patch.object(type(self.env["ir.cron"]), "_commit_progress", progress),
+            patch.object(type(Assessment), "_process_reminders", recording),
             freeze_time("2026-03-01"),
         ):
-            self.env["rrs.assessment"]._cron_assessment_reminders()
-        done = sum(p for p, _r in calls)
-        self.assertGreaterEqual(done, open_count)
+            Assessment._cron_assessment_reminders()
+        self.assertEqual(sum(p for p, _r in calls), len(seen))
         self.assertTrue(all(p <= 7 for p, _r in calls))
         self.assertEqual(calls[-1][1], 0)
-        for case in cases:
-            self.assertTrue(all(self._scheduled(case, "a1").mapped("is_overdue")))
-            self.assertFalse(any(self._scheduled(case, "a2").mapped("is_overdue")))
+        self.assertLessEqual(a1 | soon | stale, Assessment.browse(seen))
+        self.assertFalse((later - soon - stale) & Assessment.browse(seen))
+        self.assertTrue(all(a1.mapped("is_overdue")))
+        self.assertFalse(any(later.mapped("is_overdue")), "the stale flag is cleared")
+        reminded = self.env["mail.activity"].search(
+            [("res_model", "=", "rrs.assessment"), ("res_id", "in", later.ids)]
+        )
+        self.assertEqual(reminded.mapped("res_id"), soon.ids, "due in 9 days: reminded")
 
     def test_asm3_case_need_level_is_the_latest_matrix(self):
         # rule ASM-3: the case shows the level of the latest completed matrix
