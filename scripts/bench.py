@@ -61,30 +61,6 @@ PLAN_LIST = {
     "signed_date": {},
     "state": {},
 }
-REFERRAL_LIST = {
-    "case_id": {"fields": {"display_name": {}}},
-    "member_id": {"fields": {"display_name": {}}},
-    "service_category_id": {"fields": {"display_name": {}}},
-    "provider_id": {"fields": {"display_name": {}}},
-    "user_id": {"fields": {"display_name": {}}},
-    "sent_date": {},
-    "follow_up_date": {},
-    "outcome": {},
-    "activity_ids": {},
-    "state": {},
-}
-VISIT_LIST = {
-    "sequence": {},
-    "visit_date": {},
-    "start": {},
-    "worker_id": {"fields": {"display_name": {}}},
-    "case_id": {"fields": {"display_name": {}}},
-    "purpose": {},
-    "risk_level": {},
-    "afternoon_exception": {},
-    "state": {},
-    "overdue_checkout": {},
-}
 REPEAT = 5
 # Odoo's own lists over the same load (issue 17): one project.task per case, in a project per
 # program, assigned to the case's worker, in the stage of the case, named after the household.
@@ -297,11 +273,12 @@ def bench_outcomes(env, worker, manager):
     env.cr.rollback()
 
 
-def _form_spec(record):
-    """The field specification the web client sends for the record's form view."""
+def _view_spec(record, view_type="form"):
+    """The field specification the web client sends for the record's view (its form, or the
+    list of its model), as the record's user sees the view."""
     from lxml import etree
 
-    arch = record.get_views([(False, "form")])["views"]["form"]["arch"]
+    arch = record.get_views([(False, view_type)])["views"][view_type]["arch"]
 
     def spec(model, nodes):
         result = {}
@@ -370,7 +347,7 @@ def bench_reporting(env, worker, supervisor, manager):
         dashboard = Dashboard.browse(Dashboard.rrs_open_dashboard()["res_id"])
         env.flush_all()
         env.invalidate_all()
-        dashboard.web_read(_form_spec(dashboard))
+        dashboard.web_read(_view_spec(dashboard))
 
     for dashboard_model, title in (
         ("rrs.dashboard.caseload", "caseload dashboard"),
@@ -975,14 +952,17 @@ def run_all(env, args, odoo):
     )
     # The case work beside the notes and plans (populated by scripts/populate since the
     # sixth pass of issue 17): referrals (PLAN-6), home visits (VIS-1), reviews (PLAN-4).
-    Referral = env["rrs.referral"]
+    Referral, Visit = env["rrs.referral"], env["rrs.home.visit"]
+    # the specifications the web client sends for these lists, as each user sees them
+    referral_list = {u: _view_spec(Referral.with_user(u), "list") for u in (worker, supervisor)}
+    visit_list = _view_spec(Visit.with_user(worker), "list")
     open_referrals = [("state", "in", ("draft", "sent", "accepted", "in_service"))]
     measure(
         env,
         "worker: my open referrals, list page + count",
         lambda: Referral.with_user(worker).web_search_read(
             [("user_id", "=", worker.id), *open_referrals],
-            REFERRAL_LIST,
+            referral_list[worker],
             limit=80,
             count_limit=10001,
         ),
@@ -991,15 +971,20 @@ def run_all(env, args, odoo):
         env,
         "supervisor: team's open referrals, list page + count",
         lambda: Referral.with_user(supervisor).web_search_read(
-            open_referrals, REFERRAL_LIST, limit=80, count_limit=10001
+            open_referrals,
+            referral_list[supervisor],
+            limit=80,
+            count_limit=10001,
         ),
     )
-    Visit = env["rrs.home.visit"]
     measure(
         env,
         "worker: My visits, list page + count",
         lambda: Visit.with_user(worker).web_search_read(
-            [("worker_id", "=", worker.id)], VISIT_LIST, limit=80, count_limit=10001
+            [("worker_id", "=", worker.id)],
+            visit_list,
+            limit=80,
+            count_limit=10001,
         ),
     )
     measure(

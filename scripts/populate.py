@@ -211,13 +211,8 @@ def populate_outcome_facts(env, rnd, batch=5000):
             else:
                 vals.update(status="waiting", reason="No place yet at the neighbourhood school.")
             enrolments.append(vals)
-    started = time.time()
-    for model, vals_list in (("rrs.employment", jobs), ("rrs.school.enrolment", enrolments)):
-        Model = env[model].with_context(tracking_disable=True, mail_create_nolog=True)
-        for start in range(0, len(vals_list), batch):
-            Model.create(vals_list[start : start + batch])
-            env.cr.commit()
-        print(f"{len(vals_list)} {model} records ({time.time() - started:.0f} s)", flush=True)
+    _create_in_batches(env, "rrs.employment", jobs, batch, "jobs")
+    _create_in_batches(env, "rrs.school.enrolment", enrolments, batch, "school enrolments")
     return len(jobs) + len(enrolments)
 
 
@@ -259,13 +254,7 @@ def populate_activities(env, rnd, days=90, batch=5000):
             if head_id and rnd.random() < 0.33:
                 vals["member_ids"] = [Command.set([head_id])]
             vals_list.append(vals)
-    started = time.time()
-    Activity = env["rrs.case.activity"].with_context(tracking_disable=True)
-    for start in range(0, len(vals_list), batch):
-        Activity.create(vals_list[start : start + batch])
-        env.cr.commit()
-        done = min(start + batch, len(vals_list))
-        print(f"{done} activities ({done / (time.time() - started):.0f}/s)", flush=True)
+    _create_in_batches(env, "rrs.case.activity", vals_list, batch, "activities")
     return len(vals_list)
 
 
@@ -281,9 +270,11 @@ def _case_work_rows(env, where):
     """The cases in service for one part of the case work, with what each part needs: worker,
     supervisor, program intervals, dates and the head of household."""
     env.cr.execute(
-        f"""SELECT c.id, c.state, c.user_id, sup.user_id, c.service_start_date,
-                   c.closing_date, p.review_interval_months, p.referral_follow_up_days,
-                   head.id, head.partner_id, c.current_plan_id, head.birthdate_date
+        f"""SELECT c.id AS case_id, c.state, c.user_id, sup.user_id AS supervisor_id,
+                   c.service_start_date AS start, c.closing_date AS closing,
+                   p.review_interval_months AS months, p.referral_follow_up_days AS follow_days,
+                   head.id AS head_id, head.partner_id AS head_partner_id,
+                   c.current_plan_id AS plan_id, head.birthdate_date AS head_birthdate
               FROM rrs_case c
               JOIN rrs_program p ON p.id = c.program_id
               LEFT JOIN hr_employee e ON e.user_id = c.user_id AND e.company_id = c.company_id
@@ -296,19 +287,20 @@ def _case_work_rows(env, where):
                AND c.state IN ('active', 'closing', 'closed') AND {where}
           ORDER BY c.id"""  # noqa: S608 -- ``where`` is one of the constants below
     )
-    return env.cr.fetchall()
+    return env.cr.dictfetchall()
 
 
 def _create_in_batches(env, model, vals_list, batch, what):
+    """``vals_list`` created ``batch`` at a time, each batch committed, with the rate."""
     started = time.time()
     Model = env[model].with_context(tracking_disable=True, mail_create_nolog=True)
-    records = Model.browse()
+    ids = []
     for start in range(0, len(vals_list), batch):
-        records |= Model.create(vals_list[start : start + batch])
+        ids += Model.create(vals_list[start : start + batch]).ids
         env.cr.commit()
         done = min(start + batch, len(vals_list))
         print(f"{done} {what} ({done / (time.time() - started):.0f}/s)", flush=True)
-    return records
+    return Model.browse(ids)
 
 
 def _providers(env):
@@ -346,22 +338,10 @@ def populate_referrals(env, batch=2000):
     today = fields.Date.today()
     rows = _case_work_rows(env, "NOT EXISTS (SELECT 1 FROM rrs_referral r WHERE r.case_id = c.id)")
     releases, referrals = [], []
-    for (
-        case_id,
-        state,
-        user_id,
-        _sup,
-        start,
-        closing,
-        _months,
-        follow_days,
-        head_id,
-        head_partner_id,
-        _plan,
-        head_birthdate,
-    ) in rows:
-        end = min(closing or today, today)
-        follow_days = max(1, follow_days or 0)
+    for row in rows:
+        case_id, start, head_birthdate = row["case_id"], row["start"], row["head_birthdate"]
+        end = min(row["closing"] or today, today)
+        follow_days = max(1, row["follow_days"] or 0)
         # drawn by the case: a case that drew no referral draws none when this runs again
         draw = random.Random(f"referrals-{case_id}")
         for _ in range(draw.choice((0, 1, 1, 2, 2, 3))):
@@ -372,7 +352,7 @@ def populate_referrals(env, batch=2000):
                 sent = start + timedelta(days=draw.randint(0, max(0, (end - start).days)))
             vals = {
                 "case_id": case_id,
-                "user_id": user_id,
+                "user_id": row["user_id"],
                 "provider_id": provider,
                 "service_category_id": category,
                 "reason": "Referral agreed with the family in the service plan.",
@@ -380,7 +360,7 @@ def populate_referrals(env, batch=2000):
                 "sent_date": sent,
             }
             age = (today - sent).days
-            if state == "closed" or age > 120:
+            if row["state"] == "closed" or age > 120:
                 step = draw.choices(("completed", "declined", "cancelled"), (8, 1, 1))[0]
             elif age <= follow_days:
                 step = draw.choice(("sent", "sent", "accepted"))
@@ -408,9 +388,9 @@ def populate_referrals(env, batch=2000):
                     {
                         "case_id": case_id,
                         "consent_type": "release",
-                        "member_id": head_id,
+                        "member_id": row["head_id"],
                         "signer_role": "client",
-                        "signer_partner_id": head_partner_id,
+                        "signer_partner_id": row["head_partner_id"],
                         "signature_date": signed,
                         "party_partner_id": provider,
                         "scope": "Contact details, household size and the need referred, to "
@@ -438,45 +418,33 @@ def populate_reviews(env, batch=2000):
         env, "NOT EXISTS (SELECT 1 FROM rrs_case_review r WHERE r.case_id = c.id)"
     )
     vals_list = []
-    for (
-        case_id,
-        state,
-        user_id,
-        sup,
-        start,
-        closing,
-        months,
-        _days,
-        _head,
-        _partner,
-        plan_id,
-        _birthdate,
-    ) in rows:
-        end = min(closing or today, today)
+    for row in rows:
+        sup, interval = row["supervisor_id"], relativedelta(months=row["months"] or 3)
+        end = min(row["closing"] or today, today)
         # drawn by the case: a case late for its only review stays without one on a new run
-        draw = random.Random(f"reviews-{case_id}")
-        late = state != "closed" and draw.random() < 1 / 12
-        last = start
-        due = start + relativedelta(months=months or 3)
+        draw = random.Random(f"reviews-{row['case_id']}")
+        late = row["state"] != "closed" and draw.random() < 1 / 12
+        last = row["start"]
+        due = last + interval
         while due <= end:
             done = due - timedelta(days=draw.randint(0, 10))
-            if late and due + relativedelta(months=months or 3) > end:
+            if late and due + interval > end:
                 break
             vals_list.append(
                 {
-                    "case_id": case_id,
+                    "case_id": row["case_id"],
                     "state": "done",
                     "due_date": due,
                     "review_date": max(done, last),
                     "reviewer_type": "supervisor" if sup else "self",
-                    "reviewer_id": sup or user_id,
-                    "plan_id": plan_id,
+                    "reviewer_id": sup or row["user_id"],
+                    "plan_id": row["plan_id"],
                     "appropriateness": "appropriate",
                     **REVIEW_TEXT,
                 }
             )
             last = max(done, last)
-            due = last + relativedelta(months=months or 3)
+            due = last + interval
     _create_in_batches(env, "rrs.case.review", vals_list, batch, "case reviews")
     return len(vals_list)
 
@@ -583,14 +551,15 @@ def populate_orientation(env, batch=2000):
     env.cr.execute(
         """SELECT m.case_id, array_agg(m.id ORDER BY m.id) FROM rrs_case_member m
             WHERE m.case_id = ANY(%s) GROUP BY m.case_id""",
-        [[row[0] for row in rows]],
+        [[row["case_id"] for row in rows]],
     )
     members = dict(env.cr.fetchall())
     vals_list = []
-    for case_id, _state, user_id, _sup, start, closing, *_rest in rows:
+    for row in rows:
+        case_id, start = row["case_id"], row["start"]
         if not members.get(case_id):
             continue
-        end = min(closing or today, today)
+        end = min(row["closing"] or today, today)
         # drawn by the case: a case whose session is still to come draws it again next time
         draw = random.Random(f"orientation-{case_id}")
         for week in range(draw.choice((1, 1, 2))):
@@ -601,7 +570,7 @@ def populate_orientation(env, batch=2000):
                 {
                     "case_id": case_id,
                     "session_date": day,
-                    "user_id": user_id,
+                    "user_id": row["user_id"],
                     "topic_ids": [
                         Command.set(draw.sample(topics, min(len(topics), draw.randint(3, 5))))
                     ],
@@ -628,7 +597,7 @@ def populate_home_visits(env, rnd, batch=1000):
     )
     zones = {
         user.id: pytz.timezone(user.tz or "UTC")
-        for user in env["res.users"].browse({row[2] for row in rows})
+        for user in env["res.users"].browse({row["user_id"] for row in rows})
     }
 
     def morning(user_id, day):
@@ -638,8 +607,9 @@ def populate_home_visits(env, rnd, batch=1000):
         return zones[user_id].localize(local).astimezone(pytz.utc).replace(tzinfo=None)
 
     vals_list = []
-    for case_id, _state, user_id, sup, start, _closing, *_rest in rows:
-        day = min(start + timedelta(days=rnd.randint(1, 14)), today - timedelta(days=1))
+    for row in rows:
+        case_id, user_id, sup = row["case_id"], row["user_id"], row["supervisor_id"]
+        day = min(row["start"] + timedelta(days=rnd.randint(1, 14)), today - timedelta(days=1))
         begin = morning(user_id, day)
         vals_list.append(
             {

@@ -196,7 +196,7 @@ class TestAssessmentSchedule(RrsAssessmentCommon):
             a1._process_reminders()
             self.assertEqual(len(Activity.search(domain)), 2, "7 days ahead: reminded")
 
-    def test_cron_processes_in_batches_and_commits_progress(self):
+    def test_asm2_cron_reads_only_what_may_need_it_in_committed_batches(self):
         # rule ASM-2: the daily cron keeps flags true in committed batches, reading only the
         # open assessments that may need it (issue 17): flagged overdue, or due within the
         # longest reminder period of the programs; not the later points of the schedule
