@@ -273,12 +273,13 @@ def bench_outcomes(env, worker, manager):
     env.cr.rollback()
 
 
-def _view_spec(record, view_type="form"):
+def _view_spec(record, view_type="form", view_id=False):
     """The field specification the web client sends for the record's view (its form, or the
-    list of its model), as the record's user sees the view."""
+    list of its model; ``view_id`` a given one, else the default), as the record's user sees
+    the view."""
     from lxml import etree
 
-    arch = record.get_views([(False, view_type)])["views"][view_type]["arch"]
+    arch = record.get_views([(view_id, view_type)])["views"][view_type]["arch"]
 
     def spec(model, nodes):
         result = {}
@@ -294,6 +295,28 @@ def _view_spec(record, view_type="form"):
         return result
 
     return spec(record, etree.fromstring(arch).xpath("//field[not(ancestor::field)]"))
+
+
+def _filter_domain(Model, name):
+    """The domain of the search view's filter ``name``, evaluated as the web client does
+    (``context_today()``, ``uid``), for the model's user."""
+    from lxml import etree
+
+    from odoo.tools.safe_eval import datetime as safe_eval_datetime
+    from odoo.tools.safe_eval import safe_eval
+
+    arch = Model.get_views([(False, "search")])["views"]["search"]["arch"]
+    [node] = etree.fromstring(arch).xpath(f"//filter[@name='{name}']")
+    today = fields.Date.context_today(Model)
+    return safe_eval(
+        node.get("domain"),
+        {
+            "context_today": lambda: today,
+            "datetime": safe_eval_datetime,
+            "relativedelta": relativedelta,
+            "uid": Model.env.uid,
+        },
+    )
 
 
 PARTS = ("needs", "inputs", "activities", "outputs", "impact")
@@ -1002,6 +1025,26 @@ def run_all(env, args, odoo):
             [("next_review_date", "<=", soon)], CASE_LIST, limit=80, count_limit=10001
         ),
     )
+    # Incident reports (REC-5, populated since the seventh pass of issue 17): the worker's
+    # own, and those the supervisor reviews
+    Incident = env["rrs.incident"]
+    incident_list = {u: _view_spec(Incident.with_user(u), "list") for u in (worker, supervisor)}
+    for label, user, name in (
+        ("worker: My reports (incidents), list page + count", worker, "mine"),
+        ("supervisor: incident reports to review, list page + count", supervisor, "to_review"),
+    ):
+        measure(
+            env,
+            label,
+            lambda user=user, name=name: Incident.with_user(user).web_search_read(
+                _filter_domain(Incident.with_user(user), name),
+                incident_list[user],
+                limit=80,
+                count_limit=10001,
+            ),
+        )
+    if "rrs.prs.safety.call" in env:
+        bench_prs(env)
     # Contacts: people served are protected by record rules on res.partner; these lists
     # show what the rules cost to each role (the integrity issue).
     Partner = env["res.partner"]
@@ -1074,6 +1117,10 @@ def run_all(env, args, odoo):
     if "rrs.prs.level" in env:
         bench_cron(env, "PRS clocks cron", "_cron_prs_clocks")
         env.cr.rollback()
+    bench_cron(env, "Late incident reports cron", "_cron_late_incidents", "rrs.incident")
+    env.cr.rollback()
+    bench_cron(env, "Home visit check-out cron", "_cron_visit_checkout", "rrs.home.visit")
+    env.cr.rollback()
     if "rrs.assessment" in env:
         bench_assessment_cron(env)
     env.cr.rollback()
@@ -1268,6 +1315,35 @@ def bench_access_review(env):
             flush=True,
         )
     env.cr.rollback()
+
+
+def bench_prs(env):
+    """Post-release services (rules PRS-1 to PRS-6): the PRS compliance list with its *PRS
+    clock overdue* filter, as the worker with the most open PRS cases and their supervisor
+    see it."""
+    Case = env["rrs.case"]
+    [(prs_worker, _count)] = Case._read_group(
+        [("is_prs", "=", True), ("state", "!=", "closed")],
+        ["user_id"],
+        ["__count"],
+        order="__count desc",
+        limit=1,
+    )
+    prs_supervisor = prs_worker.employee_ids.parent_id.user_id[:1]
+    view = env.ref("rrs_minors.rrs_case_view_list_prs")
+    for label, user in (("PRS worker", prs_worker), ("PRS supervisor", prs_supervisor)):
+        if not user:
+            continue
+        Cases = Case.with_user(user)
+        spec = _view_spec(Cases, "list", view.id)
+        domain = [("is_prs", "=", True), *_filter_domain(Cases, "prs_late")]
+        measure(
+            env,
+            f"{label}: PRS compliance, clock overdue, list page + count",
+            lambda Cases=Cases, domain=domain, spec=spec: Cases.web_search_read(
+                domain, spec, limit=80, count_limit=10001
+            ),
+        )
 
 
 def bench_cron(env, title, method, model="rrs.case"):

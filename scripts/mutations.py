@@ -3683,4 +3683,19 @@ MUTATIONS = [
         "new": "",
         "why": "a scope that is not a list of companies is tested on the record's own company",
     },
+    # ------------------------------------------------ issue 17, seventh pass: the assessment cron
+    {
+        "rule": "ASM-2",
+        "file": "addons/rrs_assessment/models/rrs_assessment.py",
+        "old": '        domain = Domain("state", "in", OPEN) & (\n            Domain("is_overdue", "=", True) | Domain("due_date", "<=", horizon)\n        )\n',
+        "new": '        domain = Domain("state", "in", OPEN)\n',
+        "why": "the daily cron reads every open assessment again, the later points of every schedule included (issue 17)",
+    },
+    {
+        "rule": "ASM-2",
+        "file": "addons/rrs_assessment/models/rrs_assessment.py",
+        "old": 'Domain("is_overdue", "=", True) | Domain("due_date", "<=", horizon)',
+        "new": 'Domain("due_date", "<=", horizon)',
+        "why": "a stale overdue flag on an assessment due later (its due date moved) is never cleared",
+    },
 ]

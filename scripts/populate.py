@@ -8,10 +8,11 @@ once services started, a signed service plan with two goals; then post-release s
 cases of unaccompanied children (rrs_minors) with their clocks; then the jobs and school
 enrolments the outcome indicators count (rrs_reporting); then the case work: referrals with
 their releases of information, case reviews on schedule, reception tasks done, assessments
-completed, orientation sessions and home visits; then the last 90 days' case-management
-activities of the cases in service (the hours the reports count); then financial assistance
-requests over the open cases, with their bills and payments (rrs_assistance); then volunteers
-with their screening, matches and hours (rrs_volunteer). Committed in batches; safe to run
+completed, orientation sessions, home visits, incident reports and the post-release services'
+safety calls; then the last 90 days' case-management activities of the cases in service (the
+hours the reports count); then financial assistance requests over the open cases, with their
+bills and payments (rrs_assistance); then volunteers with their screening, matches and hours
+(rrs_volunteer). Committed in batches; safe to run
 again (it adds).
 """
 
@@ -641,10 +642,165 @@ def populate_home_visits(env, rnd, batch=1000):
     return len(vals_list)
 
 
+INCIDENTS = (
+    ("Waiting room", "A client fainted while waiting; first aid given, ambulance called."),
+    ("Client's home", "A neighbour threatened the family during the home visit."),
+    ("Office", "A client became verbally aggressive at the front desk after a delayed payment."),
+    ("Apartment building", "A child in the household was injured on the stairs."),
+    ("Bus stop", "A client was harassed on the way to the English class."),
+    ("Client's home", "A gas smell in the apartment; the family was moved out for the night."),
+    ("Office", "A client disclosed thoughts of self-harm during the meeting."),
+)
+INCIDENT_SEVERITY = (("low", 12), ("moderate", 6), ("high", 2), ("critical", 1))
+
+
+def populate_incidents(env, batch=500):
+    """The incident reports (rule REC-5) of the cases in service that have none: one case in
+    thirty had one, reported by its worker during the service. Those of the last day are
+    still drafts (those past the end of the shift are the cron's work); the others were
+    submitted, one in eight after the end of the shift (late, the supervisor alerted), and
+    those more than three days old reviewed by the worker's supervisor (of the last two
+    months', one in ten still waits). Written in their stage by this trusted script; the end
+    of each reporter's shift is computed from their working hours. Draws are seeded by the
+    case: running it again adds nothing."""
+    import pytz
+
+    now = fields.Datetime.now()
+    rows = _case_work_rows(env, "NOT EXISTS (SELECT 1 FROM rrs_incident i WHERE i.case_id = c.id)")
+    zones = {
+        user.id: pytz.timezone(user.tz or "UTC")
+        for user in env["res.users"].browse({row["user_id"] for row in rows})
+    }
+    severities = [level for level, weight in INCIDENT_SEVERITY for _ in range(weight)]
+    drawn = []
+    for row in rows:
+        rnd = random.Random(f"incident-{row['case_id']}")
+        if rnd.random() >= 1 / 30:
+            continue
+        last = min(filter(None, (row["closing"], now.date())))
+        if row["state"] != "closed" and rnd.random() < 0.05:
+            day = now.date() - timedelta(days=rnd.randint(0, 1))  # this shift's or last one's
+        else:
+            day = row["start"] + timedelta(days=rnd.randint(0, max((last - row["start"]).days, 0)))
+        hour = rnd.choice((9, 10, 11, 13, 14, 15, 16)) if rnd.random() < 7 / 8 else 19
+        local = datetime.combine(day, datetime.min.time()) + timedelta(
+            hours=hour, minutes=rnd.choice((0, 15, 30, 45))
+        )
+        occurred = zones[row["user_id"]].localize(local).astimezone(pytz.utc)
+        occurred = min(occurred.replace(tzinfo=None), now - timedelta(minutes=10))
+        drawn.append((row, rnd, occurred))
+    Incident = env["rrs.incident"].with_context(tracking_disable=True, mail_create_nolog=True)
+    created = 0
+    started = time.time()
+    for start in range(0, len(drawn), batch):
+        part = drawn[start : start + batch]
+        vals_list = []
+        for row, rnd, occurred in part:
+            where, what = rnd.choice(INCIDENTS)
+            vals_list.append(
+                {
+                    "case_id": row["case_id"],
+                    "reporter_id": row["user_id"],
+                    "occurred_date": occurred,
+                    "location": where,
+                    "description": what,
+                    "people_involved": "The head of household; the case worker.",
+                    "severity": rnd.choice(severities),
+                    "actions_taken": "The family was made safe; the supervisor was called.",
+                    "member_ids": [Command.set([row["head_id"]])] if row["head_id"] else [],
+                }
+            )
+        incidents = Incident.create(vals_list)
+        # the end of each shift is computed at the create; each report then takes its stage
+        for number, (incident, (row, rnd, occurred)) in enumerate(
+            zip(incidents, part, strict=True), 1
+        ):
+            due = incident.due_date
+            if occurred.date() >= now.date() - timedelta(days=1) or due > now:
+                continue  # still a draft: the cron flags it once the shift is over
+            late = rnd.random() < 1 / 8 and due + timedelta(hours=1) < now
+            submitted = (
+                min(due + timedelta(hours=rnd.randint(1, 48)), now)
+                if late
+                else min(occurred + timedelta(hours=rnd.randint(1, 3)), due)
+            )
+            vals = {
+                "state": "submitted",
+                "submitted_date": submitted,
+                "late": late,
+                "supervisor_alerted": late,
+            }
+            # reviewed within days; of the last two months' reports, one in ten still waits
+            waits = submitted > now - timedelta(days=60) and rnd.random() < 0.1
+            if row["supervisor_id"] and submitted < now - timedelta(days=3) and not waits:
+                vals.update(
+                    state="reviewed",
+                    reviewer_id=row["supervisor_id"],
+                    reviewed_date=submitted + timedelta(days=rnd.randint(1, 3)),
+                    review_note="Talked it over with the worker; the safety plan is updated.",
+                )
+            incident.write(vals)
+            if number % 100 == 0:
+                gc.collect()  # auditlog's environments, kept in cycles (see reception tasks)
+        env.cr.commit()
+        created += len(part)
+        print(f"{created} incident reports ({created / (time.time() - started):.0f}/s)", flush=True)
+    return created
+
+
+def populate_prs_safety_calls(env, batch=1000):
+    """The safety and well-being calls (rule PRS-1) of the post-release services cases that
+    have none: made by the case's worker in the ten days before the call is due, one in
+    sixteen a few days late; a case released too recently for its call to be due has one a
+    time in two. One call in twenty finds something to follow up. Draws are seeded by the
+    case: running it again adds nothing."""
+    if "rrs.prs.safety.call" not in env:
+        return 0
+    today = fields.Date.today()
+    env.cr.execute(
+        """SELECT c.id AS case_id, c.user_id, c.prs_release_date AS release,
+                  c.closing_date AS closing, p.prs_safety_call_days AS days
+             FROM rrs_case c JOIN rrs_program p ON p.id = c.program_id
+            WHERE c.is_prs AND c.prs_release_date IS NOT NULL
+              AND NOT EXISTS (SELECT 1 FROM rrs_prs_safety_call s WHERE s.case_id = c.id)
+         ORDER BY c.id"""
+    )
+    vals_list = []
+    for row in env.cr.dictfetchall():
+        rnd = random.Random(f"safety-call-{row['case_id']}")
+        due = row["release"] + timedelta(days=row["days"] or 30)
+        if rnd.random() < 1 / 16:
+            day = due + timedelta(days=rnd.randint(1, 6))
+        else:
+            day = due - timedelta(days=rnd.randint(0, 10))
+        day = max(day, row["release"] + timedelta(days=1))
+        last = min(filter(None, (row["closing"], today)))
+        if day > last or (due > today and rnd.random() < 0.5):
+            continue  # not made yet
+        follow_up = rnd.random() < 1 / 20
+        vals_list.append(
+            {
+                "case_id": row["case_id"],
+                "user_id": row["user_id"],
+                "call_date": day,
+                "spoke_with": "both",
+                "living_with_sponsor": "yes",
+                "in_school": "no" if follow_up else "yes",
+                "knows_court_dates": "yes",
+                "is_safe": "yes",
+                "outcome": "follow_up" if follow_up else "no_concern",
+                "notes": "School enrolment arranged with the sponsor." if follow_up else False,
+            }
+        )
+    _create_in_batches(env, "rrs.prs.safety.call", vals_list, batch, "safety calls")
+    return len(vals_list)
+
+
 def populate_case_work(env, rnd):
     """What the case workers record beside the notes and plans, for the cases that have none
     yet: referrals with their releases, case reviews, reception tasks done, assessments
-    completed, orientation sessions and home visits."""
+    completed, orientation sessions, home visits, incident reports and the post-release
+    services' safety calls."""
     referrals, releases = populate_referrals(env)
     print(f"{referrals} referrals, {releases} releases of information", flush=True)
     print(f"{populate_reviews(env)} case reviews", flush=True)
@@ -652,6 +808,8 @@ def populate_case_work(env, rnd):
     print(f"{populate_assessments_done(env)} assessments completed", flush=True)
     print(f"{populate_orientation(env)} orientation sessions", flush=True)
     print(f"{populate_home_visits(env, rnd)} home visits", flush=True)
+    print(f"{populate_incidents(env)} incident reports", flush=True)
+    print(f"{populate_prs_safety_calls(env)} safety calls", flush=True)
 
 
 def populate_assistance(env, count, rnd, batch=1000):
@@ -1500,7 +1658,8 @@ def main():
         "--case-work-only",
         action="store_true",
         help="only add the referrals, case reviews, reception tasks done, assessments "
-        "completed, orientation sessions and home visits to the cases that have none",
+        "completed, orientation sessions, home visits, incident reports and safety calls to "
+        "the cases that have none",
     )
     p.add_argument(
         "--activities-only",

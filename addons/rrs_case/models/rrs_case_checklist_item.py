@@ -50,6 +50,10 @@ class RrsCaseChecklistItem(models.Model):
         "(case_id, template_line_id) WHERE template_line_id IS NOT NULL",
         "A program task appears once on a case.",
     )
+    # the tasks still to do of a set of cases, by due date: a worker's overdue dashboard and
+    # the reception cron read them from here, not from the state's index and every task's row
+    # (issue 17: 4.3 ms -> 0.8 ms at 101,000 cases)
+    _todo_due_idx = models.Index("(case_id, due_date) WHERE state = 'todo'")
 
     @api.depends(
         "template_line_id.due_days",

@@ -55,6 +55,9 @@ class RrsCaseReview(models.Model):
         copy=False,
     )
     due_date = fields.Date(required=True, index=True)
+    # the reviews to do of a set of cases, by due date: the overdue dashboard and the review
+    # cron start from the cases' own (issue 17)
+    _draft_due_idx = models.Index("(case_id, due_date) WHERE state = 'draft'")
     review_date = fields.Date(string="Reviewed on", copy=False, readonly=True, index=True)
     reviewer_type = fields.Selection(
         [

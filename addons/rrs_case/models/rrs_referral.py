@@ -96,6 +96,9 @@ class RrsReferral(models.Model):
         index=True,
         help="When the worker follows up if the provider has not answered.",
     )
+    # the referrals waiting for an answer, by follow-up date: the overdue dashboard and the
+    # follow-up cron read them from here (issue 17)
+    _sent_follow_up_idx = models.Index("(case_id, follow_up_date) WHERE state = 'sent'")
     response_date = fields.Date(readonly=True, copy=False)
     decline_reason = fields.Text(copy=False)
     outcome = fields.Selection(

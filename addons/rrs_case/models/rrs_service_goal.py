@@ -79,6 +79,13 @@ class RrsServiceGoal(models.Model):
     progress = fields.Integer(string="Progress (%)", tracking=True)
     progress_note = fields.Text(string="Progress notes")
 
+    # the open goals of a set of cases, by timeframe: a worker's overdue dashboard probes this
+    # for each of the worker's cases instead of reading every goal of each (issue 17: 7.8 ms
+    # -> 0.5 ms for 501 cases at 101,000 cases)
+    _open_target_idx = models.Index(
+        "(case_id, target_date) WHERE status IN ('planned', 'in_progress')"
+    )
+
     _progress_range = models.Constraint(
         "CHECK(progress >= 0 AND progress <= 100)", "Progress is a percentage from 0 to 100."
     )

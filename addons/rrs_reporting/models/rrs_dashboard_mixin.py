@@ -113,6 +113,16 @@ class RrsDashboardMixin(models.AbstractModel):
         counts are put together with UNION ALL, so a dashboard costs one round trip whatever
         the number of its figures and of the cases.
         """
+        counts = {figure: {} for figure in figures}
+        if query := self._rrs_count_by_worker_query(figures, scope):
+            self.env.cr.execute(query)
+            for figure, user_id, count in self.env.cr.fetchall():
+                counts[figure][user_id] = count
+        return counts
+
+    def _rrs_count_by_worker_query(self, figures, scope):
+        """The query of ``_rrs_count_by_worker`` (None without figures): one ``SELECT``
+        (figure, case worker, count) per figure, put together with UNION ALL."""
         parts = []
         for figure, (model, domain) in figures.items():
             # sudo(): over the scope rrs_report_scope_kind() gave for the user's role;
@@ -136,12 +146,7 @@ class RrsDashboardMixin(models.AbstractModel):
                 worker = SQL("rrs_dashboard_case.user_id")
             records.groupby = SQL("2")
             parts.append(records.select(SQL("%s, %s, COUNT(*)", figure, worker)))
-        counts = {figure: {} for figure in figures}
-        if parts:
-            self.env.cr.execute(SQL(" UNION ALL ").join(parts))
-            for figure, user_id, count in self.env.cr.fetchall():
-                counts[figure][user_id] = count
-        return counts
+        return SQL(" UNION ALL ").join(parts) if parts else None
 
     def _rrs_refresh_values(self, scope):
         raise NotImplementedError
