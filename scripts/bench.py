@@ -633,14 +633,24 @@ def bench_volunteers(env, worker):
         )
     print("\nScreening reminder cron:\n\n| run | seconds | queries |\n| --- | ---: | ---: |")
     for label in ("first run (reminders)", "second run (nothing to change)"):
-        before = env.cr.sql_log_count
-        start = time.perf_counter()
-        Volunteer._cron_screening_expiry()
-        seconds = time.perf_counter() - start
+        with _no_commit(env):
+            before = env.cr.sql_log_count
+            start = time.perf_counter()
+            Volunteer._cron_screening_expiry()
+            seconds = time.perf_counter() - start
         print(f"| {label} | {seconds:.1f} | {env.cr.sql_log_count - before} |", flush=True)
 
 
 RESULTS = {}
+
+
+def _no_commit(env):
+    """The crons commit each batch (``ir.cron._commit_progress`` commits outside a cron job
+    too): measured without, so that the bench leaves its database as it found it when the
+    caller rolls back."""
+    from unittest.mock import patch
+
+    return patch.object(env.cr, "commit", lambda: None)
 
 
 def measure(env, label, fn):
@@ -1117,7 +1127,23 @@ def run_all(env, args, odoo):
     if "rrs.prs.level" in env:
         bench_cron(env, "PRS clocks cron", "_cron_prs_clocks")
         env.cr.rollback()
-    bench_cron(env, "Late incident reports cron", "_cron_late_incidents", "rrs.incident")
+    # the drafts of the last days are late once their reporter's next shift has ended: the
+    # cron runs at the end of the next working day (UTC), as it would that evening
+    evening = datetime.combine(fields.Date.today(), datetime.min.time()) + timedelta(hours=23)
+    evening += timedelta(days=1)
+    while evening.weekday() >= 5:
+        evening += timedelta(days=1)
+    late = env["rrs.incident"].search_count(
+        [("state", "=", "draft"), ("supervisor_alerted", "=", False), ("due_date", "<", evening)]
+    )
+    print(f"\n(the incident cron runs on {evening:%A %Y-%m-%d} at 23:00 UTC: {late} drafts late)")
+    bench_cron(
+        env,
+        "Late incident reports cron, at the end of the next working day",
+        "_cron_late_incidents",
+        "rrs.incident",
+        at=evening,
+    )
     env.cr.rollback()
     bench_cron(env, "Home visit check-out cron", "_cron_visit_checkout", "rrs.home.visit")
     env.cr.rollback()
@@ -1318,9 +1344,9 @@ def bench_access_review(env):
 
 
 def bench_prs(env):
-    """Post-release services (rules PRS-1 to PRS-6): the PRS compliance list with its *PRS
-    clock overdue* filter, as the worker with the most open PRS cases and their supervisor
-    see it."""
+    """Post-release services (rules PRS-1 to PRS-6): the PRS compliance list as it opens (the
+    open cases) and with its *PRS clock overdue* filter, as the worker with the most open PRS
+    cases and their supervisor see it."""
     Case = env["rrs.case"]
     [(prs_worker, _count)] = Case._read_group(
         [("is_prs", "=", True), ("state", "!=", "closed")],
@@ -1336,34 +1362,42 @@ def bench_prs(env):
             continue
         Cases = Case.with_user(user)
         spec = _view_spec(Cases, "list", view.id)
-        domain = [("is_prs", "=", True), *_filter_domain(Cases, "prs_late")]
-        measure(
-            env,
-            f"{label}: PRS compliance, clock overdue, list page + count",
-            lambda Cases=Cases, domain=domain, spec=spec: Cases.web_search_read(
-                domain, spec, limit=80, count_limit=10001
-            ),
-        )
+        for title, name in (("open", "open"), ("clock overdue", "prs_late")):
+            domain = [("is_prs", "=", True), *_filter_domain(Cases, name)]
+            measure(
+                env,
+                f"{label}: PRS compliance, {title}, list page + count",
+                lambda Cases=Cases, domain=domain, spec=spec: Cases.web_search_read(
+                    domain, spec, limit=80, count_limit=10001
+                ),
+            )
 
 
-def bench_cron(env, title, method, model="rrs.case"):
-    """A daily reminder cron (case reviews PLAN-4, reception tasks RES-1, the PRS clocks PRS-1
-    to PRS-5, referral follow-ups PLAN-6), twice: reminders, then a quiet day."""
+def bench_cron(env, title, method, model="rrs.case", at=None):
+    """A reminder cron (case reviews PLAN-4, reception tasks RES-1, the PRS clocks PRS-1 to
+    PRS-5, referral follow-ups PLAN-6, late incident reports REC-5, visits not checked out
+    VIS-3), twice: reminders, then a quiet day, without committing (the caller rolls back).
+    ``at``: the moment the cron runs (UTC), when today would find nothing to do."""
+    import contextlib
+
+    from freezegun import freeze_time
+
     if model == "rrs.case":
         count = env[model].search_count([("state", "!=", "closed")])
         print(f"\n{title} ({count} open cases):\n")
     else:
         print(f"\n{title} ({env[model].search_count([])} records of {model}):\n")
-    print("| run | seconds | queries |")
+    print("| run | ms | queries |")
     print("| --- | ---: | ---: |")
     for label in ("first run (reminders)", "second run (nothing to change)"):
-        before = env.cr.sql_log_count
-        start = time.perf_counter()
-        getattr(env[model], method)()
-        seconds = time.perf_counter() - start
-        queries = env.cr.sql_log_count - before
+        with _no_commit(env), freeze_time(at, tick=True) if at else contextlib.nullcontext():
+            before = env.cr.sql_log_count
+            start = time.perf_counter()
+            getattr(env[model], method)()
+            seconds = time.perf_counter() - start
+            queries = env.cr.sql_log_count - before
         RESULTS[f"{title}, {label}"] = {"ms": seconds * 1000, "queries": queries}
-        print(f"| {label} | {seconds:.1f} | {queries} |", flush=True)
+        print(f"| {label} | {seconds * 1000:.1f} | {queries} |", flush=True)
 
 
 def bench_assessment_cron(env):
@@ -1378,11 +1412,12 @@ def bench_assessment_cron(env):
     print("| --- | ---: | ---: | ---: |")
     batches = -(-open_count // module.BATCH_SIZE)
     for label in ("first run (flags and reminders)", "second run (nothing to change)"):
-        before = env.cr.sql_log_count
-        start = time.perf_counter()
-        Assessment._cron_assessment_reminders()
-        seconds = time.perf_counter() - start
-        queries = env.cr.sql_log_count - before
+        with _no_commit(env):
+            before = env.cr.sql_log_count
+            start = time.perf_counter()
+            Assessment._cron_assessment_reminders()
+            seconds = time.perf_counter() - start
+            queries = env.cr.sql_log_count - before
         RESULTS[f"Assessment cron, {label}"] = {"ms": seconds * 1000, "queries": queries}
         print(
             f"| {label} | {seconds:.1f} | {queries} | {queries / max(batches, 1):.0f} |", flush=True
