@@ -631,14 +631,7 @@ def bench_volunteers(env, worker):
                 Hours.with_user(portal)._read_group([], ["state"], ["hours:sum"]),
             ),
         )
-    print("\nScreening reminder cron:\n\n| run | seconds | queries |\n| --- | ---: | ---: |")
-    for label in ("first run (reminders)", "second run (nothing to change)"):
-        with _no_commit(env):
-            before = env.cr.sql_log_count
-            start = time.perf_counter()
-            Volunteer._cron_screening_expiry()
-            seconds = time.perf_counter() - start
-        print(f"| {label} | {seconds:.1f} | {env.cr.sql_log_count - before} |", flush=True)
+    bench_cron(env, "Screening reminder cron", "_cron_screening_expiry", "rrs.volunteer")
 
 
 RESULTS = {}
@@ -1376,7 +1369,7 @@ def bench_prs(env):
 def bench_cron(env, title, method, model="rrs.case", at=None):
     """A reminder cron (case reviews PLAN-4, reception tasks RES-1, the PRS clocks PRS-1 to
     PRS-5, referral follow-ups PLAN-6, late incident reports REC-5, visits not checked out
-    VIS-3), twice: reminders, then a quiet day, without committing (the caller rolls back).
+    VIS-3, volunteers' screening VOL-1), twice: reminders, then a quiet day, without committing (the caller rolls back).
     ``at``: the moment the cron runs (UTC), when today would find nothing to do."""
     import contextlib
 

@@ -291,6 +291,23 @@ def _case_work_rows(env, where):
     return env.cr.dictfetchall()
 
 
+def _workers_clock(env, rows):
+    """``at(user_id, day, hours)``: that time of the day in the time zone of the worker
+    ``user_id`` (one of ``rows``' workers), as the naive UTC datetime Odoo stores."""
+    import pytz
+
+    zones = {
+        user.id: pytz.timezone(user.tz or "UTC")
+        for user in env["res.users"].browse({row["user_id"] for row in rows})
+    }
+
+    def at(user_id, day, hours):
+        local = datetime.combine(day, datetime.min.time()) + timedelta(hours=hours)
+        return zones[user_id].localize(local).astimezone(pytz.utc).replace(tzinfo=None)
+
+    return at
+
+
 def _create_in_batches(env, model, vals_list, batch, what):
     """``vals_list`` created ``batch`` at a time, each batch committed, with the rate."""
     started = time.time()
@@ -588,24 +605,16 @@ def populate_home_visits(env, rnd, batch=1000):
     one held in the first weeks (risk assessed, authorised, checked in and out in the
     morning) and, for a third of them, the next one planned in the coming two weeks. Each is
     a private event in the worker's calendar."""
-    import pytz
-
     today = fields.Date.today()
     rows = _case_work_rows(
         env,
         "c.state IN ('active', 'closing') "
         "AND NOT EXISTS (SELECT 1 FROM rrs_home_visit v WHERE v.case_id = c.id)",
     )
-    zones = {
-        user.id: pytz.timezone(user.tz or "UTC")
-        for user in env["res.users"].browse({row["user_id"] for row in rows})
-    }
+    at = _workers_clock(env, rows)
 
     def morning(user_id, day):
-        local = datetime.combine(day, datetime.min.time()) + timedelta(
-            hours=rnd.choice((9, 9.5, 10, 10.5, 11))
-        )
-        return zones[user_id].localize(local).astimezone(pytz.utc).replace(tzinfo=None)
+        return at(user_id, day, rnd.choice((9, 9.5, 10, 10.5, 11)))
 
     vals_list = []
     for row in rows:
@@ -663,14 +672,9 @@ def populate_incidents(env, batch=500):
     months', one in ten still waits). Written in their stage by this trusted script; the end
     of each reporter's shift is computed from their working hours. Draws are seeded by the
     case: running it again adds nothing."""
-    import pytz
-
     now = fields.Datetime.now()
     rows = _case_work_rows(env, "NOT EXISTS (SELECT 1 FROM rrs_incident i WHERE i.case_id = c.id)")
-    zones = {
-        user.id: pytz.timezone(user.tz or "UTC")
-        for user in env["res.users"].browse({row["user_id"] for row in rows})
-    }
+    at = _workers_clock(env, rows)
     severities = [level for level, weight in INCIDENT_SEVERITY for _ in range(weight)]
     drawn = []
     for row in rows:
@@ -683,11 +687,8 @@ def populate_incidents(env, batch=500):
         else:
             day = row["start"] + timedelta(days=rnd.randint(0, max((last - row["start"]).days, 0)))
         hour = rnd.choice((9, 10, 11, 13, 14, 15, 16)) if rnd.random() < 7 / 8 else 19
-        local = datetime.combine(day, datetime.min.time()) + timedelta(
-            hours=hour, minutes=rnd.choice((0, 15, 30, 45))
-        )
-        occurred = zones[row["user_id"]].localize(local).astimezone(pytz.utc)
-        occurred = min(occurred.replace(tzinfo=None), now - timedelta(minutes=10))
+        hour += rnd.choice((0, 15, 30, 45)) / 60
+        occurred = min(at(row["user_id"], day, hour), now - timedelta(minutes=10))
         drawn.append((row, rnd, occurred))
     Incident = env["rrs.incident"].with_context(tracking_disable=True, mail_create_nolog=True)
     created = 0
@@ -741,7 +742,7 @@ def populate_incidents(env, batch=500):
                 )
             incident.write(vals)
             if number % 100 == 0:
-                gc.collect()  # auditlog's environments, kept in cycles (see reception tasks)
+                gc.collect()  # see populate_reception_done
         env.cr.commit()
         created += len(part)
         print(f"{created} incident reports ({created / (time.time() - started):.0f}/s)", flush=True)

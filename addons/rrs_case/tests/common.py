@@ -9,6 +9,7 @@ from odoo import Command, fields
 from odoo.exceptions import ValidationError
 from odoo.fields import Domain
 from odoo.tests import TransactionCase, new_test_user
+from odoo.tools import SQL
 from odoo.tools.safe_eval import datetime as safe_eval_datetime
 from odoo.tools.safe_eval import safe_eval
 
@@ -193,6 +194,23 @@ class RrsCaseCommon(TransactionCase):
         arch = self.env[model].get_views([(False, "search")])["views"]["search"]["arch"]
         [node] = etree.fromstring(arch).xpath(f"//field[@name='{field_name}']")
         return safe_eval(node.get("filter_domain"), {"self": text})
+
+    # planner methods a test may discourage, to show an index serves a query where, with far
+    # more rows than a test has, it costs less than the alternative
+    DISCOURAGE = {
+        "seqscan": "SET LOCAL enable_seqscan = off",
+        "indexscan": "SET LOCAL enable_indexscan = off",
+        "sort": "SET LOCAL enable_sort = off",
+    }
+
+    def _plan(self, sql, discourage=()):
+        """PostgreSQL's plan (``EXPLAIN``) of the ``SQL`` object ``sql``, the pending writes
+        flushed first; ``discourage``: keys of ``DISCOURAGE``, off until the test ends."""
+        self.env.flush_all()
+        for method in discourage:
+            self.env.cr.execute(self.DISCOURAGE[method])
+        self.env.cr.execute(SQL("EXPLAIN %s", sql))
+        return "\n".join(row[0] for row in self.env.cr.fetchall())
 
     def _search_filter(self, model, filter_name, user=None, domain=()):
         """The records a user finds with a filter of the model's search view, the domain

@@ -262,14 +262,9 @@ class TestChangeHistory(RrsCaseCommon):
         """Issue 17: the change history lists newest first; an index on the entries' date
         gives a page without sorting the whole history."""
         self._note()
-        self.env.flush_all()
-        self.env.cr.execute("SET LOCAL enable_sort = off")
-        self.env.cr.execute("SET LOCAL enable_seqscan = off")
         Log = self.Log.with_user(self.manager)
         query = Log._search([("rrs_case_file", "=", True)], order=Log._order, limit=80)
-        sql = query.select("auditlog_log.id")
-        self.env.cr.execute(b"EXPLAIN " + self.env.cr.mogrify(sql.code, sql.params))
-        plan = "\n".join(row[0] for row in self.env.cr.fetchall())
+        plan = self._plan(query.select("auditlog_log.id"), discourage=("sort", "seqscan"))
         self.assertIn("rrs_auditlog_log_create_date_idx", plan)
         self.assertNotIn("Sort Key", plan)
 

@@ -120,18 +120,13 @@ class TestSupervisorListsScale(RrsCaseCommon):
         and the open cases can be read from an index in that order: with sorting discouraged,
         PostgreSQL takes the index rather than sorting the stage's cases."""
         Case = self.env["rrs.case"]
-        self.env.flush_all()
-        self.env.cr.execute("SET LOCAL enable_sort = off")
-        self.env.cr.execute("SET LOCAL enable_seqscan = off")
         for domain, index in (
             ([("state", "=", "closed")], "rrs_case_state_order_idx"),
             ([], "rrs_case_order_idx"),
             (OPEN, "rrs_case_open_order_idx"),
         ):
             query = Case._search(domain, order=Case._order, limit=40)
-            sql = query.select("rrs_case.id")
-            self.env.cr.execute(b"EXPLAIN " + self.env.cr.mogrify(sql.code, sql.params))
-            plan = "\n".join(row[0] for row in self.env.cr.fetchall())
+            plan = self._plan(query.select("rrs_case.id"), discourage=("sort", "seqscan"))
             self.assertIn(index, plan)
             self.assertNotIn("Sort Key", plan)
 
@@ -141,12 +136,8 @@ class TestSupervisorListsScale(RrsCaseCommon):
         date's index, not by testing every case of the database (scans discouraged here, as
         they cost more there)."""
         Case = self.env["rrs.case"]
-        self.env.flush_all()
-        self.env.cr.execute("SET LOCAL enable_seqscan = off")
         domain = [("arrival_date", ">=", "2026-01-01"), ("arrival_date", "<=", "2026-01-31")]
-        sql = Case._search(domain).select("COUNT(*)")
-        self.env.cr.execute(b"EXPLAIN " + self.env.cr.mogrify(sql.code, sql.params))
-        plan = "\n".join(row[0] for row in self.env.cr.fetchall())
+        plan = self._plan(Case._search(domain).select("COUNT(*)"), discourage=("seqscan",))
         self.assertIn("rrs_case__arrival_date_index", plan)
 
 
@@ -398,12 +389,9 @@ class TestContactRulesScale(RrsCaseCommon):
         instead of testing every contact (scans and index walks discouraged here, as they
         cost more there)."""
         Partner = self.env["res.partner"].with_user(self.worker)
-        self.env.flush_all()
-        self.env.cr.execute("SET LOCAL enable_seqscan = off")
-        self.env.cr.execute("SET LOCAL enable_indexscan = off")
-        sql = Partner._search([]).select("COUNT(*)")
-        self.env.cr.execute(b"EXPLAIN " + self.env.cr.mogrify(sql.code, sql.params))
-        plan = "\n".join(row[0] for row in self.env.cr.fetchall())
+        plan = self._plan(
+            Partner._search([]).select("COUNT(*)"), discourage=("seqscan", "indexscan")
+        )
         self.assertIn("rrs_res_partner_ordinary_idx", plan)
 
 

@@ -68,12 +68,15 @@ class RrsDashboardOverdue(models.TransientModel):
             for fname, (model, action) in OVERDUE.items()
         }
 
+    def _rrs_counted_figures(self):
+        """{figure: (model, domain)}: what the dashboard counts by worker."""
+        return {
+            fname: (model, domain)
+            for fname, (model, _action, domain, _title) in self._rrs_figures().items()
+        }
+
     def _rrs_refresh_values(self, scope):
-        figures = self._rrs_figures()
-        counts = self._rrs_count_by_worker(
-            {fname: (model, domain) for fname, (model, _action, domain, _title) in figures.items()},
-            scope,
-        )
+        counts = self._rrs_count_by_worker(self._rrs_counted_figures(), scope)
         values = {"total_count": 0}
         by_worker = {}
         for fname, per_worker in counts.items():

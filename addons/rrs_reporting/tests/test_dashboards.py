@@ -214,15 +214,8 @@ class TestDashboards(RrsReportingCommon):
         from these indexes, 4 ms."""
         dashboard = self._dashboard("rrs.dashboard.overdue", self.worker)
         scope, _label = self.worker.rrs_report_scope()
-        figures = {
-            figure: (model, domain)
-            for figure, (model, _action, domain, _title) in dashboard._rrs_figures().items()
-        }
-        query = dashboard._rrs_count_by_worker_query(figures, scope)
-        self.env.flush_all()
-        self.env.cr.execute("SET LOCAL enable_seqscan = off")
-        self.env.cr.execute(b"EXPLAIN " + self.env.cr.mogrify(query.code, query.params))
-        plan = "\n".join(row[0] for row in self.env.cr.fetchall())
+        query = dashboard._rrs_count_by_worker_query(dashboard._rrs_counted_figures(), scope)
+        plan = self._plan(query, discourage=("seqscan",))
         for index in (
             "rrs_case_review_draft_due_idx",
             "rrs_case_checklist_item_todo_due_idx",

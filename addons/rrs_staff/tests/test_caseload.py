@@ -125,10 +125,7 @@ class TestCaseload(RrsStaffCommon):
         self._case()
         self._case(user=self.worker_other)
         Workload = self.env["rrs.staff.workload"].with_user(self.supervisor)
-        self.env.flush_all()
-        sql = Workload._search([]).select("rrs_staff_workload.user_id")
-        self.env.cr.execute(b"EXPLAIN " + self.env.cr.mogrify(sql.code, sql.params))
-        plan = "\n".join(row[0] for row in self.env.cr.fetchall())
+        plan = self._plan(Workload._search([]).select("rrs_staff_workload.user_id"))
         self.assertNotIn("rrs_staff_workload.user_id = ANY", plan)
         self.assertRegex(
             plan, r"on rrs_case c\b.*\n\s+(?:Index Cond|Recheck Cond|Filter): \(+user_id = ANY"
