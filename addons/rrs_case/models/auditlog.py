@@ -198,6 +198,15 @@ class AuditlogLog(models.Model):
         help="Who made the change, and the workers assigned to its case.",
     )
 
+    # Issue 17: the supervisor's list counts up to 10,001 of the team's entries. The team's
+    # entries are the same in number at 10,000 and 100,000 cases but twenty times sparser in the
+    # larger table, where a count read 4,000 pages of the table to find them (118 ms). Every
+    # column the supervisor's rule tests is in this index, so the count reads it alone (an
+    # index-only scan, 17-19 ms at 101,000 cases, 3.6 ms at 10,100).
+    _rrs_case_file_author_idx = models.Index(
+        "(rrs_case_id, user_id, rrs_company_id) WHERE rrs_case_file IS TRUE"
+    )
+
     @api.depends("user_id", "rrs_case_id.worker_user_ids")
     def _compute_rrs_user_ids(self):
         for log in self:

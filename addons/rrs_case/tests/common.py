@@ -201,6 +201,7 @@ class RrsCaseCommon(TransactionCase):
         "seqscan": "SET LOCAL enable_seqscan = off",
         "indexscan": "SET LOCAL enable_indexscan = off",
         "sort": "SET LOCAL enable_sort = off",
+        "bitmapscan": "SET LOCAL enable_bitmapscan = off",
     }
 
     def _plan(self, sql, discourage=()):

@@ -7,6 +7,7 @@ from odoo.addons.auditlog.models import auditlog_rule
 from odoo.addons.rrs_case.models.rrs_guard_mixin import rrs_disposing
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user, tagged
+from odoo.tools import SQL
 
 from .common import RrsCaseCommon
 
@@ -267,6 +268,18 @@ class TestChangeHistory(RrsCaseCommon):
         plan = self._plan(query.select("auditlog_log.id"), discourage=("sort", "seqscan"))
         self.assertIn("rrs_auditlog_log_create_date_idx", plan)
         self.assertNotIn("Sort Key", plan)
+
+    def test_rec4_the_supervisors_count_reads_the_history_index_alone(self):
+        """Issue 17: the supervisor's list counts the team's entries (up to 10,001); every
+        column the supervisor's rule tests is in one index of the case file's entries, so the
+        count reads that index without the table, whose pages the team's entries are spread
+        over as the database grows."""
+        self._note()
+        Log = self.Log.with_user(self.supervisor)
+        query = Log._search([("rrs_case_file", "=", True)], limit=10001)
+        count = SQL("SELECT COUNT(*) FROM (%s) t", query.select(SQL("1")))
+        plan = self._plan(count, discourage=("seqscan", "bitmapscan"))
+        self.assertIn("Index Only Scan using auditlog_log_rrs_case_file_author_idx", plan)
 
     def test_rec4_workers_finance_and_volunteers_do_not_read_the_history(self):
         note = self._note()
