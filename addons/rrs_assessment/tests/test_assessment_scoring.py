@@ -142,6 +142,24 @@ class TestAssessmentScoring(RrsAssessmentCommon):
         self.assertEqual(rows["housing"].assessment_count, 2)
         self.assertEqual((rows["housing"].first_point, rows["housing"].last_point), ("a1", "a2"))
 
+    def test_asm3_a_cases_comparison_ranks_only_that_cases_results(self):
+        """Issue 17: the case form reads the case's comparison; the view filters the results
+        by the case before ranking them (the case's assessments by their index), instead of
+        ranking every completed matrix of the database, then keeping the case's."""
+        case = self._family_case()
+        head = case.member_ids.filtered("is_head")
+        first = case.assessment_ids.filtered(lambda x: x.member_id == head and x.point == "a1")
+        self._answer(first, [2] * 8)
+        first.action_complete()
+        Comparison = self.env["rrs.assessment.factor.comparison"]
+        query = Comparison._search([("case_id", "=", case.id)])
+        plan = self._plan(query.select(), discourage=("seqscan",))
+        self.assertNotIn("CTE Scan", plan)
+        self.assertIn("rrs_assessment__case_id_index", plan)
+        rows = Comparison.search([("case_id", "=", case.id)])
+        self.assertEqual(set(rows.factor_id.ids), set(self.instrument.factor_ids.ids))
+        self.assertEqual(set(rows.mapped("trend")), {"same"})  # one assessment: no change yet
+
 
 @tagged("post_install", "-at_install")
 class TestShippedInstruments(RrsAssessmentCommon):
