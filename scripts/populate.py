@@ -24,7 +24,7 @@ import time
 from datetime import datetime, timedelta
 
 from dateutil.relativedelta import relativedelta
-from rrs_odoo import environment, parser
+from rrs_odoo import environment, parser, vacuum_analyze
 
 from odoo import Command, fields
 
@@ -797,11 +797,302 @@ def populate_prs_safety_calls(env, batch=1000):
     return len(vals_list)
 
 
+SEPARATED = (  # rule MIN-1: the categories, weighted as resettlement agencies see them
+    ("with_relatives", 8, "Aunt"),
+    ("joining_relatives", 5, "Uncle"),
+    ("with_non_relatives", 3, "Family friend"),
+    ("joining_parents", 3, "Older sibling"),
+    ("married", 1, "Spouse's parent"),
+)
+MINOR_SERVICES = (  # rule MIN-3: the services and their days after the start of service
+    ("health_physical", 10),
+    ("health_mental", 20),
+    ("health_dental", 30),
+    ("heritage", 45),
+    ("adjustment", 60),
+    ("caregiver_education", 75),
+)
+
+
+def populate_separated_minors(env, batch=200):
+    """Separated minors (rrs_minors, rules MIN-1 to MIN-3) in the open resettlement cases that
+    have none: in one household with a child in sixty, a child came without the parents and
+    lives with the head of household as caregiver (which makes the case a minor's record,
+    restricted). Each has the caregiver's assessment at intake and on the program's review
+    interval since (the latest one missed one time in ten), and the services of RRS 7: the
+    health assessments, heritage, adjustment and the caregiver's education within the first
+    months, and family tracing for a child joining parents or living with non-relatives.
+    Through the ORM: the constraints check the child's age and the caregiver's identity.
+    Draws are seeded by the case: running it again adds nothing."""
+    if "rrs.minor.service" not in env:
+        return 0
+    today = fields.Date.today()
+    adult_birthday = today - relativedelta(years=18)
+    rows = _case_work_rows(
+        env,
+        "c.state IN ('active', 'closing') AND NOT c.is_prs "
+        "AND NOT EXISTS (SELECT 1 FROM rrs_case_member s WHERE s.case_id = c.id "
+        "AND s.separated_minor_category IS NOT NULL)",
+    )
+    env.cr.execute(
+        """SELECT m.case_id, MIN(m.id) FROM rrs_case_member m
+             JOIN res_partner p ON p.id = m.partner_id
+            WHERE NOT m.is_head AND p.birthdate_date > %s
+              AND p.birthdate_date < %s
+         GROUP BY m.case_id""",
+        [adult_birthday, today - relativedelta(years=6)],
+    )
+    child_of = dict(env.cr.fetchall())
+    categories = [(c, relation) for c, weight, relation in SEPARATED for _ in range(weight)]
+    topics = env["rrs.minor.caregiver.topic"].search([]).ids
+    tracers = env["res.partner"].search([("name", "=", "Family links tracing service (bench)")])
+    tracers = tracers or env["res.partner"].create(
+        {"name": "Family links tracing service (bench)", "is_company": True}
+    )
+    drawn = []
+    for row in rows:
+        rnd = random.Random(f"separated-minor-{row['case_id']}")
+        child = child_of.get(row["case_id"])
+        if not child or not row["head_partner_id"] or rnd.random() >= 1 / 60:
+            continue
+        drawn.append((row, rnd, child, rnd.choice(categories)))
+    Member = env["rrs.case.member"]
+    Assessment = env["rrs.minor.caregiver.assessment"]
+    Service = env["rrs.minor.service"]
+    started, created = time.time(), 0
+    for start in range(0, len(drawn), batch):
+        part = drawn[start : start + batch]
+        assessments, services = [], []
+        for row, rnd, child, (category, relation) in part:
+            Member.browse(child).write(
+                {
+                    "separated_minor_category": category,
+                    "caregiver_partner_id": row["head_partner_id"],
+                    "caregiver_relationship": relation,
+                }
+            )
+            first = row["start"] + timedelta(days=rnd.randint(0, 7))
+            day, number = first, 0
+            while day <= today:
+                concern = rnd.random() < 0.15
+                assessments.append(
+                    {
+                        "member_id": child,
+                        "caregiver_partner_id": row["head_partner_id"],
+                        "assessment_date": day,
+                        "user_id": row["user_id"],
+                        "identity_verified": True,
+                        "identity_method": "Passport and birth certificate seen; the child "
+                        "confirmed the relationship.",
+                        "separation_years": rnd.randint(0, 6) if number == 0 else 0,
+                        "previous_relationship": "Lived in the same household before the flight."
+                        if category != "with_non_relatives"
+                        else "Neighbours.",
+                        "housing_space": "adequate",
+                        "safety": "adequate",
+                        "financial_stability": "concern" if concern else "adequate",
+                        "outcome": "with_support" if concern else "suitable",
+                    }
+                )
+                number += 1
+                day = first + relativedelta(months=(row["months"] or 3) * number)
+                if day <= today and day + relativedelta(months=row["months"] or 3) > today:
+                    if rnd.random() < 0.1:
+                        break  # the latest is missed: it shows as due
+            kinds = list(MINOR_SERVICES)
+            if category in ("joining_parents", "with_non_relatives"):
+                kinds.insert(0, ("tracing", 5))
+            for kind, days in kinds:
+                when = row["start"] + timedelta(days=days + rnd.randint(0, 10))
+                if when > today:
+                    continue
+                vals = {
+                    "member_id": child,
+                    "service_type": kind,
+                    "service_date": when,
+                    "user_id": row["user_id"],
+                    "status": "done" if when < today - timedelta(days=14) else "open",
+                    "summary": "Done with the caregiver; next steps agreed in the plan.",
+                }
+                if kind == "tracing":
+                    vals.update(
+                        relative_name="The child's mother",
+                        tracing_partner_id=tracers.id,
+                        status="open",
+                        summary="Tracing request filed; waiting for news.",
+                    )
+                elif kind == "caregiver_education":
+                    vals.update(
+                        caregiver_partner_id=row["head_partner_id"],
+                        topic_ids=[Command.set(topics[: rnd.randint(2, max(len(topics), 2))])],
+                    )
+                services.append(vals)
+        Assessment.create(assessments)
+        Service.create(services)
+        env.cr.commit()
+        created += len(part)
+        print(
+            f"{created} separated minors, {len(assessments)} assessments and {len(services)} "
+            f"services in the last batch ({created / (time.time() - started):.0f}/s)",
+            flush=True,
+        )
+    return created
+
+
+COURTS = ("Immigration court, Chicago", "Immigration court, Houston", "Immigration court, NYC")
+
+
+def populate_prs_court_dates(env, batch=1000):
+    """The immigration court hearings of the post-release services cases that have none (the
+    child must know of them, rule PRS-1): a master calendar hearing in the first months after
+    release, then for one child in three an individual hearing later, past ones with their
+    outcome, future ones planned. Draws are seeded by the case: running it again adds
+    nothing."""
+    if "rrs.prs.court.date" not in env:
+        return 0
+    now = fields.Datetime.now()
+    attorneys = env["res.partner"].search([("name", "=like", "Bench legal aid %")])
+    attorneys = attorneys or env["res.partner"].create(
+        [{"name": f"Bench legal aid {i}", "is_company": True} for i in range(8)]
+    )
+    env.cr.execute(
+        """SELECT c.id, c.prs_release_date FROM rrs_case c
+            WHERE c.is_prs AND c.prs_release_date IS NOT NULL
+              AND NOT EXISTS (SELECT 1 FROM rrs_prs_court_date d WHERE d.case_id = c.id)
+         ORDER BY c.id"""
+    )
+    vals_list = []
+    for case_id, release in env.cr.fetchall():
+        rnd = random.Random(f"court-{case_id}")
+        hearings = [("master", rnd.randint(30, 150))]
+        if rnd.random() < 1 / 3:
+            hearings.append(("individual", hearings[0][1] + rnd.randint(120, 400)))
+        for kind, days in hearings:
+            at = datetime.combine(release + timedelta(days=days), datetime.min.time())
+            at += timedelta(hours=rnd.choice((14, 15, 16, 17, 19)))  # 9:00 to 14:00 US time
+            vals_list.append(
+                {
+                    "case_id": case_id,
+                    "hearing_date": at,
+                    "court": rnd.choice(COURTS),
+                    "hearing_type": kind,
+                    "attorney_partner_id": attorneys[rnd.randrange(len(attorneys))].id
+                    if rnd.random() < 0.6
+                    else False,
+                    "outcome": (
+                        rnd.choice(("Continued", "Next hearing scheduled", "Relief granted"))
+                        if at < now
+                        else False
+                    ),
+                }
+            )
+    _create_in_batches(env, "rrs.prs.court.date", vals_list, batch, "court hearings")
+    return len(vals_list)
+
+
+def populate_prs_residences(env, batch=500):
+    """The moves of the post-release services children that have none (rule PRS-8): one child
+    in twelve moved once during the services, most with the sponsor; the services go on at
+    the new residence (each move is posted on the case). Draws are seeded by the case."""
+    if "rrs.prs.residence" not in env:
+        return 0
+    today = fields.Date.today()
+    env.cr.execute(
+        """SELECT c.id, c.prs_release_date, c.closing_date FROM rrs_case c
+            WHERE c.is_prs AND c.prs_release_date IS NOT NULL
+              AND NOT EXISTS (SELECT 1 FROM rrs_prs_residence r WHERE r.case_id = c.id)
+         ORDER BY c.id"""
+    )
+    cities = ("Houston", "Chicago", "Phoenix", "Newark", "Atlanta", "Denver")
+    vals_list = []
+    for case_id, release, closing in env.cr.fetchall():
+        rnd = random.Random(f"residence-{case_id}")
+        day = release + timedelta(days=rnd.randint(20, 80))
+        if rnd.random() >= 1 / 12 or day > min(filter(None, (closing, today))):
+            continue
+        with_sponsor = rnd.random() < 0.85
+        vals_list.append(
+            {
+                "case_id": case_id,
+                "date_from": day,
+                "street": f"{rnd.randint(10, 999)} Maple Street",
+                "city": rnd.choice(cities),
+                "zip": f"{rnd.randint(10000, 99999)}",
+                "with_sponsor": with_sponsor,
+                "reason": "The sponsor moved for work."
+                if with_sponsor
+                else "The placement changed after a home study.",
+            }
+        )
+    _create_in_batches(env, "rrs.prs.residence", vals_list, batch, "moves")
+    return len(vals_list)
+
+
+def populate_self_sufficiency(env, batch=2000):
+    """Where the heads of household stand on self-sufficiency (rrs_reporting, rule OUT-3), for
+    the cases that have no record: recorded by the worker around the 90th and the 180th day
+    after arrival, once that day has passed. A household with a job by then is self-sufficient
+    three times in four (its income covers its expenses, no cash assistance), partly otherwise;
+    a household without a job is partly self-sufficient on benefits, or not yet (a head of
+    household under 18, as in the post-release services, has none). Draws are seeded by the
+    case: running it again adds nothing."""
+    if "rrs.self.sufficiency" not in env:
+        return 0
+    today = fields.Date.today()
+    env.cr.execute(
+        """SELECT c.id, c.arrival_date, head.id, head_p.birthdate_date,
+                  (SELECT MIN(e.start_date) FROM rrs_employment e WHERE e.case_id = c.id)
+             FROM rrs_case c
+             JOIN rrs_case_member head ON head.case_id = c.id AND head.is_head
+             JOIN res_partner head_p ON head_p.id = head.partner_id
+            WHERE c.arrival_date IS NOT NULL AND c.arrival_date <= %s
+              AND c.state NOT IN ('intake', 'waiting')
+              AND NOT EXISTS (SELECT 1 FROM rrs_self_sufficiency r WHERE r.case_id = c.id)
+         ORDER BY c.id""",
+        [today - timedelta(days=95)],
+    )
+    vals_list = []
+    for case_id, arrival, head_id, birthdate, job_start in env.cr.fetchall():
+        rnd = random.Random(f"self-sufficiency-{case_id}")
+        for day_after in (90, 180):
+            day = arrival + timedelta(days=day_after + rnd.randint(0, 5))
+            if day > today or (birthdate and birthdate > day - relativedelta(years=18)):
+                continue
+            expenses = rnd.randint(14, 26) * 100
+            if job_start and job_start <= day and rnd.random() < 0.75:
+                status, source, assisted = "self_sufficient", "employment", False
+                income = expenses + rnd.randint(0, 8) * 100
+            elif job_start and job_start <= day:
+                status, source, assisted = "partly", "employment", True
+                income = expenses - rnd.randint(2, 8) * 100
+            elif rnd.random() < 0.6:
+                status, source, assisted = "partly", "benefits", True
+                income = rnd.randint(4, 10) * 100
+            else:
+                status, source, assisted = "not_yet", "cash_assistance", True
+                income = 0
+            vals_list.append(
+                {
+                    "case_id": case_id,
+                    "member_id": head_id,
+                    "assessment_date": day,
+                    "status": status,
+                    "income_source": source,
+                    "household_income": income,
+                    "household_expenses": expenses,
+                    "receives_cash_assistance": assisted,
+                }
+            )
+    _create_in_batches(env, "rrs.self.sufficiency", vals_list, batch, "self-sufficiency records")
+    return len(vals_list)
+
+
 def populate_case_work(env, rnd):
     """What the case workers record beside the notes and plans, for the cases that have none
     yet: referrals with their releases, case reviews, reception tasks done, assessments
-    completed, orientation sessions, home visits, incident reports and the post-release
-    services' safety calls."""
+    completed, orientation sessions, home visits, incident reports, the post-release
+    services' safety calls, court hearings and moves, the separated minors with their
+    caregivers' assessments and services, and the heads of household's self-sufficiency."""
     referrals, releases = populate_referrals(env)
     print(f"{referrals} referrals, {releases} releases of information", flush=True)
     print(f"{populate_reviews(env)} case reviews", flush=True)
@@ -811,6 +1102,10 @@ def populate_case_work(env, rnd):
     print(f"{populate_home_visits(env, rnd)} home visits", flush=True)
     print(f"{populate_incidents(env)} incident reports", flush=True)
     print(f"{populate_prs_safety_calls(env)} safety calls", flush=True)
+    print(f"{populate_prs_court_dates(env)} court hearings", flush=True)
+    print(f"{populate_prs_residences(env)} moves of a child", flush=True)
+    print(f"{populate_separated_minors(env)} separated minors", flush=True)
+    print(f"{populate_self_sufficiency(env)} self-sufficiency records", flush=True)
 
 
 def populate_assistance(env, count, rnd, batch=1000):
@@ -1679,11 +1974,10 @@ def main():
     with environment(args) as env:
         env = env(context=dict(env.context, mail_create_nolog=True, mail_notrack=True))
         populate(env, args, rnd)
-        if not args.cases_only:
-            # the planner's statistics of the tables just filled: autovacuum would take
-            # minutes to come, and the bench's plans depend on them
-            env.cr.execute("ANALYZE")
-            env.cr.commit()
+    if not args.cases_only:
+        # the planner's statistics of the tables just filled, and their visibility map:
+        # autovacuum would take minutes to come, and the bench's plans depend on both
+        vacuum_analyze(args)
 
 
 if __name__ == "__main__":
