@@ -1087,12 +1087,91 @@ def populate_self_sufficiency(env, batch=2000):
     return len(vals_list)
 
 
+def populate_satisfaction(env, batch=1000):
+    """The clients' satisfaction questionnaires (rrs_reporting, rule OUT-3) of the cases closed
+    in the last eighteen months that have none: each invited at its closing (as the closing
+    does), a little over half answered within three weeks, four in five of them satisfied
+    (good or very good on the scored questions). Written as survey's own records in batches
+    (the answers and their lines; survey computes the score and the suite whether the client
+    was satisfied), without the note each answer posts on its case. Draws are seeded by the
+    case: running it again adds nothing."""
+    if "rrs.self.sufficiency" not in env:
+        return 0
+    survey = env["survey.survey"]._rrs_satisfaction_survey()
+    if not survey:
+        return 0
+    questions = survey.question_ids.filtered(lambda q: q.question_type == "simple_choice")
+    questions = questions.sorted("sequence")
+    choices = {q.id: {a.answer_score: a.id for a in q.suggested_answer_ids} for q in questions}
+    today = fields.Date.today()
+    env.cr.execute(
+        """SELECT c.id, c.closing_date, head.partner_id FROM rrs_case c
+             JOIN LATERAL (SELECT m.partner_id FROM rrs_case_member m
+                            WHERE m.case_id = c.id AND m.is_head ORDER BY m.id LIMIT 1) head
+               ON TRUE
+            WHERE c.state = 'closed' AND c.closing_date BETWEEN %s AND %s
+              AND NOT EXISTS (SELECT 1 FROM survey_user_input i WHERE i.rrs_case_id = c.id)
+         ORDER BY c.id""",
+        [today - relativedelta(months=18), today],
+    )
+    rows = env.cr.fetchall()
+    Input = env["survey.user_input"].with_context(tracking_disable=True)
+    started, created = time.time(), 0
+    for start in range(0, len(rows), batch):
+        inputs_vals, scores_list = [], []
+        for case_id, closing, partner_id in rows[start : start + batch]:
+            rnd = random.Random(f"satisfaction-{case_id}")
+            vals = {
+                "survey_id": survey.id,
+                "partner_id": partner_id,
+                "rrs_case_id": case_id,
+                "rrs_occasion": "closing",
+                "rrs_invited_date": closing,
+            }
+            done_day = closing + timedelta(days=rnd.randint(1, 20))
+            scores = None
+            if rnd.random() < 0.55 and done_day < today:
+                done_at = datetime.combine(done_day, datetime.min.time()) + timedelta(hours=15)
+                vals.update(
+                    state="done",
+                    start_datetime=done_at - timedelta(minutes=rnd.randint(4, 15)),
+                    end_datetime=done_at,
+                )
+                happy = rnd.random() < 0.8
+                scores = [rnd.choice((2, 3) if happy else (0, 1, 2)) for _q in questions]
+            inputs_vals.append(vals)
+            scores_list.append(scores)
+        inputs = Input.create(inputs_vals)
+        env["survey.user_input.line"].create(
+            [
+                {
+                    "user_input_id": answer.id,
+                    "survey_id": survey.id,
+                    "question_id": question.id,
+                    "answer_type": "suggestion",
+                    "suggested_answer_id": choices[question.id][score],
+                }
+                for answer, scores in zip(inputs, scores_list, strict=True)
+                if scores
+                for question, score in zip(questions, scores, strict=True)
+            ]
+        )
+        env.cr.commit()
+        created += len(inputs)
+        print(
+            f"{created} satisfaction questionnaires ({created / (time.time() - started):.0f}/s)",
+            flush=True,
+        )
+    return created
+
+
 def populate_case_work(env, rnd):
     """What the case workers record beside the notes and plans, for the cases that have none
     yet: referrals with their releases, case reviews, reception tasks done, assessments
     completed, orientation sessions, home visits, incident reports, the post-release
     services' safety calls, court hearings and moves, the separated minors with their
-    caregivers' assessments and services, and the heads of household's self-sufficiency."""
+    caregivers' assessments and services, the heads of household's self-sufficiency and the
+    satisfaction questionnaires of the cases closed."""
     referrals, releases = populate_referrals(env)
     print(f"{referrals} referrals, {releases} releases of information", flush=True)
     print(f"{populate_reviews(env)} case reviews", flush=True)
@@ -1106,6 +1185,7 @@ def populate_case_work(env, rnd):
     print(f"{populate_prs_residences(env)} moves of a child", flush=True)
     print(f"{populate_separated_minors(env)} separated minors", flush=True)
     print(f"{populate_self_sufficiency(env)} self-sufficiency records", flush=True)
+    print(f"{populate_satisfaction(env)} satisfaction questionnaires", flush=True)
 
 
 def populate_assistance(env, count, rnd, batch=1000):
@@ -1313,7 +1393,10 @@ def populate_cases(env, count, workers, rnd, batch=1000, label=""):
             pos += n
             program, category = rnd.choice(programs)
             is_open = rnd.random() < 0.1
-            intake = today - timedelta(days=rnd.randint(1, 3000 if not is_open else 300))
+            # a closed case had its year of service, ended before today
+            intake = today - timedelta(
+                days=rnd.randint(1, 300) if is_open else rnd.randint(380, 3000)
+            )
             vals = {
                 "program_id": program.id,
                 "immigration_category_id": category.id,
