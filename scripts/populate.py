@@ -835,14 +835,14 @@ def populate_separated_minors(env, batch=200):
         "AND s.separated_minor_category IS NOT NULL)",
     )
     env.cr.execute(
-        """SELECT m.case_id, MIN(m.id) FROM rrs_case_member m
-             JOIN res_partner p ON p.id = m.partner_id
+        """SELECT DISTINCT ON (m.case_id) m.case_id, m.id, p.birthdate_date
+             FROM rrs_case_member m JOIN res_partner p ON p.id = m.partner_id
             WHERE NOT m.is_head AND p.birthdate_date > %s
               AND p.birthdate_date < %s
-         GROUP BY m.case_id""",
+         ORDER BY m.case_id, m.id""",
         [adult_birthday, today - relativedelta(years=6)],
     )
-    child_of = dict(env.cr.fetchall())
+    child_of = {case_id: (member_id, born) for case_id, member_id, born in env.cr.fetchall()}
     categories = [(c, relation) for c, weight, relation in SEPARATED for _ in range(weight)]
     topics = env["rrs.minor.caregiver.topic"].search([]).ids
     tracers = env["res.partner"].search([("name", "=", "Family links tracing service (bench)")])
@@ -852,10 +852,13 @@ def populate_separated_minors(env, batch=200):
     drawn = []
     for row in rows:
         rnd = random.Random(f"separated-minor-{row['case_id']}")
-        child = child_of.get(row["case_id"])
+        child, born = child_of.get(row["case_id"], (None, None))
         if not child or not row["head_partner_id"] or rnd.random() >= 1 / 60:
             continue
-        drawn.append((row, rnd, child, rnd.choice(categories)))
+        category = rnd.choice(categories)
+        if category[0] == "married" and born > today - relativedelta(years=16):
+            category = categories[0]  # a married minor is 16 or 17
+        drawn.append((row, rnd, child, category))
     Member = env["rrs.case.member"]
     Assessment = env["rrs.minor.caregiver.assessment"]
     Service = env["rrs.minor.service"]
