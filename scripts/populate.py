@@ -8,8 +8,10 @@ once services started, a signed service plan with two goals; then post-release s
 cases of unaccompanied children (rrs_minors) with their clocks; then the jobs and school
 enrolments the outcome indicators count (rrs_reporting); then the case work: referrals with
 their releases of information, case reviews on schedule, reception tasks done, assessments
-completed, orientation sessions, home visits, incident reports and the post-release services'
-safety calls; then the last 90 days' case-management activities of the cases in service (the
+completed, orientation sessions, home visits, incident reports, the post-release services'
+safety calls, court hearings and moves, the separated minors with their caregivers'
+assessments and services, self-sufficiency and the satisfaction questionnaires of the cases
+closed; then the last 90 days' case-management activities of the cases in service (the
 hours the reports count); then financial assistance requests over the open cases, with their
 bills and payments (rrs_assistance); then volunteers with their screening, matches and hours
 (rrs_volunteer). Committed in batches; safe to run
@@ -287,6 +289,21 @@ def _case_work_rows(env, where):
              WHERE c.service_start_date IS NOT NULL AND c.service_start_date <= CURRENT_DATE
                AND c.state IN ('active', 'closing', 'closed') AND {where}
           ORDER BY c.id"""  # noqa: S608 -- ``where`` is one of the constants below
+    )
+    return env.cr.dictfetchall()
+
+
+def _prs_case_rows(env, table):
+    """The post-release services cases released to a sponsor that have no record in
+    ``table`` yet (one of the PRS models' tables), with their worker, release and closing
+    dates and the program's day of the safety call."""
+    env.cr.execute(
+        f"""SELECT c.id AS case_id, c.user_id, c.prs_release_date AS release,
+                   c.closing_date AS closing, p.prs_safety_call_days AS days
+              FROM rrs_case c JOIN rrs_program p ON p.id = c.program_id
+             WHERE c.is_prs AND c.prs_release_date IS NOT NULL
+               AND NOT EXISTS (SELECT 1 FROM {table} r WHERE r.case_id = c.id)
+          ORDER BY c.id"""  # noqa: S608 -- ``table`` is one of the callers' constants
     )
     return env.cr.dictfetchall()
 
@@ -758,16 +775,8 @@ def populate_prs_safety_calls(env, batch=1000):
     if "rrs.prs.safety.call" not in env:
         return 0
     today = fields.Date.today()
-    env.cr.execute(
-        """SELECT c.id AS case_id, c.user_id, c.prs_release_date AS release,
-                  c.closing_date AS closing, p.prs_safety_call_days AS days
-             FROM rrs_case c JOIN rrs_program p ON p.id = c.program_id
-            WHERE c.is_prs AND c.prs_release_date IS NOT NULL
-              AND NOT EXISTS (SELECT 1 FROM rrs_prs_safety_call s WHERE s.case_id = c.id)
-         ORDER BY c.id"""
-    )
     vals_list = []
-    for row in env.cr.dictfetchall():
+    for row in _prs_case_rows(env, "rrs_prs_safety_call"):
         rnd = random.Random(f"safety-call-{row['case_id']}")
         due = row["release"] + timedelta(days=row["days"] or 30)
         if rnd.random() < 1 / 16:
@@ -958,14 +967,9 @@ def populate_prs_court_dates(env, batch=1000):
     attorneys = attorneys or env["res.partner"].create(
         [{"name": f"Bench legal aid {i}", "is_company": True} for i in range(8)]
     )
-    env.cr.execute(
-        """SELECT c.id, c.prs_release_date FROM rrs_case c
-            WHERE c.is_prs AND c.prs_release_date IS NOT NULL
-              AND NOT EXISTS (SELECT 1 FROM rrs_prs_court_date d WHERE d.case_id = c.id)
-         ORDER BY c.id"""
-    )
     vals_list = []
-    for case_id, release in env.cr.fetchall():
+    for row in _prs_case_rows(env, "rrs_prs_court_date"):
+        case_id, release = row["case_id"], row["release"]
         rnd = random.Random(f"court-{case_id}")
         hearings = [("master", rnd.randint(30, 150))]
         if rnd.random() < 1 / 3:
@@ -1000,15 +1004,10 @@ def populate_prs_residences(env, batch=500):
     if "rrs.prs.residence" not in env:
         return 0
     today = fields.Date.today()
-    env.cr.execute(
-        """SELECT c.id, c.prs_release_date, c.closing_date FROM rrs_case c
-            WHERE c.is_prs AND c.prs_release_date IS NOT NULL
-              AND NOT EXISTS (SELECT 1 FROM rrs_prs_residence r WHERE r.case_id = c.id)
-         ORDER BY c.id"""
-    )
     cities = ("Houston", "Chicago", "Phoenix", "Newark", "Atlanta", "Denver")
     vals_list = []
-    for case_id, release, closing in env.cr.fetchall():
+    for row in _prs_case_rows(env, "rrs_prs_residence"):
+        case_id, release, closing = row["case_id"], row["release"], row["closing"]
         rnd = random.Random(f"residence-{case_id}")
         day = release + timedelta(days=rnd.randint(20, 80))
         if rnd.random() >= 1 / 12 or day > min(filter(None, (closing, today))):
@@ -1177,18 +1176,22 @@ def populate_case_work(env, rnd):
     satisfaction questionnaires of the cases closed."""
     referrals, releases = populate_referrals(env)
     print(f"{referrals} referrals, {releases} releases of information", flush=True)
-    print(f"{populate_reviews(env)} case reviews", flush=True)
-    print(f"{populate_reception_done(env)} reception tasks marked done", flush=True)
-    print(f"{populate_assessments_done(env)} assessments completed", flush=True)
-    print(f"{populate_orientation(env)} orientation sessions", flush=True)
-    print(f"{populate_home_visits(env, rnd)} home visits", flush=True)
-    print(f"{populate_incidents(env)} incident reports", flush=True)
-    print(f"{populate_prs_safety_calls(env)} safety calls", flush=True)
-    print(f"{populate_prs_court_dates(env)} court hearings", flush=True)
-    print(f"{populate_prs_residences(env)} moves of a child", flush=True)
-    print(f"{populate_separated_minors(env)} separated minors", flush=True)
-    print(f"{populate_self_sufficiency(env)} self-sufficiency records", flush=True)
-    print(f"{populate_satisfaction(env)} satisfaction questionnaires", flush=True)
+    steps = (
+        (populate_reviews, "case reviews"),
+        (populate_reception_done, "reception tasks marked done"),
+        (populate_assessments_done, "assessments completed"),
+        (populate_orientation, "orientation sessions"),
+        (lambda env: populate_home_visits(env, rnd), "home visits"),
+        (populate_incidents, "incident reports"),
+        (populate_prs_safety_calls, "safety calls"),
+        (populate_prs_court_dates, "court hearings"),
+        (populate_prs_residences, "moves of a child"),
+        (populate_separated_minors, "separated minors"),
+        (populate_self_sufficiency, "self-sufficiency records"),
+        (populate_satisfaction, "satisfaction questionnaires"),
+    )
+    for step, what in steps:
+        print(f"{step(env)} {what}", flush=True)
 
 
 def populate_assistance(env, count, rnd, batch=1000):
