@@ -2056,8 +2056,8 @@ MUTATIONS = [
     {
         "rule": "MIN-3",
         "file": "addons/rrs_minors/models/rrs_minor_service.py",
-        "old": "referral_id = fields.Many2one(\"rrs.referral\", domain=\"[('case_id', '=', case_id)]\")",
-        "new": 'referral_id = fields.Many2one("rrs.referral")',
+        "old": '"rrs.referral", domain="[(\'case_id\', \'=\', case_id)]", index="btree_not_null"',
+        "new": '"rrs.referral", index="btree_not_null"',
         "why": "a health assessment is offered the referrals of other cases",
     },
     {

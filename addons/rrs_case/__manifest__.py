@@ -3,7 +3,7 @@
     "name": "Refugee Resettlement: Case Management",
     "summary": "Resettlement cases, households, programs, case notes, consents "
     "and the security model shared by the RRS suite",
-    "version": "19.0.1.3.0",
+    "version": "19.0.1.4.0",
     "category": "Services/Case Management",
     "website": "https://github.com/rrs-suite/rrs",
     "author": "RRS suite contributors",

@@ -59,7 +59,9 @@ class RrsAssessment(models.Model):
         domain="[('case_id', '=', case_id)]",
         ondelete="cascade",
     )
-    partner_id = fields.Many2one(related="member_id.partner_id", store=True, string="Person")
+    partner_id = fields.Many2one(
+        related="member_id.partner_id", store=True, string="Person", index="btree_not_null"
+    )
     user_id = fields.Many2one(
         "res.users",
         string="Case worker",

@@ -23,7 +23,9 @@ class RrsAssessmentFactorResult(models.Model):
     company_id = fields.Many2one(related="assessment_id.company_id", store=True)
     program_id = fields.Many2one(related="assessment_id.program_id", store=True)
     user_id = fields.Many2one(related="assessment_id.user_id", store=True, string="Case worker")
-    member_id = fields.Many2one(related="assessment_id.member_id", store=True)
+    member_id = fields.Many2one(
+        related="assessment_id.member_id", store=True, index="btree_not_null"
+    )
     point = fields.Selection(related="assessment_id.point", store=True)
     state = fields.Selection(related="assessment_id.state", store=True)
     completion_date = fields.Date(related="assessment_id.completion_date", store=True)

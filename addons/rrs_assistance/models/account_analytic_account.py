@@ -9,7 +9,7 @@ class AccountAnalyticAccount(models.Model):
 
     rrs_is_grant = fields.Boolean(compute="_compute_rrs_is_grant", store=True, index=True)
     rrs_award_number = fields.Char(string="Award number")
-    rrs_funder_id = fields.Many2one("res.partner", string="Funder")
+    rrs_funder_id = fields.Many2one("res.partner", string="Funder", index="btree_not_null")
     rrs_program_ids = fields.Many2many(
         "rrs.program",
         string="Programs funded",

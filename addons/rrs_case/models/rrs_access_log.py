@@ -19,7 +19,9 @@ import logging
 
 from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.fields import Domain
 from odoo.http import request
+from odoo.tools import SQL
 
 _logger = logging.getLogger(__name__)
 
@@ -86,6 +88,12 @@ class RrsAccessLog(models.Model):
     )
     unusual = fields.Boolean(index=True, readonly=True)
     unusual_reason = fields.Selection(REASONS, readonly=True)
+    case_worker_user_ids = fields.Many2many(
+        "res.users",
+        string="Workers of the case",
+        compute="_compute_case_worker_user_ids",
+        search="_search_case_worker_user_ids",
+    )
 
     @api.depends("res_model")
     def _compute_model_name(self):
@@ -105,6 +113,33 @@ class RrsAccessLog(models.Model):
                 user=entry.user_id.name,
                 record=entry.case_id.name or entry.model_name,
             )
+
+    @api.depends("case_id.worker_user_ids")
+    def _compute_case_worker_user_ids(self):
+        for entry in self:
+            # sudo(): the workers of the entry's case, for a reader of the log who may not read
+            # the case (a program manager of another company, an auditor)
+            entry.case_worker_user_ids = entry.sudo().case_id.worker_user_ids
+
+    def _search_case_worker_user_ids(self, operator, value):
+        """The entries of the cases ``value`` work on, read from the workers' index (the
+        supervisor's rule, issue 17): a path through ``case_id`` would join every case of the
+        database to the log to count the team's entries."""
+        if operator != "in":
+            return NotImplemented
+        user_ids = sorted({user_id for user_id in value if isinstance(user_id, int)})
+
+        def to_sql(model, alias, query):
+            model.env["rrs.case"].flush_model(["worker_user_ids"])
+            return SQL(
+                "%s IN (SELECT rel.case_id FROM rrs_case_worker_user_rel rel"
+                " WHERE rel.user_id = ANY(%s))",
+                SQL.identifier(alias, "case_id"),
+                user_ids,
+            )
+
+        # no predicate: a check in memory runs the same SQL on the records' ids
+        return Domain.custom(to_sql=to_sql)
 
     # -------------------------------------------------------------------- CRUD
     @api.model_create_multi

@@ -197,7 +197,7 @@ class RrsCase(models.Model):
     )
     waiting_reason = fields.Text()
     referred_out_partner_id = fields.Many2one(
-        "res.partner", string="Referred out to", tracking=True, copy=False
+        "res.partner", string="Referred out to", tracking=True, copy=False, index="btree_not_null"
     )
     referral_out_reason = fields.Text(copy=False)
 
@@ -252,6 +252,7 @@ class RrsCase(models.Model):
         string="Who continues",
         copy=False,
         help="The organisation or person who continues to support the family after closing.",
+        index="btree_not_null",
     )
     # ... or, where the contract has no aftercare, a formal closing evaluation
     closing_evaluation = fields.Text(copy=False)

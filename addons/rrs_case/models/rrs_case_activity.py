@@ -52,7 +52,10 @@ class RrsCaseActivity(models.Model):
         default="in_person",
     )
     referral_id = fields.Many2one(
-        "rrs.referral", domain="[('case_id', '=', case_id)]", help="The referral this effort was."
+        "rrs.referral",
+        domain="[('case_id', '=', case_id)]",
+        help="The referral this effort was.",
+        index="btree_not_null",
     )
     description = fields.Char(string="What was done")
 

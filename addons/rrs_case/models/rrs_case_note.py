@@ -72,6 +72,7 @@ class RrsCaseNote(models.Model):
         string="About",
         domain="[('case_id', '=', case_id)]",
         help="Leave empty for a note about the whole household.",
+        index="btree_not_null",
     )
     author_id = fields.Many2one(
         "res.users",
@@ -123,7 +124,9 @@ class RrsCaseNote(models.Model):
     )
 
     # correspondence (rule REC-2): who, how, when (contact_date), purpose
-    correspondent_partner_id = fields.Many2one("res.partner", string="Correspondent")
+    correspondent_partner_id = fields.Many2one(
+        "res.partner", string="Correspondent", index="btree_not_null"
+    )
     direction = fields.Selection([("in", "Received"), ("out", "Sent")])
     channel = fields.Selection(
         [
@@ -170,16 +173,19 @@ class RrsCaseNote(models.Model):
     letter_signed_date = fields.Date(string="Signed on", readonly=True, copy=False)
     letter_sent_date = fields.Date(string="Sent on", readonly=True, copy=False)
     letter_consent_id = fields.Many2one(
-        "rrs.consent", string="Release used", readonly=True, copy=False
+        "rrs.consent", string="Release used", readonly=True, copy=False, index="btree_not_null"
     )
 
     # consultation of another party (rule CON-2)
-    consulted_partner_id = fields.Many2one("res.partner", string="Party consulted")
+    consulted_partner_id = fields.Many2one(
+        "res.partner", string="Party consulted", index="btree_not_null"
+    )
     consent_id = fields.Many2one(
         "rrs.consent",
         string="Release of information",
         compute="_compute_consent_id",
         store=True,
+        index="btree_not_null",
     )
     legal_exception = fields.Selection(
         LEGAL_EXCEPTIONS,

@@ -74,6 +74,7 @@ class RrsCaseReview(models.Model):
         "rrs.service.plan",
         string="Plan reviewed",
         domain="[('case_id', '=', case_id), ('state', '=', 'signed')]",
+        index="btree_not_null",
     )
     coordination = fields.Text(
         string="Coordination and implementation",

@@ -48,6 +48,7 @@ class RrsConsent(models.Model):
         string="For",
         domain="[('case_id', '=', case_id)]",
         help="The household member the form covers. Leave empty only for an interpreter's form.",
+        index="btree_not_null",
     )
     signer_role = fields.Selection(
         [
@@ -59,7 +60,7 @@ class RrsConsent(models.Model):
         default="client",
     )
     signer_partner_id = fields.Many2one(
-        "res.partner", string="Signed by", required=True, tracking=True
+        "res.partner", string="Signed by", required=True, tracking=True, index="btree_not_null"
     )
     signature_date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
     countersign_user_id = fields.Many2one(
@@ -69,7 +70,10 @@ class RrsConsent(models.Model):
         string="Countersigned on", readonly=True, copy=False, tracking=True
     )
     party_partner_id = fields.Many2one(
-        "res.partner", string="Information may be shared with", tracking=True
+        "res.partner",
+        string="Information may be shared with",
+        tracking=True,
+        index="btree_not_null",
     )
     scope = fields.Text(string="Information covered and purpose")
     expiry_date = fields.Date(string="Valid until", tracking=True)

@@ -102,6 +102,7 @@ class RrsHomeVisit(models.Model):
         store=True,
         readonly=False,
         help="The household's address (the head of household's contact by default).",
+        index="btree_not_null",
     )
     visit_date = fields.Date(compute="_compute_visit_date", store=True, index=True)
     sequence = fields.Integer(string="Order in the day", default=10)

@@ -42,6 +42,7 @@ class RrsReferral(models.Model):
         string="For",
         domain="[('case_id', '=', case_id)]",
         help="Leave empty for a referral of the whole household.",
+        index="btree_not_null",
     )
     user_id = fields.Many2one(
         "res.users",
@@ -85,7 +86,11 @@ class RrsReferral(models.Model):
         help="The referral passes information about the client to the provider.",
     )
     consent_id = fields.Many2one(
-        "rrs.consent", string="Release of information", readonly=True, copy=False
+        "rrs.consent",
+        string="Release of information",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
     )
     legal_exception = fields.Selection(LEGAL_EXCEPTIONS)
     legal_exception_detail = fields.Text(string="Justification")

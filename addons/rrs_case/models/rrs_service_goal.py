@@ -61,7 +61,9 @@ class RrsServiceGoal(models.Model):
     responsible_user_id = fields.Many2one(
         "res.users", string="Staff member", default=lambda self: self.env.user
     )
-    provider_id = fields.Many2one("res.partner", domain="[('rrs_is_provider', '=', True)]")
+    provider_id = fields.Many2one(
+        "res.partner", domain="[('rrs_is_provider', '=', True)]", index="btree_not_null"
+    )
     status = fields.Selection(
         [
             ("planned", "Not started"),

@@ -116,6 +116,7 @@ class RrsServicePlan(models.Model):
         "res.partner",
         string="Signed by (client or guardian)",
         help="The person served, or the legal guardian of a minor.",
+        index="btree_not_null",
     )
     client_signer_role = fields.Selection(
         [("client", "Client"), ("guardian", "Legal guardian")], default="client"

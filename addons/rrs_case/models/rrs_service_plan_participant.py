@@ -21,7 +21,11 @@ class RrsServicePlanParticipant(models.Model):
     )
     company_id = fields.Many2one(related="plan_id.company_id", store=True, index=True)
     member_id = fields.Many2one(
-        "rrs.case.member", required=True, ondelete="cascade", domain="[('case_id', '=', case_id)]"
+        "rrs.case.member",
+        required=True,
+        ondelete="cascade",
+        domain="[('case_id', '=', case_id)]",
+        index="btree_not_null",
     )
     case_id = fields.Many2one(related="plan_id.case_id")
     age = fields.Integer(related="member_id.age")

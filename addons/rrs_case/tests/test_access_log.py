@@ -5,6 +5,7 @@ from datetime import datetime, timedelta
 
 from freezegun import freeze_time
 
+from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
@@ -240,6 +241,37 @@ class TestAccessLog(RrsCaseCommon):
             with self.subTest(user=user.login):
                 with self.assertRaisesRegex(AccessError, "not allowed to access"):
                     self.Log.with_user(user).search([])
+
+    def test_rec4_a_supervisor_reads_outsiders_entries_of_the_teams_cases_only(self):
+        """The supervisor's rule has two arms: the team's users' entries and the entries of the
+        team's cases, whoever read them. The second is searched from the workers' index
+        (issue 17): counting the team's entries joins no case to the log."""
+        far_case = self._active_case(user=self.worker_far)
+        self.case.with_user(self.manager).web_read(CASE_FORM)
+        far_case.with_user(self.manager).web_read(CASE_FORM)
+        far_case.with_user(self.worker_far).web_read(CASE_FORM)
+        self._flush()
+        on_team_case = self._entries(user_id=self.manager.id, case_id=self.case.id)
+        outside = self._entries(case_id=far_case.id)
+        self.assertEqual(len(on_team_case), 1)
+        self.assertEqual(len(outside), 2)
+        Log = self.Log.with_user(self.supervisor)
+        ids = (on_team_case | outside).ids
+        self.assertEqual(Log.search([("id", "in", ids)]), on_team_case)
+        on_team_case.with_user(self.supervisor).check_access("read")
+        with self.assertRaises(AccessError):
+            outside.with_user(self.supervisor).check_access("read")
+        # the other team's supervisor reads the far worker's and the far case's entries only
+        self.assertEqual(
+            self.Log.with_user(self.supervisor_other).search([("id", "in", ids)]), outside
+        )
+        # a case's workers changing moves its entries with it, in the same transaction
+        far_case.write({"secondary_user_ids": [Command.link(self.worker.id)]})
+        self.assertEqual(Log.search([("id", "in", ids)]), on_team_case | outside)
+        query = Log._search([])
+        sql = query.select().code
+        self.assertIn("rrs_case_worker_user_rel", sql)
+        self.assertNotIn('JOIN "rrs_case"', sql)
 
     def test_rec4_the_log_goes_with_its_case_at_disposal_only(self):
         self.case.with_user(self.worker).web_read(CASE_FORM)

@@ -89,3 +89,26 @@ class TestMigrations(TransactionCase):
             "res_partner_rule_auditor",
             "[('rrs_member_ids.case_id.company_id', 'in', company_ids)]",
         )
+
+    def test_1_4_rewrites_the_supervisors_access_log_rule_unless_the_agency_changed_it(self):
+        """19.0.1.4.0 (issue 17): the supervisor's access-log rule moves to the search on the
+        workers of the entry's case when it is still as shipped; a changed one is kept."""
+        migration = _load("19.0.1.4.0", "post-migrate")
+        [(name, (old, new))] = migration.RULES.items()
+        rule = self.env.ref(f"rrs_case.{name}")
+        # a fresh install ships the new domain already
+        self.assertEqual(rule.domain_force, new)
+        rule.domain_force = old
+        self.env.flush_all()
+        with self.assertNoLogs(migration._logger.name, "WARNING"):
+            migration.migrate(self.env.cr, "19.0.1.3.0")
+        self.env.invalidate_all()
+        self.assertEqual(rule.domain_force, new)
+        agency_domain = "[('user_id', 'in', user.rrs_supervised_user_ids())]"
+        rule.domain_force = agency_domain
+        self.env.flush_all()
+        with self.assertLogs(migration._logger.name, "WARNING") as logs:
+            migration.migrate(self.env.cr, "19.0.1.3.0")
+        self.env.invalidate_all()
+        self.assertEqual(rule.domain_force, agency_domain)
+        self.assertIn(name, logs.output[0])

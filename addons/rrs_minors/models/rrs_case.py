@@ -50,11 +50,14 @@ class RrsCase(models.Model):
         store=True,
         readonly=False,
         domain="[('case_id', '=', id)]",
+        index="btree_not_null",
     )
     prs_child_birthdate = fields.Date(
         related="prs_child_member_id.birthdate_date", string="Child's date of birth"
     )
-    prs_sponsor_partner_id = fields.Many2one("res.partner", string="Sponsor", tracking=True)
+    prs_sponsor_partner_id = fields.Many2one(
+        "res.partner", string="Sponsor", tracking=True, index="btree_not_null"
+    )
     prs_sponsor_relationship = fields.Selection(
         [
             ("parent", "Parent"),

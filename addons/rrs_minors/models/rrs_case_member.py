@@ -18,7 +18,9 @@ class RrsCaseMember(models.Model):
         string="Separated minor",
         index="btree_not_null",
     )
-    caregiver_partner_id = fields.Many2one("res.partner", string="Caregiver")
+    caregiver_partner_id = fields.Many2one(
+        "res.partner", string="Caregiver", index="btree_not_null"
+    )
     caregiver_relationship = fields.Char(string="Caregiver's relationship")
     caregiver_assessment_ids = fields.One2many(
         "rrs.minor.caregiver.assessment",

@@ -29,7 +29,9 @@ class RrsMinorCaregiverAssessment(models.Model):
     )
     case_id = fields.Many2one(related="member_id.case_id", store=True, index=True)
     company_id = fields.Many2one(related="member_id.case_id.company_id", store=True, index=True)
-    caregiver_partner_id = fields.Many2one("res.partner", string="Caregiver", required=True)
+    caregiver_partner_id = fields.Many2one(
+        "res.partner", string="Caregiver", required=True, index="btree_not_null"
+    )
     assessment_date = fields.Date(required=True, default=fields.Date.context_today)
     user_id = fields.Many2one("res.users", string="Assessed by", default=lambda self: self.env.user)
     identity_verified = fields.Boolean(string="Caregiver's identity verified")

@@ -47,12 +47,19 @@ class RrsMinorService(models.Model):
     # family tracing
     relative_name = fields.Char(string="Relative sought")
     tracing_partner_id = fields.Many2one(
-        "res.partner", string="Tracing organisation", help="Red Cross family links, UNHCR ..."
+        "res.partner",
+        string="Tracing organisation",
+        help="Red Cross family links, UNHCR ...",
+        index="btree_not_null",
     )
     # health: practical requirements only, never a diagnosis (rule REC-1)
-    referral_id = fields.Many2one("rrs.referral", domain="[('case_id', '=', case_id)]")
+    referral_id = fields.Many2one(
+        "rrs.referral", domain="[('case_id', '=', case_id)]", index="btree_not_null"
+    )
     topic_ids = fields.Many2many("rrs.minor.caregiver.topic", string="Topics covered")
-    caregiver_partner_id = fields.Many2one("res.partner", string="Caregiver")
+    caregiver_partner_id = fields.Many2one(
+        "res.partner", string="Caregiver", index="btree_not_null"
+    )
     summary = fields.Text(help="What was done and what follows, in practical terms (rule REC-1).")
 
     @api.depends("service_type", "service_date")

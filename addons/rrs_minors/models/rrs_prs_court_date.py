@@ -27,7 +27,7 @@ class RrsPrsCourtDate(models.Model):
         ],
         default="master",
     )
-    attorney_partner_id = fields.Many2one("res.partner", string="Attorney")
+    attorney_partner_id = fields.Many2one("res.partner", string="Attorney", index="btree_not_null")
     outcome = fields.Char()
 
     @api.depends("case_id.name", "hearing_date")

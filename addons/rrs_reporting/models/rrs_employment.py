@@ -26,7 +26,9 @@ class RrsEmployment(models.Model):
         domain="[('case_id', '=', case_id)]",
         tracking=True,
     )
-    employer_id = fields.Many2one("res.partner", domain=[("is_company", "=", True)], tracking=True)
+    employer_id = fields.Many2one(
+        "res.partner", domain=[("is_company", "=", True)], tracking=True, index="btree_not_null"
+    )
     job_title = fields.Char(tracking=True)
     employment_type = fields.Selection(
         [

@@ -37,7 +37,9 @@ class RrsSchoolEnrolment(models.Model):
         tracking=True,
         index=True,
     )
-    school_id = fields.Many2one("res.partner", domain=[("is_company", "=", True)], tracking=True)
+    school_id = fields.Many2one(
+        "res.partner", domain=[("is_company", "=", True)], tracking=True, index="btree_not_null"
+    )
     grade = fields.Char(string="Grade or level", tracking=True)
     enrolment_date = fields.Date(
         tracking=True, help="The first day the child is enrolled (or the day of the request)."

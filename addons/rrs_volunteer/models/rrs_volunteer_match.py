@@ -131,6 +131,7 @@ class RrsVolunteerMatch(models.Model):
         readonly=True,
         copy=False,
         groups=STAFF,
+        index="btree_not_null",
     )
     decline_reason = fields.Text(copy=False, groups=STAFF)
     end_reason = fields.Text(copy=False, groups=STAFF)
