@@ -8,14 +8,16 @@ once services started, a signed service plan with two goals; then post-release s
 cases of unaccompanied children (rrs_minors) with their clocks; then the jobs and school
 enrolments the outcome indicators count (rrs_reporting); then the case work: referrals with
 their releases of information, case reviews on schedule, reception tasks done, assessments
-completed, orientation sessions, home visits, incident reports, the post-release services'
-safety calls, court hearings and moves, the separated minors with their caregivers'
-assessments and services, self-sufficiency and the satisfaction questionnaires of the cases
-closed; then the last 90 days' case-management activities of the cases in service (the
-hours the reports count); then financial assistance requests over the open cases, with their
-bills and payments (rrs_assistance); then volunteers with their screening, matches and hours
-(rrs_volunteer). Committed in batches; safe to run
-again (it adds).
+completed, orientation sessions, home visits (a few not checked out, escalated), incident
+reports, the post-release services' safety calls, amendments to notifications of concern,
+court hearings and moves, the separated minors with their caregivers' assessments and
+services, self-sufficiency and the satisfaction questionnaires of the cases closed; then the
+last 90 days' case-management activities of the cases in service (the hours the reports
+count); then financial assistance requests over the open cases, with their bills and
+payments (rrs_assistance); then volunteers with their screening, matches and hours
+(rrs_volunteer); then the records about the case files: the last 30 days' access log, the
+emergency accesses, the morning access reviews, the breaches, and the disposal of the cases
+past their retention. Committed in batches; safe to run again (it adds).
 """
 
 import argparse
@@ -29,6 +31,7 @@ from dateutil.relativedelta import relativedelta
 from rrs_odoo import environment, parser, vacuum_analyze
 
 from odoo import Command, fields
+from odoo.exceptions import AccessError, UserError
 
 FIRST = [
     "Amina",
@@ -668,6 +671,85 @@ def populate_home_visits(env, rnd, batch=1000):
     return len(vals_list)
 
 
+def populate_visit_escalations(env, visits_per_escalation=300, days=180):
+    """Home visits a worker did not check out of (rule VIS-3), one for every
+    ``visits_per_escalation`` visits held (at least one), in the last ``days`` days: the visit
+    checked in, management alerted at the end of the worker's day, then the case's supervisor
+    records the steps as themselves: the worker called without an answer, the client
+    reached, and the worker found safe (which checks the visit out). The escalation's own
+    checks run (the order of the steps, the note of the last). Runs until the database has
+    its share: running it again adds nothing."""
+    now = fields.Datetime.now()
+    env.cr.execute("SELECT COUNT(*) FROM rrs_home_visit WHERE state = 'checked_out'")
+    held = env.cr.fetchone()[0]
+    target = max(1, held // visits_per_escalation) if held else 0
+    env.cr.execute("SELECT COUNT(DISTINCT visit_id) FROM rrs_home_visit_escalation")
+    wanted = target - env.cr.fetchone()[0]
+    rows = _case_work_rows(
+        env,
+        "c.state IN ('active', 'closing') AND NOT EXISTS "
+        "(SELECT 1 FROM rrs_home_visit_escalation e WHERE e.case_id = c.id)",
+    )
+    rows = [row for row in rows if row["supervisor_id"]]
+    random.Random(f"visit-escalations-{len(rows)}").shuffle(rows)
+    at = _workers_clock(env, rows)
+    Visit = env["rrs.home.visit"].with_context(tracking_disable=True, mail_create_nolog=True)
+    Step = env["rrs.home.visit.escalation"].with_context(tracking_disable=True)
+    created = 0
+    for row in rows:
+        if created >= wanted:
+            break
+        rnd = random.Random(f"visit-escalation-{row['case_id']}")
+        day = max(row["start"], (now - timedelta(days=rnd.randint(2, days))).date())
+        if day >= now.date():
+            continue
+        begin = at(row["user_id"], day, rnd.choice((10, 10.5, 11)))
+        alert = at(row["user_id"], day, 17.25)
+        visit = Visit.create(
+            {
+                "case_id": row["case_id"],
+                "worker_id": row["user_id"],
+                "start": begin,
+                "purpose": "Home visit: the children's school and the lease.",
+                "state": "checked_in",
+                "risk_level": "medium",
+                "risk_assessed_by_id": row["user_id"],
+                "risk_assessed_date": begin - timedelta(days=1),
+                "authorised_by_id": row["supervisor_id"],
+                "authorised_date": begin - timedelta(days=1),
+                "check_in_date": begin,
+                "overdue_checkout": True,
+                "alert_date": alert,
+            }
+        )
+        supervisor = env["res.users"].browse(row["supervisor_id"])
+        as_supervisor = Step.with_user(supervisor)
+        for step, minutes, reached, note in (
+            ("worker_called", 5, False, "No answer; voicemail left."),
+            ("client_contacted", 15, True, "The family says the worker left an hour ago."),
+            (
+                "resolved",
+                40,
+                True,
+                "The worker called back: the phone's battery was dead, home safe.",
+            ),
+        ):
+            as_supervisor.create(
+                {
+                    "visit_id": visit.id,
+                    "step": step,
+                    "reached": reached,
+                    "step_date": alert + timedelta(minutes=minutes),
+                    "note": note,
+                }
+            )
+        created += 1
+        if created % 20 == 0:
+            env.cr.commit()
+    env.cr.commit()
+    return created
+
+
 INCIDENTS = (
     ("Waiting room", "A client fainted while waiting; first aid given, ambulance called."),
     ("Client's home", "A neighbour threatened the family during the home visit."),
@@ -763,6 +845,37 @@ def populate_incidents(env, batch=500):
         env.cr.commit()
         created += len(part)
         print(f"{created} incident reports ({created / (time.time() - started):.0f}/s)", flush=True)
+    return created
+
+
+def populate_concern_amendments(env):
+    """What was learnt after a notification of concern was filed (rule PRS-7): for half the
+    notifications without one, the case's worker adds an amendment as themselves, a few days
+    after the filing. Draws are seeded by the notification: running it again adds nothing."""
+    if "rrs.prs.concern" not in env:
+        return 0
+    concerns = env["rrs.prs.concern"].search([("amendment_ids", "=", False)])
+    created = 0
+    for concern in concerns:
+        rnd = random.Random(f"concern-amendment-{concern.id}")
+        if rnd.random() >= 0.5 or not concern.user_id:
+            continue
+        env["rrs.prs.concern.amendment"].with_user(concern.user_id).create(
+            {
+                "concern_id": concern.id,
+                "text": rnd.choice(
+                    (
+                        "ORR's case coordinator called back; the sponsor agreed to a safety "
+                        "plan and a weekly call.",
+                        "The child returned to the sponsor's home; the school confirmed "
+                        "attendance this week.",
+                        "The local child protection agency opened an assessment.",
+                    )
+                ),
+            }
+        )
+        created += 1
+    env.cr.commit()
     return created
 
 
@@ -1167,11 +1280,339 @@ def populate_satisfaction(env, batch=1000):
     return created
 
 
+def _bench_teams(env):
+    """``{supervisor user id: [their workers' user ids]}`` of the populated teams (every
+    populate run's), from the employees' managers."""
+    env.cr.execute(
+        """SELECT sup.user_id, array_agg(emp.user_id ORDER BY emp.user_id)
+             FROM hr_employee emp
+             JOIN hr_employee sup ON sup.id = emp.parent_id
+             JOIN res_users u ON u.id = emp.user_id
+            WHERE u.login LIKE 'bench_worker_%%' AND sup.user_id IS NOT NULL
+         GROUP BY sup.user_id ORDER BY sup.user_id"""
+    )
+    return dict(env.cr.fetchall())
+
+
+def _cases_by_worker(env, user_ids, states=None):
+    """``{user id: [case ids]}``: the cases each of ``user_ids`` works on (primary or secondary),
+    in ``states`` when given."""
+    env.cr.execute(
+        """SELECT rel.user_id, array_agg(c.id ORDER BY c.id)
+             FROM rrs_case_worker_user_rel rel JOIN rrs_case c ON c.id = rel.case_id
+            WHERE rel.user_id = ANY(%s) AND (%s::varchar[] IS NULL OR c.state = ANY(%s))
+         GROUP BY rel.user_id""",
+        [list(user_ids), states, states],
+    )
+    return dict(env.cr.fetchall())
+
+
+def populate_access_log(env, days=30):
+    """The access log (rule REC-4) of the last ``days`` working days, as the web client leaves
+    it: each case worker opens a few of their open cases and lists their cases twice a day,
+    each supervisor opens a few of the team's; about one day in five a worker covering for
+    another team opens more case files outside their caseload than the company's threshold
+    (the next morning's review flags them); a program manager exports a list of cases every
+    Monday; now and then a worker is refused a case of another team. Written by the log's own
+    writer (``rrs.access.log._rrs_write``, which finds each entry's case and whether it is
+    outside the reader's caseload, a minor's record or unusual), a day at a time, each day
+    committed. The days that already have entries are skipped: running it again adds
+    nothing."""
+    teams = _bench_teams(env)
+    if not teams:
+        return 0
+    workers = sorted({user_id for team in teams.values() for user_id in team})
+    open_cases = _cases_by_worker(env, workers, ["intake", "assessment", "active", "closing"])
+    all_cases = _cases_by_worker(env, workers)
+    team_of = {worker: sup for sup, team in teams.items() for worker in team}
+    manager = env.ref("base.user_admin")
+    threshold = env.company.rrs_access_outside_threshold
+    env.cr.execute("SELECT DISTINCT date::date FROM rrs_access_log WHERE date < CURRENT_DATE")
+    logged = {day for (day,) in env.cr.fetchall()}
+    today = fields.Date.today()
+    Log = env["rrs.access.log"].sudo()
+    started, created = time.time(), 0
+    for back in range(days, 0, -1):
+        day = today - timedelta(days=back)
+        if day.weekday() >= 5 or day in logged:
+            continue
+        rnd = random.Random(f"access-log-{day}")
+        base = datetime.combine(day, datetime.min.time())
+
+        def at(rnd=rnd, base=base):
+            return base + timedelta(minutes=rnd.randint(8 * 60, 17 * 60))
+
+        pending = {}
+        for worker in workers:
+            mine = open_cases.get(worker) or []
+            for case_id in rnd.sample(mine, min(len(mine), rnd.randint(4, 12))):
+                pending[(worker, "rrs.case", "open", case_id)] = {"date": at()}
+            listed = tuple((all_cases.get(worker) or [])[:80])
+            for _n in range(2):
+                pending.setdefault(
+                    (worker, "rrs.case", "list", listed), {"date": at(), "ids": list(listed)}
+                )
+        for sup, team in teams.items():
+            theirs = [case_id for worker in team for case_id in open_cases.get(worker) or []]
+            for case_id in rnd.sample(theirs, min(len(theirs), rnd.randint(2, 6))):
+                pending[(sup, "rrs.case", "open", case_id)] = {"date": at()}
+        if rnd.random() < 1 / 5 and len(teams) > 1:
+            # covering for an absent colleague of another team: many case files outside
+            worker = rnd.choice(workers)
+            other = rnd.choice([w for w in workers if team_of[w] != team_of[worker]])
+            theirs = all_cases.get(other) or []
+            for case_id in rnd.sample(theirs, min(len(theirs), threshold + rnd.randint(0, 10))):
+                pending[(worker, "rrs.case", "open", case_id)] = {"date": at()}
+        if day.weekday() == 0:
+            # the funder's list of the month: exported by a program manager
+            exported = []
+            for worker in rnd.sample(workers, min(len(workers), 5)):
+                exported += (all_cases.get(worker) or [])[:10]
+            for case_id in exported:
+                pending[(manager.id, "rrs.case", "export", case_id)] = {"date": at()}
+        if rnd.random() < 1 / 10 and len(teams) > 1:
+            worker = rnd.choice(workers)
+            other = rnd.choice([w for w in workers if team_of[w] != team_of[worker]])
+            if all_cases.get(other):
+                case_id = rnd.choice(all_cases[other])
+                pending[(worker, "rrs.case", "refused", case_id)] = {"date": at()}
+        Log._rrs_write(pending)
+        env.cr.commit()
+        created += len(pending)
+        print(f"{created} access log entries ({created / (time.time() - started):.0f}/s)")
+    return created
+
+
+EMERGENCY_REASONS = (
+    "The family's worker is on leave and the police called about the children tonight.",
+    "A fire in the family's building; the shelter needs the household's medical needs now.",
+    "The client is in hospital and the worker cannot be reached; the doctor asks for the "
+    "interpreter's language and the emergency contact.",
+    "The child's school reports a safeguarding concern and the team's supervisor is away.",
+    "The landlord threatens an eviction today and the worker of the case is off sick.",
+)
+
+
+def populate_emergency_access(env, cases_per_access=250, days=730):
+    """Emergency accesses (rule REC-4) over the last two years, one for every
+    ``cases_per_access`` cases, a quarter of them in the last 30 days: a supervisor opens a
+    case of another team through the ORM as themselves (the reason, the duration, a case they
+    may not read are checked; the case's supervisor is alerted), reads it while the access is
+    open (the access log's own writer marks the entry as read in an emergency), and the
+    access ends at its expiry (the cron's end). The case's supervisor marks the alert done.
+    Draws are seeded by the access's number: running it again adds nothing."""
+    teams = _bench_teams(env)
+    if len(teams) < 2:
+        return 0
+    env.cr.execute("SELECT COUNT(*) FROM rrs_case")
+    target = env.cr.fetchone()[0] // cases_per_access
+    env.cr.execute("SELECT COUNT(*) FROM rrs_case_emergency_access")
+    existing = env.cr.fetchone()[0]
+    all_cases = _cases_by_worker(env, [w for team in teams.values() for w in team])
+    activity_type = env.ref("rrs_case.mail_activity_type_emergency_access")
+    Grant = env["rrs.case.emergency.access"].with_context(tracking_disable=True)
+    now = fields.Datetime.now()
+    started, created = time.time(), 0
+    # numbered from the accesses already there, a few more tries than accesses wanted (a draw
+    # of a case the supervisor may read is skipped)
+    for number in range(existing, existing + 2 * (target - existing)):
+        if existing + created >= target:
+            break
+        rnd = random.Random(f"emergency-access-{number}")
+        sup = rnd.choice(sorted(teams))
+        other = rnd.choice([s for s in sorted(teams) if s != sup])
+        worker = rnd.choice(teams[other])
+        if not all_cases.get(worker):
+            continue
+        case_id = rnd.choice(all_cases[worker])
+        age = rnd.uniform(1, 30) if rnd.random() < 0.25 else rnd.uniform(30, days)
+        opened = (now - timedelta(days=age)).replace(microsecond=0)
+        hours = rnd.choice((1, 2, 2, 4))
+        user = env["res.users"].browse(sup)
+        try:
+            with env.cr.savepoint():
+                grant = Grant.with_user(user).create(
+                    {
+                        "case_id": case_id,
+                        "reason": rnd.choice(EMERGENCY_REASONS),
+                        "duration_hours": hours,
+                    }
+                )
+        except (UserError, AccessError):
+            continue  # a case this supervisor may read after all (a secondary worker)
+        grant = grant.sudo()
+        with grant._rrs_system_write():
+            grant.write({"granted_date": opened, "expiry_date": opened + timedelta(hours=hours)})
+        grant._rrs_forget_open_cases()
+        env["rrs.access.log"].sudo()._rrs_write(
+            {(sup, "rrs.case", "open", case_id): {"date": opened + timedelta(minutes=2)}}
+        )
+        grant._end_at_expiry()
+        alerts = env["mail.activity"].search(
+            [
+                ("res_model", "=", "rrs.case"),
+                ("res_id", "=", case_id),
+                ("activity_type_id", "=", activity_type.id),
+            ]
+        )
+        for alert in alerts:
+            alert.with_user(alert.user_id).action_feedback(
+                feedback="Called the supervisor who opened the case; the reason holds."
+            )
+        created += 1
+        if created % 50 == 0:
+            env.cr.commit()
+            print(f"{created} emergency accesses ({created / (time.time() - started):.0f}/s)")
+    env.cr.commit()
+    return created
+
+
+def populate_access_reviews(env, days=30, done_after=7):
+    """The morning access reviews (rule REC-4) of the last ``days`` days, by their own cron
+    (``rrs.access.review._cron_daily_review``, oldest day first): it flags the users above the
+    company's threshold of case files outside their caseload and records one review a day
+    with unusual entries, with an activity for each program manager and concerned supervisor.
+    Those older than ``done_after`` days were looked at: their reviewers mark them done. The
+    cron reviews a day once: running it again adds nothing."""
+    today = fields.Date.today()
+    Review = env["rrs.access.review"]
+    for back in range(days, 0, -1):
+        Review._cron_daily_review(today - timedelta(days=back))
+        env.cr.commit()
+    old = Review.search([("date", "<", today - timedelta(days=done_after))])
+    activities = env["mail.activity"].search(
+        [("res_model", "=", "rrs.access.review"), ("res_id", "in", old.ids)]
+    )
+    for user in activities.user_id:
+        activities.filtered(lambda a, user=user: a.user_id == user).with_user(user).action_feedback(
+            feedback="Looked at the entries with the users concerned."
+        )
+    env.cr.commit()
+    return Review.search_count([])
+
+
+BREACHES = (
+    (
+        "A list of twelve households with their addresses was e-mailed to a volunteer of "
+        "another program.",
+        "The wrong recipient was picked from the address book's suggestions.",
+        "The volunteer deleted the e-mail and confirmed it in writing; the address book no "
+        "longer suggests volunteers for case lists.",
+    ),
+    (
+        "A case worker's laptop with downloaded case notes was stolen from a car.",
+        "Case notes had been exported to the laptop to work offline.",
+        "The laptop was wiped remotely; exports to personal devices are now refused.",
+    ),
+    (
+        "A printed service plan was left in the waiting room.",
+        "The plan was printed for the family and not handed over.",
+        "The plan was recovered the same day; printed plans are handed over in the office.",
+    ),
+)
+
+
+def populate_breaches(env, cases_per_breach=25000):
+    """Confidentiality breaches (rule REC-4), one for every ``cases_per_breach`` cases, at
+    least one: a program manager records each, with the households exposed and the access log
+    entries that show it, contains it (the actions taken) and closes it once the families and
+    the funder were informed, through the breach's own moves; the dates are then those of
+    its history. The latest is still contained. Draws are seeded by the breach's number:
+    running it again adds nothing."""
+    env.cr.execute("SELECT COUNT(*) FROM rrs_case")
+    target = max(1, env.cr.fetchone()[0] // cases_per_breach)
+    Breach = env["rrs.breach"].with_user(env.ref("base.user_admin"))
+    existing = Breach.search_count([])
+    now = fields.Datetime.now()
+    env.cr.execute(
+        "SELECT id FROM rrs_case WHERE state = 'active' AND NOT restricted ORDER BY id LIMIT 2000"
+    )
+    case_ids = [case_id for (case_id,) in env.cr.fetchall()]
+    for number in range(existing, target):
+        rnd = random.Random(f"breach-{number}")
+        description, cause, actions = BREACHES[number % len(BREACHES)]
+        latest = number == target - 1
+        found = now - timedelta(days=rnd.randint(3, 20) if latest else rnd.randint(60, 700))
+        exposed = rnd.sample(case_ids, min(len(case_ids), rnd.randint(1, 12)))
+        entries = env["rrs.access.log"].search([("case_id", "in", exposed)], limit=5)
+        breach = Breach.create(
+            {
+                "found_date": found,
+                "occurred_from": found - timedelta(days=1),
+                "occurred_to": found,
+                "description": description,
+                "cause": cause,
+                "case_ids": [Command.set(exposed)],
+                "access_log_ids": [Command.set(entries.ids)],
+                "actions": actions,
+            }
+        )
+        breach.action_contain()
+        if not latest:
+            breach.write(
+                {
+                    "informed": "The families by phone with an interpreter; the funder's "
+                    "program officer by e-mail.",
+                    "clients_informed_date": (found + timedelta(days=3)).date(),
+                    "authority_informed_date": (found + timedelta(days=5)).date(),
+                }
+            )
+            breach.action_close()
+        system = breach.sudo()
+        with system._rrs_system_write():
+            system.write(
+                {
+                    "contained_date": found + timedelta(days=1),
+                    "closed_date": False if latest else found + timedelta(days=6),
+                }
+            )
+        env.cr.commit()
+    return Breach.search_count([])
+
+
+def populate_disposals(env, grace_days=180, batch=50):
+    """The records of the closed cases whose retention ended more than ``grace_days`` ago
+    destroyed by a program manager (rule REC-3, ``rrs.case.action_dispose``), each leaving the
+    proof of its disposal; those on litigation hold are kept. The cases disposed of are gone:
+    running it again finds none."""
+    Case = env["rrs.case"].with_user(env.ref("base.user_admin"))
+    cases = Case.search(
+        [
+            ("state", "=", "closed"),
+            ("retention_until_date", "<", fields.Date.today() - timedelta(days=grace_days)),
+            ("litigation_hold", "=", False),
+        ]
+    )
+    started = time.time()
+    for start in range(0, len(cases), batch):
+        cases[start : start + batch].action_dispose()
+        env.cr.commit()
+        done = min(start + batch, len(cases))
+        print(f"{done} cases disposed of ({done / (time.time() - started):.0f}/s)", flush=True)
+    return len(cases)
+
+
+def populate_records(env):
+    """The records about the case files: the last 30 days' access log, the emergency
+    accesses, the morning access reviews, the breaches and the disposals of the cases past
+    their retention (rules REC-3, REC-4)."""
+    steps = (
+        (populate_access_log, "access log entries"),
+        (populate_emergency_access, "emergency accesses"),
+        (populate_access_reviews, "access reviews"),
+        (populate_breaches, "breaches"),
+        (populate_disposals, "cases disposed of"),
+    )
+    for step, what in steps:
+        print(f"{step(env)} {what}", flush=True)
+
+
 def populate_case_work(env, rnd):
     """What the case workers record beside the notes and plans, for the cases that have none
     yet: referrals with their releases, case reviews, reception tasks done, assessments
-    completed, orientation sessions, home visits, incident reports, the post-release
-    services' safety calls, court hearings and moves, the separated minors with their
+    completed, orientation sessions, home visits and the escalations of those not checked
+    out, incident reports, the post-release services' safety calls, amendments to
+    notifications of concern, court hearings and moves, the separated minors with their
     caregivers' assessments and services, the heads of household's self-sufficiency and the
     satisfaction questionnaires of the cases closed."""
     referrals, releases = populate_referrals(env)
@@ -1182,8 +1623,10 @@ def populate_case_work(env, rnd):
         (populate_assessments_done, "assessments completed"),
         (populate_orientation, "orientation sessions"),
         (lambda env: populate_home_visits(env, rnd), "home visits"),
+        (populate_visit_escalations, "visits not checked out, escalated"),
         (populate_incidents, "incident reports"),
         (populate_prs_safety_calls, "safety calls"),
+        (populate_concern_amendments, "amendments to notifications of concern"),
         (populate_prs_court_dates, "court hearings"),
         (populate_prs_residences, "moves of a child"),
         (populate_separated_minors, "separated minors"),
@@ -1912,6 +2355,9 @@ def populate(env, args, rnd):
     if args.case_work_only:
         populate_case_work(env, rnd)
         return
+    if args.records_only:
+        populate_records(env)
+        return
     if args.prs_only:
         workers = env["res.users"].search([("login", "=like", "bench_worker_%")])
         count = populate_prs(env, args.prs or 1000, workers, rnd, open_share=args.prs_open)
@@ -1978,6 +2424,7 @@ def populate(env, args, rnd):
     populate_activities(env, rnd)
     populate_assistance(env, args.assistance, rnd)
     populate_volunteers(env, args.volunteers, rnd)
+    populate_records(env)
 
 
 def main():
@@ -2045,6 +2492,12 @@ def main():
         help="only add the referrals, case reviews, reception tasks done, assessments "
         "completed, orientation sessions, home visits, incident reports and safety calls to "
         "the cases that have none",
+    )
+    p.add_argument(
+        "--records-only",
+        action="store_true",
+        help="only add the last 30 days' access log, the emergency accesses, the access "
+        "reviews and the breaches, and dispose of the cases past their retention",
     )
     p.add_argument(
         "--activities-only",
