@@ -1308,16 +1308,16 @@ def _cases_by_worker(env, user_ids, states=None):
 
 
 def populate_access_log(env, days=30):
-    """The access log (rule REC-4) of the last ``days`` working days, as the web client leaves
-    it: each case worker opens a few of their open cases and lists their cases twice a day,
-    each supervisor opens a few of the team's; about one day in five a worker covering for
-    another team opens more case files outside their caseload than the company's threshold
-    (the next morning's review flags them); a program manager exports a list of cases every
-    Monday; now and then a worker is refused a case of another team. Written by the log's own
-    writer (``rrs.access.log._rrs_write``, which finds each entry's case and whether it is
-    outside the reader's caseload, a minor's record or unusual), a day at a time, each day
-    committed. The days that already have entries are skipped: running it again adds
-    nothing."""
+    """The access log (rule REC-4) of the working days of the last ``days`` days, as the web
+    client leaves it: each case worker opens a few of their open cases and lists their open
+    cases and all of them, each supervisor opens a few of the team's; about one day in five a
+    worker covering for another team opens more case files outside their caseload than the
+    company's threshold (the next morning's review flags them); a program manager exports a
+    list of cases every Monday; now and then a worker is refused a case of another team.
+    Written by the log's own writer (``rrs.access.log._rrs_write``, which finds each entry's
+    case and whether it is outside the reader's caseload, a minor's record or unusual), a day
+    at a time, each day committed. The days that already have entries are skipped: running
+    it again adds nothing."""
     teams = _bench_teams(env)
     if not teams:
         return 0
@@ -1347,11 +1347,9 @@ def populate_access_log(env, days=30):
             mine = open_cases.get(worker) or []
             for case_id in rnd.sample(mine, min(len(mine), rnd.randint(4, 12))):
                 pending[(worker, "rrs.case", "open", case_id)] = {"date": at()}
-            listed = tuple((all_cases.get(worker) or [])[:80])
-            for _n in range(2):
-                pending.setdefault(
-                    (worker, "rrs.case", "list", listed), {"date": at(), "ids": list(listed)}
-                )
+            # My cases (the open ones) and every case of theirs, a list each
+            for listed in {tuple(mine[:80]), tuple((all_cases.get(worker) or [])[:80])}:
+                pending[(worker, "rrs.case", "list", listed)] = {"date": at(), "ids": list(listed)}
         for sup, team in teams.items():
             theirs = [case_id for worker in team for case_id in open_cases.get(worker) or []]
             for case_id in rnd.sample(theirs, min(len(theirs), rnd.randint(2, 6))):
