@@ -13,7 +13,8 @@ reports, the post-release services' safety calls, amendments to notifications of
 court hearings and moves, the separated minors with their caregivers' assessments and
 services, self-sufficiency and the satisfaction questionnaires of the cases closed; then the
 last 90 days' case-management activities of the cases in service (the hours the reports
-count); then financial assistance requests over the open cases, with their bills and
+count); then the Reception & Placement program's per-capita terms for each fiscal year and
+its limits, and financial assistance requests over the open cases, with their bills and
 payments (rrs_assistance); then volunteers with their screening, matches and hours
 (rrs_volunteer); then the records about the case files: the last 30 days' access log, the
 emergency accesses, the morning access reviews, the breaches, and the disposal of the cases
@@ -1635,15 +1636,82 @@ def populate_case_work(env, rnd):
         print(f"{step(env)} {what}", flush=True)
 
 
+# Reception & Placement's per-capita terms by federal fiscal year (rule FIN-4): EXAMPLE
+# values in the shape of the cooperative agreements (an agency enters its own); the earlier
+# years a little lower, as the amounts rose.
+PER_CAPITA = ((2019, 2075, 1125), (2021, 2175, 1175), (2023, 2275, 1225), (2024, 2375, 1275))
+
+
+def populate_assistance_terms(env):
+    """The Reception & Placement program's terms (rules FIN-1, FIN-4), as an agency configures
+    them: the per-capita amount and its minimum for direct assistance within 90 days of
+    arrival for every federal fiscal year (October to September) of the populated arrivals,
+    and the program's limits (per request, per case, within 90 days of arrival; food by the
+    month). Only when the program has none: running it again adds nothing."""
+    program = env.ref("rrs_case.program_reception_placement")
+    PerCapita = env["rrs.assistance.per.capita"]
+    created = 0
+    if not PerCapita.search_count([("program_id", "=", program.id)]):
+        env.cr.execute("SELECT MIN(arrival_date) FROM rrs_case WHERE program_id = %s", [program.id])
+        first = env.cr.fetchone()[0] or fields.Date.today()
+        today = fields.Date.today()
+        first_year = first.year + (1 if first.month >= 10 else 0)
+        last_year = today.year + (1 if today.month >= 10 else 0)
+        vals_list = []
+        for fiscal_year in range(first_year, last_year + 1):
+            # the year's terms: the latest set in force, the first for the years before it
+            _since, amount, minimum = (
+                [t for t in PER_CAPITA if t[0] <= fiscal_year] or [PER_CAPITA[0]]
+            )[-1]
+            vals_list.append(
+                {
+                    "name": f"R&P cooperative agreement FY{fiscal_year}",
+                    "program_id": program.id,
+                    "date_from": datetime(fiscal_year - 1, 10, 1).date(),
+                    "date_to": datetime(fiscal_year, 9, 30).date(),
+                    "amount_per_capita": amount,
+                    "direct_minimum": minimum,
+                    "days_after_arrival": 90,
+                    "note": "Example values (scripts/populate).",
+                }
+            )
+        created += len(PerCapita.create(vals_list))
+    Policy = env["rrs.assistance.policy"]
+    if not Policy.search_count([("program_id", "=", program.id)]):
+        food = env.ref("rrs_assistance.purpose_food", raise_if_not_found=False)
+        vals_list = [
+            {
+                "program_id": program.id,
+                "request_limit": 2500,
+                "case_limit": 6000,
+                "eligibility_days": 90,
+            }
+        ]
+        if food:
+            vals_list.append(
+                {
+                    "program_id": program.id,
+                    "purpose_id": food.id,
+                    "period_limit": 400,
+                    "period_unit": "month",
+                }
+            )
+        created += len(Policy.create(vals_list))
+    env.cr.commit()
+    return created
+
+
 def populate_assistance(env, count, rnd, batch=1000):
-    """Financial assistance (rrs_assistance, rules FIN-1 to FIN-4): four grants with a budget
-    for the year, then ``count`` requests over the open cases in every stage; the validated and
+    """Financial assistance (rrs_assistance, rules FIN-1 to FIN-4): the program's per-capita
+    terms and limits (``populate_assistance_terms``), four grants with a budget for the year,
+    then ``count`` requests over the open cases in every stage; the validated and
     paid ones with their posted vendor bill on the grant, the paid ones paid through Odoo's
     payment wizard (the request follows the bill). Requests are written in their stage by this
     trusted script (no approval tiers are replayed); the accounting runs through the ORM."""
     if "rrs.assistance.request" not in env:
         print("rrs_assistance is not installed: no assistance requests")
         return 0
+    print(f"{populate_assistance_terms(env)} per-capita terms and limits", flush=True)
     company = env.company
     expense = env["account.account"].search(
         [("account_type", "=", "expense"), ("company_ids", "in", company.ids)], limit=1
