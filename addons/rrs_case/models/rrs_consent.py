@@ -62,7 +62,9 @@ class RrsConsent(models.Model):
     signer_partner_id = fields.Many2one(
         "res.partner", string="Signed by", required=True, tracking=True, index="btree_not_null"
     )
-    signature_date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
+    signature_date = fields.Date(
+        required=True, default=fields.Date.context_today, tracking=True, index=True
+    )
     countersign_user_id = fields.Many2one(
         "res.users", string="Countersigned by", readonly=True, copy=False, tracking=True
     )

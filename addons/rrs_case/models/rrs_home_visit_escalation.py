@@ -38,7 +38,7 @@ class RrsHomeVisitEscalation(models.Model):
     reached = fields.Boolean(
         string="Answered", help="The person called answered (worker, client, police)."
     )
-    step_date = fields.Datetime(string="At", required=True, default=fields.Datetime.now)
+    step_date = fields.Datetime(string="At", required=True, default=fields.Datetime.now, index=True)
     user_id = fields.Many2one("res.users", string="By", default=lambda self: self.env.user)
     note = fields.Text()
 

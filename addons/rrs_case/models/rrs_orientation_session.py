@@ -18,7 +18,9 @@ class RrsOrientationSession(models.Model):
         "rrs.case", required=True, index=True, ondelete="cascade", check_company=True
     )
     company_id = fields.Many2one(related="case_id.company_id", store=True, index=True)
-    session_date = fields.Date(string="Date", required=True, default=fields.Date.context_today)
+    session_date = fields.Date(
+        string="Date", required=True, default=fields.Date.context_today, index=True
+    )
     user_id = fields.Many2one(
         "res.users", string="Facilitator", default=lambda self: self.env.user, required=True
     )

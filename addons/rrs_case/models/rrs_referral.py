@@ -104,6 +104,8 @@ class RrsReferral(models.Model):
     # the referrals waiting for an answer, by follow-up date: the overdue dashboard and the
     # follow-up cron read them from here (issue 17)
     _sent_follow_up_idx = models.Index("(case_id, follow_up_date) WHERE state = 'sent'")
+    # the list's order (newest first): a page reads it from here (issue 17)
+    _order_idx = models.Index("(create_date DESC, id DESC)")
     response_date = fields.Date(readonly=True, copy=False)
     decline_reason = fields.Text(copy=False)
     outcome = fields.Selection(

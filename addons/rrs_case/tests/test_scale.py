@@ -488,6 +488,33 @@ class TestMemberSearchScale(RrsCaseCommon):
         self.maxDiff = None
         self.assertEqual(missing, [])
 
+    def test_every_list_of_case_records_reads_its_order_from_an_index(self):
+        """Issue 17: the records of the cases grow with the database; the page of their list
+        is read from an index in the list's default order (newest first), not sorted from
+        every record the reader may see. Each model of the suite with a case has an index
+        whose first column is the first of its order."""
+        missing = []
+        for model_name, model in self.env.registry.items():
+            field = model._fields.get("case_id")
+            if (
+                model._abstract
+                or model._transient
+                or not model._auto
+                or not (model._original_module or "").startswith("rrs_")
+                or not (field and field.store)
+            ):
+                continue
+            first = model._order.split(",")[0].split()[0]
+            self.env.cr.execute(
+                "SELECT a.attname FROM pg_index i JOIN pg_attribute a ON a.attrelid = "
+                "i.indrelid AND a.attnum = i.indkey[0] WHERE i.indrelid = %s::regclass",
+                [model._table],
+            )
+            if first not in {name for (name,) in self.env.cr.fetchall()}:
+                missing.append(f"{model_name} ({model._order})")
+        self.maxDiff = None
+        self.assertEqual(missing, [])
+
     def test_a_supervisors_member_search_reads_the_team_cases_only(self):
         """The SQL reads the cases and the team's relation, no member or person; its query
         count holds when the database grows by households outside the team."""

@@ -32,7 +32,7 @@ class RrsMinorCaregiverAssessment(models.Model):
     caregiver_partner_id = fields.Many2one(
         "res.partner", string="Caregiver", required=True, index="btree_not_null"
     )
-    assessment_date = fields.Date(required=True, default=fields.Date.context_today)
+    assessment_date = fields.Date(required=True, default=fields.Date.context_today, index=True)
     user_id = fields.Many2one("res.users", string="Assessed by", default=lambda self: self.env.user)
     identity_verified = fields.Boolean(string="Caregiver's identity verified")
     identity_method = fields.Char(

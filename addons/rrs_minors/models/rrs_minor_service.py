@@ -37,7 +37,7 @@ class RrsMinorService(models.Model):
         required=True,
         index=True,
     )
-    service_date = fields.Date(required=True, default=fields.Date.context_today)
+    service_date = fields.Date(required=True, default=fields.Date.context_today, index=True)
     user_id = fields.Many2one("res.users", string="By", default=lambda self: self.env.user)
     status = fields.Selection(
         [("open", "Open"), ("done", "Done"), ("closed", "Closed without result")],

@@ -22,6 +22,9 @@ class RrsPrsConcernAmendment(models.Model):
     company_id = fields.Many2one(related="concern_id.company_id", store=True, index=True)
     case_id = fields.Many2one(related="concern_id.case_id", store=True, index=True)
     text = fields.Text(string="Amendment", required=True)
+    # the list's order (oldest first): a page reads it from here (issue 17)
+    _order_idx = models.Index("(create_date, id)")
+
     user_id = fields.Many2one(
         "res.users", string="By", readonly=True, default=lambda self: self.env.user
     )

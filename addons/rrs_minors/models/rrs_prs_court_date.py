@@ -17,7 +17,7 @@ class RrsPrsCourtDate(models.Model):
         "rrs.case", required=True, index=True, ondelete="cascade", check_company=True
     )
     company_id = fields.Many2one(related="case_id.company_id", store=True, index=True)
-    hearing_date = fields.Datetime(required=True)
+    hearing_date = fields.Datetime(required=True, index=True)
     court = fields.Char()
     hearing_type = fields.Selection(
         [

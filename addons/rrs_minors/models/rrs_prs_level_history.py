@@ -20,7 +20,7 @@ class RrsPrsLevelHistory(models.Model):
     )
     company_id = fields.Many2one(related="case_id.company_id", store=True, index=True)
     level_id = fields.Many2one("rrs.prs.level", required=True, ondelete="restrict")
-    date_from = fields.Date(required=True, default=fields.Date.context_today)
+    date_from = fields.Date(required=True, default=fields.Date.context_today, index=True)
     user_id = fields.Many2one("res.users", string="Changed by", default=lambda self: self.env.user)
     reason = fields.Char()
 

@@ -17,7 +17,7 @@ class RrsPrsResidence(models.Model):
         "rrs.case", required=True, index=True, ondelete="cascade", check_company=True
     )
     company_id = fields.Many2one(related="case_id.company_id", store=True, index=True)
-    date_from = fields.Date(string="Lives there since", required=True)
+    date_from = fields.Date(string="Lives there since", required=True, index=True)
     street = fields.Char()
     city = fields.Char()
     state_id = fields.Many2one("res.country.state")

@@ -27,7 +27,7 @@ class RrsPrsSafetyCall(models.Model):
         domain="[('is_prs', '=', True)]",
     )
     company_id = fields.Many2one(related="case_id.company_id", store=True, index=True)
-    call_date = fields.Date(required=True, default=fields.Date.context_today)
+    call_date = fields.Date(required=True, default=fields.Date.context_today, index=True)
     user_id = fields.Many2one("res.users", string="Called by", default=lambda self: self.env.user)
     spoke_with = fields.Selection(
         [("child", "The child"), ("sponsor", "The sponsor"), ("both", "Child and sponsor")],

@@ -51,7 +51,7 @@ class RrsEmployment(models.Model):
         string="How the job was found",
         tracking=True,
     )
-    start_date = fields.Date(required=True, tracking=True)
+    start_date = fields.Date(required=True, tracking=True, index=True)
     end_date = fields.Date(tracking=True, help="Leave empty while the person holds the job.")
     hours_per_week = fields.Float(tracking=True)
     currency_id = fields.Many2one(related="company_id.currency_id")

@@ -42,7 +42,9 @@ class RrsSchoolEnrolment(models.Model):
     )
     grade = fields.Char(string="Grade or level", tracking=True)
     enrolment_date = fields.Date(
-        tracking=True, help="The first day the child is enrolled (or the day of the request)."
+        tracking=True,
+        help="The first day the child is enrolled (or the day of the request).",
+        index=True,
     )
     end_date = fields.Date(tracking=True, help="The day the child left the school.")
     reason = fields.Text(

@@ -36,7 +36,7 @@ class RrsSelfSufficiency(models.Model):
         tracking=True,
     )
     assessment_date = fields.Date(
-        string="Date", required=True, default=fields.Date.context_today, tracking=True
+        string="Date", required=True, default=fields.Date.context_today, tracking=True, index=True
     )
     status = fields.Selection(
         [

@@ -41,6 +41,8 @@ class RrsVolunteerMatch(models.Model):
     _rrs_frozen_states = ("ended", "cancelled")
     # what the calendar event of an active match follows
     _rrs_event_fields = ("meeting_datetime",)
+    # the list's order (by stage, next meeting first): a page reads it from here (issue 17)
+    _order_idx = models.Index("(state_sequence, meeting_datetime DESC, id DESC)")
 
     name = fields.Char(string="Reference", readonly=True, copy=False, default="/")
     state = fields.Selection(
