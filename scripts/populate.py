@@ -1591,6 +1591,12 @@ def populate_disposals(env, grace_days=180, batch=50):
     return len(cases)
 
 
+def _run_steps(env, steps):
+    """Each ``(step, what)`` of ``steps`` in turn, with the number of records it added."""
+    for step, what in steps:
+        print(f"{step(env)} {what}", flush=True)
+
+
 def populate_records(env):
     """The records about the case files: the last 30 days' access log, the emergency
     accesses, the morning access reviews, the breaches and the disposals of the cases past
@@ -1602,8 +1608,7 @@ def populate_records(env):
         (populate_breaches, "breaches"),
         (populate_disposals, "cases disposed of"),
     )
-    for step, what in steps:
-        print(f"{step(env)} {what}", flush=True)
+    _run_steps(env, steps)
 
 
 def populate_case_work(env, rnd):
@@ -1632,8 +1637,7 @@ def populate_case_work(env, rnd):
         (populate_self_sufficiency, "self-sufficiency records"),
         (populate_satisfaction, "satisfaction questionnaires"),
     )
-    for step, what in steps:
-        print(f"{step(env)} {what}", flush=True)
+    _run_steps(env, steps)
 
 
 # Reception & Placement's per-capita terms by federal fiscal year (rule FIN-4): EXAMPLE

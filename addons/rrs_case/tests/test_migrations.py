@@ -52,10 +52,10 @@ class TestMigrations(TransactionCase):
             migration.migrate(self.env.cr, "19.0.1.0.0")
         self.assertEqual(len(logs.output), 1)
 
-    def test_1_2_rewrites_the_supervisors_contact_rule_unless_the_agency_changed_it(self):
-        """19.0.1.2.0 (issue 17): the supervisor's contact rule moves to the search on the
-        workers of the person's cases when it is still as shipped; a changed one is kept."""
-        migration = _load("19.0.1.2.0", "post-migrate")
+    def _migrate_the_one_rule(self, migration, installed, agency_domain):
+        """The one rule of ``migration``: shipped with its new domain; set back to its old
+        one, the migration run from ``installed`` rewrites it without a warning; changed by
+        the agency to ``agency_domain``, it is kept, with a warning naming it."""
         [(name, (old, new))] = migration.RULES.items()
         rule = self.env.ref(f"rrs_case.{name}")
         # a fresh install ships the new domain already
@@ -63,17 +63,25 @@ class TestMigrations(TransactionCase):
         rule.domain_force = old
         self.env.flush_all()
         with self.assertNoLogs(migration._logger.name, "WARNING"):
-            migration.migrate(self.env.cr, "19.0.1.1.0")
+            migration.migrate(self.env.cr, installed)
         self.env.invalidate_all()
         self.assertEqual(rule.domain_force, new)
-        agency_domain = "[('rrs_member_ids.company_id', 'in', company_ids)]"
         rule.domain_force = agency_domain
         self.env.flush_all()
         with self.assertLogs(migration._logger.name, "WARNING") as logs:
-            migration.migrate(self.env.cr, "19.0.1.1.0")
+            migration.migrate(self.env.cr, installed)
         self.env.invalidate_all()
         self.assertEqual(rule.domain_force, agency_domain)
         self.assertIn(name, logs.output[0])
+
+    def test_1_2_rewrites_the_supervisors_contact_rule_unless_the_agency_changed_it(self):
+        """19.0.1.2.0 (issue 17): the supervisor's contact rule moves to the search on the
+        workers of the person's cases when it is still as shipped; a changed one is kept."""
+        self._migrate_the_one_rule(
+            _load("19.0.1.2.0", "post-migrate"),
+            "19.0.1.1.0",
+            "[('rrs_member_ids.company_id', 'in', company_ids)]",
+        )
 
     def test_1_3_rewrites_the_contact_rules_of_every_company_unless_the_agency_changed_one(self):
         """19.0.1.3.0 (issue 17): the program manager's, finance's and auditors' contact rules
@@ -93,22 +101,8 @@ class TestMigrations(TransactionCase):
     def test_1_4_rewrites_the_supervisors_access_log_rule_unless_the_agency_changed_it(self):
         """19.0.1.4.0 (issue 17): the supervisor's access-log rule moves to the search on the
         workers of the entry's case when it is still as shipped; a changed one is kept."""
-        migration = _load("19.0.1.4.0", "post-migrate")
-        [(name, (old, new))] = migration.RULES.items()
-        rule = self.env.ref(f"rrs_case.{name}")
-        # a fresh install ships the new domain already
-        self.assertEqual(rule.domain_force, new)
-        rule.domain_force = old
-        self.env.flush_all()
-        with self.assertNoLogs(migration._logger.name, "WARNING"):
-            migration.migrate(self.env.cr, "19.0.1.3.0")
-        self.env.invalidate_all()
-        self.assertEqual(rule.domain_force, new)
-        agency_domain = "[('user_id', 'in', user.rrs_supervised_user_ids())]"
-        rule.domain_force = agency_domain
-        self.env.flush_all()
-        with self.assertLogs(migration._logger.name, "WARNING") as logs:
-            migration.migrate(self.env.cr, "19.0.1.3.0")
-        self.env.invalidate_all()
-        self.assertEqual(rule.domain_force, agency_domain)
-        self.assertIn(name, logs.output[0])
+        self._migrate_the_one_rule(
+            _load("19.0.1.4.0", "post-migrate"),
+            "19.0.1.3.0",
+            "[('user_id', 'in', user.rrs_supervised_user_ids())]",
+        )
