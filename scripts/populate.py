@@ -1343,6 +1343,11 @@ def populate_access_log(env, days=30):
         def at(rnd=rnd, base=base):
             return base + timedelta(minutes=rnd.randint(8 * 60, 17 * 60))
 
+        def pair_of_teams(rnd=rnd):
+            """A worker, and a worker of another team whose cases they open."""
+            worker = rnd.choice(workers)
+            return worker, rnd.choice([w for w in workers if team_of[w] != team_of[worker]])
+
         pending = {}
         for worker in workers:
             mine = open_cases.get(worker) or []
@@ -1357,8 +1362,7 @@ def populate_access_log(env, days=30):
                 pending[(sup, "rrs.case", "open", case_id)] = {"date": at()}
         if rnd.random() < 1 / 5 and len(teams) > 1:
             # covering for an absent colleague of another team: many case files outside
-            worker = rnd.choice(workers)
-            other = rnd.choice([w for w in workers if team_of[w] != team_of[worker]])
+            worker, other = pair_of_teams()
             theirs = all_cases.get(other) or []
             for case_id in rnd.sample(theirs, min(len(theirs), threshold + rnd.randint(0, 10))):
                 pending[(worker, "rrs.case", "open", case_id)] = {"date": at()}
@@ -1370,8 +1374,7 @@ def populate_access_log(env, days=30):
             for case_id in exported:
                 pending[(manager.id, "rrs.case", "export", case_id)] = {"date": at()}
         if rnd.random() < 1 / 10 and len(teams) > 1:
-            worker = rnd.choice(workers)
-            other = rnd.choice([w for w in workers if team_of[w] != team_of[worker]])
+            worker, other = pair_of_teams()
             if all_cases.get(other):
                 case_id = rnd.choice(all_cases[other])
                 pending[(worker, "rrs.case", "refused", case_id)] = {"date": at()}

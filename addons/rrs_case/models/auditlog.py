@@ -220,12 +220,11 @@ class AuditlogLog(models.Model):
 
         def to_sql(model, alias, query):
             return SQL(
-                "(%s = ANY(%s) OR %s IN (SELECT rel.case_id FROM rrs_case_worker_user_rel rel "
-                "WHERE rel.user_id = ANY(%s)))",
+                "(%s = ANY(%s) OR %s IN (%s))",
                 SQL.identifier(alias, "user_id"),
                 user_ids,
                 SQL.identifier(alias, "rrs_case_id"),
-                user_ids,
+                model.env["rrs.case"]._rrs_cases_of_workers_sql(user_ids),
             )
 
         def predicate(log):

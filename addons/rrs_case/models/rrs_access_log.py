@@ -130,12 +130,10 @@ class RrsAccessLog(models.Model):
         user_ids = sorted({user_id for user_id in value if isinstance(user_id, int)})
 
         def to_sql(model, alias, query):
-            model.env["rrs.case"].flush_model(["worker_user_ids"])
             return SQL(
-                "%s IN (SELECT rel.case_id FROM rrs_case_worker_user_rel rel"
-                " WHERE rel.user_id = ANY(%s))",
+                "%s IN (%s)",
                 SQL.identifier(alias, "case_id"),
-                user_ids,
+                model.env["rrs.case"]._rrs_cases_of_workers_sql(user_ids),
             )
 
         # no predicate: a check in memory runs the same SQL on the records' ids

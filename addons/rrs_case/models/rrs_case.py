@@ -842,6 +842,17 @@ class RrsCase(models.Model):
             if expiry and expiry > now
         }
 
+    @api.model
+    def _rrs_cases_of_workers_sql(self, user_ids):
+        """The query of the ids of the cases ``user_ids`` work on (primary or secondary), read
+        from the workers' index: the supervisors' rules on the records of the team's cases
+        test their case against it instead of joining every case (issue 17)."""
+        self.flush_model(["worker_user_ids"])
+        return SQL(
+            "SELECT rel.case_id FROM rrs_case_worker_user_rel rel WHERE rel.user_id = ANY(%s)",
+            list(user_ids),
+        )
+
     @api.private
     def _rrs_emergency_expiries(self):
         """``{case id: expiry}`` of the current user's open emergency accesses, read once per

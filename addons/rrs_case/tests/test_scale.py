@@ -463,6 +463,14 @@ class TestMemberSearchScale(RrsCaseCommon):
             )
         self.assertEqual(self.case.member_names, "Jawad Qaderi / Leyla Qaderi")
 
+    def _tables(self):
+        """(name, model) of every model of the database with a table of its own."""
+        return [
+            (name, model)
+            for name, model in self.env.registry.items()
+            if not model._abstract and not model._transient and model._auto
+        ]
+
     def test_rec3_every_reference_to_a_case_record_or_a_person_is_indexed(self):
         """Disposing of a case deletes its records and its people (rule REC-3): PostgreSQL
         then checks every foreign key that may point to them. Each stored many2one of the suite
@@ -476,8 +484,7 @@ class TestMemberSearchScale(RrsCaseCommon):
         }
         missing = [
             f"{model_name}.{field.name}"
-            for model_name, model in self.env.registry.items()
-            if not model._abstract and not model._transient and model._auto
+            for model_name, model in self._tables()
             for field in model._fields.values()
             if field.type == "many2one"
             and field.store
@@ -494,15 +501,9 @@ class TestMemberSearchScale(RrsCaseCommon):
         every record the reader may see. Each model of the suite with a case has an index
         whose first column is the first of its order."""
         missing = []
-        for model_name, model in self.env.registry.items():
+        for model_name, model in self._tables():
             field = model._fields.get("case_id")
-            if (
-                model._abstract
-                or model._transient
-                or not model._auto
-                or not (model._original_module or "").startswith("rrs_")
-                or not (field and field.store)
-            ):
+            if not (model._original_module or "").startswith("rrs_") or not (field and field.store):
                 continue
             first = model._order.split(",")[0].split()[0]
             self.env.cr.execute(
