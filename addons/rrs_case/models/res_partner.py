@@ -4,6 +4,8 @@ from odoo.exceptions import ValidationError
 from odoo.fields import Domain
 from odoo.tools import SQL, sql
 
+from .rrs_domains import in_query_of_users
+
 
 class ResPartner(models.Model):
     _inherit = "res.partner"
@@ -175,19 +177,12 @@ class ResPartner(models.Model):
             partner.rrs_case_worker_user_ids = partner.rrs_member_ids.case_id.worker_user_ids
 
     def _search_rrs_case_worker_user_ids(self, operator, value):
-        if operator != "in":
-            return NotImplemented
-        user_ids = sorted({user_id for user_id in value if isinstance(user_id, int)})
-
-        def to_sql(model, alias, query):
-            return SQL(
-                "%s IN (%s)",
-                SQL.identifier(alias, "id"),
-                model._rrs_people_of_users_sql(user_ids),
-            )
-
-        # no predicate: a check in memory runs the same SQL on the records' ids
-        return Domain.custom(to_sql=to_sql)
+        return in_query_of_users(
+            operator,
+            value,
+            "id",
+            lambda env, user_ids: env["res.partner"]._rrs_people_of_users_sql(user_ids),
+        )
 
     @api.depends("rrs_member_ids.company_id")
     def _compute_rrs_case_company_ids(self):

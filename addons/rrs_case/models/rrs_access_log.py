@@ -19,9 +19,9 @@ import logging
 
 from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import AccessError, UserError
-from odoo.fields import Domain
 from odoo.http import request
-from odoo.tools import SQL
+
+from .rrs_domains import in_query_of_users
 
 _logger = logging.getLogger(__name__)
 
@@ -125,19 +125,12 @@ class RrsAccessLog(models.Model):
         """The entries of the cases ``value`` work on, read from the workers' index (the
         supervisor's rule, issue 17): a path through ``case_id`` would join every case of the
         database to the log to count the team's entries."""
-        if operator != "in":
-            return NotImplemented
-        user_ids = sorted({user_id for user_id in value if isinstance(user_id, int)})
-
-        def to_sql(model, alias, query):
-            return SQL(
-                "%s IN (%s)",
-                SQL.identifier(alias, "case_id"),
-                model.env["rrs.case"]._rrs_cases_of_workers_sql(user_ids),
-            )
-
-        # no predicate: a check in memory runs the same SQL on the records' ids
-        return Domain.custom(to_sql=to_sql)
+        return in_query_of_users(
+            operator,
+            value,
+            "case_id",
+            lambda env, user_ids: env["rrs.case"]._rrs_cases_of_workers_sql(user_ids),
+        )
 
     # -------------------------------------------------------------------- CRUD
     @api.model_create_multi
