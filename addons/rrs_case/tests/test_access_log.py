@@ -273,6 +273,29 @@ class TestAccessLog(RrsCaseCommon):
         self.assertIn("rrs_case_worker_user_rel", sql)
         self.assertNotIn('JOIN "rrs_case"', sql)
 
+    def test_rec4_a_supervisors_log_list_costs_the_same_with_2_and_20_entries(self):
+        """Issue 17: the supervisor's access log list (page and count) reads the same queries
+        with 2 of the team's entries as with 20, read through both arms of the rule: a
+        manager's opens of the team's case and the team's worker's own."""
+        spec = {"date": {}, "user_id": {"fields": {"display_name": {}}}, "action": {}}
+        Log = self.Log.with_user(self.supervisor)
+        # warm-up: the rules and the model names read once
+        Log.web_search_read([], spec, limit=80)
+        counts = []
+        for size in (2, 20):
+            for _i in range(size // 2):
+                self.case.with_user(self.manager).web_read(CASE_FORM)
+                self._flush()
+                self.case.with_user(self.worker).web_read(CASE_FORM)
+                self._flush()
+            self.env.invalidate_all()
+            self.env.cr.cache.clear()
+            before = self.env.cr.sql_log_count
+            result = Log.web_search_read([], spec, limit=80, count_limit=10001)
+            counts.append(self.env.cr.sql_log_count - before)
+            self.assertGreaterEqual(result["length"], size)
+        self.assertEqual(counts[0], counts[1])
+
     def test_rec4_the_log_goes_with_its_case_at_disposal_only(self):
         self.case.with_user(self.worker).web_read(CASE_FORM)
         self._flush()
