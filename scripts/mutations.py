@@ -3609,8 +3609,8 @@ MUTATIONS = [
     {
         "rule": "REC-4",
         "file": "addons/rrs_case/models/auditlog.py",
-        "old": '"(%s = ANY(%s) OR %s IN (SELECT rel.case_id',
-        "new": '"(%s = ANY(%s) AND %s IN (SELECT rel.case_id',
+        "old": '"(%s = ANY(%s) OR %s IN (%s))",',
+        "new": '"(%s = ANY(%s) AND %s IN (%s))",',
         "why": "a supervisor no longer reads the entries their team made on a case now of another team",
     },
     {
