@@ -29,81 +29,11 @@ import time
 from datetime import datetime, timedelta
 
 from dateutil.relativedelta import relativedelta
+from populate_names import CHILDREN_COUNTRIES, draw_country, household_names, person_name
 from rrs_odoo import environment, parser, vacuum_analyze
 
 from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError
-
-FIRST = [
-    "Amina",
-    "Ahmad",
-    "Fatima",
-    "Omar",
-    "Mariam",
-    "Yusuf",
-    "Aisha",
-    "Hassan",
-    "Leila",
-    "Khalid",
-    "Nour",
-    "Samir",
-    "Hana",
-    "Tariq",
-    "Zainab",
-    "Jean",
-    "Marie",
-    "Esperance",
-    "Claude",
-    "Grace",
-    "Yonas",
-    "Selam",
-    "Dawit",
-    "Hiwet",
-    "Olena",
-    "Andriy",
-    "Iryna",
-    "Mohamed",
-    "Hodan",
-    "Abdi",
-    "Aung",
-    "Khin",
-    "Nur",
-    "Rashida",
-    "Carlos",
-    "Maria",
-    "José",
-    "Ana",
-    "Daniela",
-    "Luis",
-]
-LAST = [
-    "Rahimi",
-    "Haidari",
-    "Al-Hassan",
-    "Haddad",
-    "Nkurunziza",
-    "Uwase",
-    "Tesfaye",
-    "Gebremedhin",
-    "Kovalenko",
-    "Shevchenko",
-    "Abdullahi",
-    "Warsame",
-    "Hossain",
-    "Begum",
-    "Moe",
-    "Htoo",
-    "Mendoza",
-    "López",
-    "Ramírez",
-    "Osman",
-    "Idris",
-    "Mutombo",
-    "Kabila",
-    "Noor",
-    "Sultani",
-]
-COUNTRIES = ["af", "sy", "cd", "er", "ua", "so", "mm", "sd", "ve", "iq", "bi", "gt", "hn", "ss"]
 
 
 def give_requirements(env, employees, rnd):
@@ -1886,7 +1816,6 @@ def populate_cases(env, count, workers, rnd, batch=1000, label=""):
             env.ref("rrs_case.immigration_category_gar"),
         ),
     ]
-    countries = [env.ref(f"base.{c}") for c in COUNTRIES]
     today = fields.Date.today()
     created = 0
     started = time.time()
@@ -1895,14 +1824,15 @@ def populate_cases(env, count, workers, rnd, batch=1000, label=""):
         people = []
         shapes = []
         for _ in range(size):
+            # the household's country of origin, and its people named by its custom
             n = rnd.choice((1, 1, 2, 3, 4, 5))
-            last = rnd.choice(LAST)
-            shapes.append(n)
-            for k in range(n):
+            code = draw_country(rnd)
+            shapes.append((n, code))
+            for k, name in enumerate(household_names(rnd, code, n)):
                 age = rnd.randint(20, 65) if k < 2 else rnd.randint(0, 17)
                 people.append(
                     {
-                        "name": f"{rnd.choice(FIRST)} {last}",
+                        "name": name,
                         "birthdate_date": today
                         - relativedelta(years=age, days=rnd.randint(0, 364)),
                     }
@@ -1910,7 +1840,7 @@ def populate_cases(env, count, workers, rnd, batch=1000, label=""):
         partners = env["res.partner"].create(people)
         case_vals = []
         pos = 0
-        for n in shapes:
+        for n, code in shapes:
             members = partners[pos : pos + n]
             pos += n
             program, category = rnd.choice(programs)
@@ -1923,7 +1853,7 @@ def populate_cases(env, count, workers, rnd, batch=1000, label=""):
                 "program_id": program.id,
                 "immigration_category_id": category.id,
                 "user_id": workers[rnd.randrange(len(workers))].id,
-                "country_of_origin_id": rnd.choice(countries).id,
+                "country_of_origin_id": env.ref(f"base.{code}").id,
                 "intake_date": intake,
                 "arrival_date": intake - timedelta(days=rnd.randint(0, 30)),
                 "applicant_informed_date": intake,
@@ -2032,11 +1962,6 @@ def populate_prs(env, count, workers, rnd, batch=500, open_share=0.33):
     relationships = ("parent", "aunt_uncle", "sibling", "grandparent", "cousin", "family_friend")
     valid = dict(env["rrs.case"]._fields["prs_sponsor_relationship"].selection)
     relationships = [r for r in relationships if r in valid] or list(valid)
-    countries = [
-        env.ref(f"base.{c}")
-        for c in ("gt", "hn", "sv", "ec", "mx", "af")
-        if env.ref(f"base.{c}", raise_if_not_found=False)
-    ]
     # rule PRS-9: at most 40 open PRS cases per worker; the open cases go round the workers,
     # with more workers when there are too few for 25 each
     loads = dict(
@@ -2053,16 +1978,19 @@ def populate_prs(env, count, workers, rnd, batch=500, open_share=0.33):
     while created < count:
         size = min(batch, count - created)
         people = []
+        codes = []
         for _ in range(size):
-            last = rnd.choice(LAST)
+            # the child and the sponsor, named as a parent and a child of their country
+            codes.append(draw_country(rnd, CHILDREN_COUNTRIES))
+            sponsor, _spouse, child = household_names(rnd, codes[-1], 3)
             people.append(
                 {
-                    "name": f"{rnd.choice(FIRST)} {last}",
+                    "name": child,
                     "birthdate_date": today
                     - relativedelta(years=rnd.randint(9, 17), days=rnd.randint(0, 364)),
                 }
             )
-            people.append({"name": f"{rnd.choice(FIRST)} {last}"})
+            people.append({"name": sponsor})
         partners = env["res.partner"].create(people)
         vals_list = []
         for i in range(size):
@@ -2075,7 +2003,7 @@ def populate_prs(env, count, workers, rnd, batch=500, open_share=0.33):
                 "program_id": program.id,
                 "immigration_category_id": category.id,
                 "user_id": workers[(created + i) % len(workers)].id,
-                "country_of_origin_id": rnd.choice(countries).id,
+                "country_of_origin_id": env.ref(f"base.{codes[i]}").id,
                 "intake_date": release,
                 "arrival_date": release - timedelta(days=rnd.randint(20, 90)),
                 "applicant_informed_date": release,
@@ -2263,10 +2191,7 @@ def populate_volunteers(env, count, rnd, batch=500):
     while created < count:
         size = min(batch, count - created)
         partners = env["res.partner"].create(
-            [
-                {"name": f"{rnd.choice(FIRST)} {rnd.choice(LAST)} (bench volunteer)"}
-                for _ in range(size)
-            ]
+            [{"name": f"{person_name(rnd)} (bench volunteer)"} for _ in range(size)]
         )
         vals = []
         for partner in partners:
