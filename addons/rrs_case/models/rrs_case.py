@@ -6,7 +6,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
 from odoo.tools import SQL
 
-from .rrs_guard_mixin import is_disposing, rrs_disposing
+from .rrs_guard_mixin import is_disposing, next_numbers, rrs_disposing
 
 OPEN_STATES = ("intake", "waiting", "assessment", "active", "closing")
 # States in which the agency has accepted the case (rule ELIG-1, INT-2, CLO-1 apply).
@@ -393,16 +393,40 @@ class RrsCase(models.Model):
             self.env["res.partner"]._rrs_forget_people_of_users()
         return super().modified(fnames, create=create, before=before)
 
-    @api.depends("user_id")
+    @api.depends("user_id", "company_id")
     def _compute_supervisor_user_id(self):
-        # the managers of the whole batch's workers read at once: the filtered employee of
-        # each case would otherwise read its manager alone (issue 17)
-        self.user_id.employee_ids.parent_id.mapped("user_id")
+        """The manager of the worker's employee in the case's company (its first by name, as
+        ``user_id.employee_ids`` lists them). One query for the batch: through the employees'
+        records it took seven, 7.5 ms of the 55 ms of a worker's case form (issue 17). It reads
+        what ``hr.employee.public`` shows every user: an employee's user and manager."""
+        pairs = {(case.user_id.id, case.company_id.id) for case in self if case.user_id}
+        managers = {}
+        if pairs:
+            self.env["hr.employee"].flush_model(
+                ["user_id", "company_id", "parent_id", "active", "name"]
+            )
+            self.env.cr.execute(
+                SQL(
+                    """
+                    SELECT DISTINCT ON (employee.user_id, employee.company_id)
+                           employee.user_id, employee.company_id, manager.user_id
+                      FROM hr_employee employee
+                      LEFT JOIN hr_employee manager ON manager.id = employee.parent_id
+                     WHERE employee.user_id = ANY(%(users)s)
+                       AND employee.company_id = ANY(%(companies)s)
+                       AND employee.active IS TRUE
+                     ORDER BY employee.user_id, employee.company_id, employee.name, employee.id
+                    """,
+                    users=sorted({user for user, _company in pairs}),
+                    companies=sorted({company for _user, company in pairs}),
+                )
+            )
+            managers = {
+                (user, company): manager for user, company, manager in self.env.cr.fetchall()
+            }
         for case in self:
-            employee = case.user_id.employee_ids.filtered(
-                lambda e, company=case.company_id: e.company_id == company
-            )[:1]
-            case.supervisor_user_id = employee.parent_id.user_id
+            manager = managers.get((case.user_id.id, case.company_id.id))
+            case.supervisor_user_id = self.env["res.users"].browse(manager)
 
     @api.depends(
         "service_start_date",
@@ -778,12 +802,18 @@ class RrsCase(models.Model):
     # ---------------------------------------------------------------------- CRUD
     @api.model_create_multi
     def create(self, vals_list):
+        by_company = {}
         for vals in vals_list:
             if vals.get("name", "New") == "New":
-                company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
-                vals["name"] = (
-                    self.env["ir.sequence"].with_company(company).next_by_code("rrs.case") or "New"
-                )
+                company_id = vals.get("company_id") or self.env.company.id
+                by_company.setdefault(company_id, []).append(vals)
+        for company_id, todo in by_company.items():
+            sequences = self.env["ir.sequence"].with_company(company_id)
+            for vals, number in zip(
+                todo, next_numbers(sequences, "rrs.case", len(todo)), strict=True
+            ):
+                vals["name"] = number or "New"
+        for vals in vals_list:
             if "closing_user_id" not in vals:
                 vals["closing_user_id"] = vals.get("user_id") or self.env.user.id
         return super().create(vals_list)

@@ -91,6 +91,23 @@ def rrs_is_granted(records):
     return _is_granted(records)
 
 
+def next_numbers(sequences, code, count):
+    """``count`` numbers of the sequence ``code``, as ``sequences.next_by_code(code)`` draws
+    them one by one (``sequences``: ``ir.sequence`` with the environment and company to
+    number in), the sequence looked up once for the batch: ``next_by_code`` searches it for
+    every number, 4% of the time ``scripts/populate`` took to create a household (issue 17)."""
+    sequences.browse().check_access("read")
+    company = sequences.env.company
+    sequence = sequences.search(
+        [("code", "=", code), ("company_id", "in", [company.id, False])],
+        order="company_id",
+        limit=1,
+    )
+    if not sequence:
+        return [False] * count
+    return [sequence._next() for _ in range(count)]
+
+
 def _is_granted(records):
     granted = _GRANTED.get()
     if (records._name, None) in granted:
@@ -273,13 +290,12 @@ class RrsGuardMixin(models.AbstractModel):
         if not code:
             return vals_list
         placeholder = self._rrs_number_placeholder
+        unnumbered = [vals.get("name", placeholder) == placeholder for vals in vals_list]
         # sudo(): numbering only; the caller's right to create was checked before.
-        sequence = self.env["ir.sequence"].sudo()
+        numbers = iter(next_numbers(self.env["ir.sequence"].sudo(), code, sum(unnumbered)))
         return [
-            {**vals, "name": sequence.next_by_code(code) or placeholder}
-            if vals.get("name", placeholder) == placeholder
-            else vals
-            for vals in vals_list
+            {**vals, "name": next(numbers) or placeholder} if todo else vals
+            for vals, todo in zip(vals_list, unnumbered, strict=True)
         ]
 
     def _rrs_without_forged_defaults(self):

@@ -542,3 +542,103 @@ class TestMemberSearchScale(RrsCaseCommon):
         for i in range(20):
             self._case(user=self.worker_far, head=self._person(f"Far Qaderi {i}"))
         self.assertEqual(count_queries(), small)
+
+
+@tagged("post_install", "-at_install")
+class TestBatchNumbering(RrsCaseCommon):
+    def test_a_batch_of_cases_is_numbered_from_one_lookup_of_its_sequence(self):
+        """Households imported together (or by ``scripts/populate``) get consecutive numbers
+        of their company's sequence; the sequence is looked up once per company and batch,
+        not once per case."""
+        other = self.env["res.company"].create({"name": "Other agency"})
+        self.env["ir.sequence"].create(
+            {
+                "name": "Other agency's cases",
+                "code": "rrs.case",
+                "prefix": "OA/",
+                "padding": 3,
+                "company_id": other.id,
+            }
+        )
+        program_b = self.program.copy({"company_id": other.id, "code": "RRS-B"})
+        worker_b = self._company_worker(other, "rrs_worker_numbered")
+        Sequence = type(self.env["ir.sequence"])
+        searches = []
+        original = Sequence.search
+
+        def search(records, domain, *args, **kwargs):
+            searches.append(domain)
+            return original(records, domain, *args, **kwargs)
+
+        vals_list = [{"program_id": self.program.id, "user_id": self.worker.id} for _ in range(3)]
+        vals_list += [
+            {"program_id": program_b.id, "user_id": worker_b.id, "company_id": other.id}
+            for _ in range(2)
+        ]
+        with patch.object(Sequence, "search", search):
+            cases = (
+                self.env["rrs.case"]
+                .with_context(allowed_company_ids=[self.company.id, other.id])
+                .create(vals_list)
+            )
+        self.assertEqual(len([d for d in searches if ("code", "=", "rrs.case") in d]), 2)
+        ours, theirs = cases[:3], cases[3:]
+        self.assertTrue(all(name.startswith("RRS/") for name in ours.mapped("name")))
+        self.assertEqual(theirs.mapped("name"), ["OA/001", "OA/002"])
+        numbers = [int(name.rsplit("/", 1)[1]) for name in ours.mapped("name")]
+        self.assertEqual(numbers, list(range(numbers[0], numbers[0] + 3)))
+        # the next case alone continues the same sequence
+        single = self._case()
+        self.assertEqual(int(single.name.rsplit("/", 1)[1]), numbers[-1] + 1)
+
+
+@tagged("post_install", "-at_install")
+class TestCaseSupervisor(RrsCaseCommon):
+    def test_a_cases_supervisor_is_its_workers_manager_in_the_cases_company(self):
+        """The supervisor shown on a case (and alerted by home visits, emergency accesses,
+        concerns): the manager of the worker's employee in the case's company, archived
+        employees left out; read in one query for a list of cases as for one."""
+        other = self.env["res.company"].create({"name": "Other agency"})
+        self.worker.write({"company_ids": [Command.link(other.id)]})
+        Employee = self.env["hr.employee"]
+        manager_other = Employee.create(
+            {"name": "Manager there", "user_id": self.supervisor_other.id, "company_id": other.id}
+        )
+        Employee.create(
+            {
+                "name": "Worker there",
+                "user_id": self.worker.id,
+                "company_id": other.id,
+                "parent_id": manager_other.id,
+            }
+        )
+        program_b = self.program.copy({"company_id": other.id, "code": "RRS-SUP"})
+        here = self._case()
+        there = (
+            self.env["rrs.case"]
+            .with_context(allowed_company_ids=[self.company.id, other.id])
+            .create({"program_id": program_b.id, "user_id": self.worker.id, "company_id": other.id})
+        )
+        far = self._case(user=self.worker_far)
+        self.assertEqual(here.supervisor_user_id, self.supervisor)
+        self.assertEqual(there.supervisor_user_id, self.supervisor_other)
+        self.assertEqual(far.supervisor_user_id, self.supervisor_other)
+        # as the worker reads it on the form
+        self.assertEqual(here.with_user(self.worker).supervisor_user_id, self.supervisor)
+        # an archived employee has no manager to show; a worker without employee neither
+        Employee.search([("user_id", "=", self.worker_far.id)]).action_archive()
+        self.env.invalidate_all()
+        self.assertFalse(far.supervisor_user_id)
+        # one query for the batch, whatever its size
+        cases = here | far
+        for _ in range(4):
+            cases |= self._case()
+        counts = []
+        for batch in (here, cases):
+            self.env.invalidate_all()
+            batch.mapped("user_id")
+            batch.mapped("company_id")
+            before = self.env.cr.sql_log_count
+            batch.mapped("supervisor_user_id")
+            counts.append(self.env.cr.sql_log_count - before)
+        self.assertEqual(counts, [1, 1])
