@@ -1,5 +1,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from unittest.mock import patch
+
 from odoo.exceptions import UserError
+from odoo.models import BaseModel
 from odoo.tests import tagged
 
 from .common import RrsAssessmentCommon
@@ -159,6 +162,40 @@ class TestAssessmentScoring(RrsAssessmentCommon):
         rows = Comparison.search([("case_id", "=", case.id)])
         self.assertEqual(set(rows.factor_id.ids), set(self.instrument.factor_ids.ids))
         self.assertEqual(set(rows.mapped("trend")), {"same"})  # one assessment: no change yet
+
+    def test_asm3_comparisons_read_by_id_are_read_case_by_case(self):
+        """Issue 17: a read by ids (the case form's list of the comparison, a list's page)
+        names no case; each case's records are read with their case, so that PostgreSQL
+        ranks that case's results only (194 ms a case form at 100,798 cases before, 2.6)."""
+        cases = self._family_case() | self._family_case()
+        for case, answer in zip(cases, (2, 4), strict=True):
+            head = case.member_ids.filtered("is_head")
+            first = case.assessment_ids.filtered(lambda x, h=head: x.member_id == h)
+            first = first.filtered(lambda x: x.point == "a1")
+            self._answer(first, [answer] * 8)
+            first.action_complete()
+        self.env.flush_all()
+        Comparison = self.env["rrs.assessment.factor.comparison"]
+        rows = Comparison.search([("case_id", "in", cases.ids)])
+        expected = {row.id: (row.case_id.id, row.first_score) for row in rows}
+        self.assertEqual(len(set(expected.values())), 2)
+        self.env.invalidate_all()
+        queries = []
+        original = BaseModel._fetch_query
+
+        def spy(records, query, fields):
+            if records._name == Comparison._name:
+                queries.append(query.select())
+            return original(records, query, fields)
+
+        with patch.object(BaseModel, "_fetch_query", spy):
+            read = {row.id: (row.case_id.id, row.first_score) for row in rows}
+        self.assertEqual(read, expected)
+        self.assertEqual(len(queries), 2)
+        for query, case in zip(sorted(queries, key=lambda q: str(q.params)), cases, strict=True):
+            self.assertIn((case.id,), query.params)
+            plan = self._plan(query, discourage=("seqscan",))
+            self.assertIn("rrs_assessment__case_id_index", plan)
 
 
 @tagged("post_install", "-at_install")
