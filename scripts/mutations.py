@@ -3616,8 +3616,8 @@ MUTATIONS = [
     {
         "rule": "REC-5",
         "file": "addons/rrs_case/models/rrs_guard_mixin.py",
-        "old": '            if vals.get("name", placeholder) == placeholder\n',
-        "new": '            if vals.get("name") == placeholder\n',
+        "old": '        unnumbered = [vals.get("name", placeholder) == placeholder for vals in vals_list]\n',
+        "new": '        unnumbered = [vals.get("name") == placeholder for vals in vals_list]\n',
         "why": "an incident report created without a reference keeps “/”: the batch is not numbered in its creation",
     },
     {

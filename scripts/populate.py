@@ -3,7 +3,8 @@
 
 Creates supervisors and case workers (users and employees, teams of ten, with their staff
 requirements), then N households through the ORM (so every constraint and computed field
-runs as in production) in parallel jobs: about 10% open, 1-5 members, 3 case notes each and,
+runs as in production) in parallel jobs, named as an agency's clients are
+(``populate_names``): about 10% open, 1-5 members, 3 case notes each and,
 once services started, a signed service plan with two goals; then post-release services
 cases of unaccompanied children (rrs_minors) with their clocks; then the jobs and school
 enrolments the outcome indicators count (rrs_reporting); then the case work: referrals with
@@ -1788,6 +1789,10 @@ def populate_assistance(env, count, rnd, batch=1000):
         for request, move in zip(billed, moves, strict=True):
             request.move_id = move
         paid = requests.browse([r.id for r, pay in zip(requests, to_pay, strict=True) if pay])
+        # the environments the earlier steps left in reference cycles (see
+        # populate_reception_done): each new one is looked up among them, and the payment
+        # wizard makes thousands; a run at 100,000 cases paid 6 bills a second instead of 15
+        gc.collect()
         if paid:
             # paid through Odoo's own wizard, one payment per bill
             env["account.payment.register"].with_context(
@@ -2189,6 +2194,7 @@ def populate_volunteers(env, count, rnd, batch=500):
     created = 0
     case_pos = 0
     while created < count:
+        gc.collect()  # see populate_assistance
         size = min(batch, count - created)
         partners = env["res.partner"].create(
             [{"name": f"{person_name(rnd)} (bench volunteer)"} for _ in range(size)]
