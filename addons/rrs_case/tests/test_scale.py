@@ -13,6 +13,7 @@ from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
+from ..models import res_partner
 from .common import RrsCaseCommon
 from .test_performance import CASE_LIST, PLAN_LIST
 
@@ -148,8 +149,8 @@ class TestContactRulesScale(RrsCaseCommon):
     once per transaction, so the contacts list and search start from them and from the
     ordinary contacts' index, never from a test of every contact of the database; and the ids
     follow every change of a household or of a case's workers within the same transaction.
-    A supervisor's rule keeps its subquery (thousands of people: it costs less there), and
-    follows the hierarchy as before."""
+    A supervisor's rule gives the team's people as ids too (up to RRS_TEAM_PEOPLE_AS_IDS),
+    and follows the hierarchy as before."""
 
     @classmethod
     def setUpClass(cls):
@@ -183,12 +184,28 @@ class TestContactRulesScale(RrsCaseCommon):
             self.far.with_user(self.worker).read(["name"])
 
     def test_con2_a_supervisors_contacts_start_from_the_teams_cases(self):
-        """CON-2, issue 17: the supervisor's rule reads the team's cases from the workers'
-        relation and their members, never every case of the database (the path through the
-        member's case joined each member to its case); the people it gives are the team's."""
-        sql = self.env["res.partner"].with_user(self.supervisor)._search([]).select().code
-        self.assertIn("rrs_case_worker_user_rel", sql)
-        self.assertNotIn('"rrs_case"', sql)
+        """CON-2, issue 17: the supervisor's rule gives the team's people as ids, read once
+        per transaction from the workers' relation and the households (so that PostgreSQL
+        prices the team's share of the contacts right); a team of more people than
+        RRS_TEAM_PEOPLE_AS_IDS keeps the subquery, which reads the same relation and never
+        every case of the database. The people it gives are the team's, either way."""
+        Partner = self.env["res.partner"].with_user(self.supervisor)
+        query = Partner._search([])
+        self.assertIn('"res_partner"."id" = ANY(', query.select().code)
+        self.assertNotIn("rrs_case_member", query.select().code)
+        literal = [param for param in query.select().params if isinstance(param, str)][0]
+        ids = {int(partner_id) for partner_id in literal.strip("{}").split(",")}
+        self.assertTrue({self.mine.id, self.other.id} <= ids)
+        self.assertNotIn(self.far.id, ids)
+        self.env.cr.cache.pop("rrs_people_of_users", None)
+        with patch.object(res_partner, "RRS_TEAM_PEOPLE_AS_IDS", 1):
+            sql = Partner._search([]).select().code
+            self.assertIn("rrs_case_worker_user_rel", sql)
+            self.assertNotIn('"rrs_case"', sql)
+            self.assertEqual(
+                self._names(self.supervisor), {"Scale Mine", "Scale Other", "Scale Clinic"}
+            )
+        self.env.cr.cache.pop("rrs_people_of_users", None)
         # only the rule reads the workers of a person's cases, no user
         with self.assertRaisesRegex(AccessError, "rrs_case_worker_user_ids"):
             self.mine.with_user(self.supervisor).read(["rrs_case_worker_user_ids"])
