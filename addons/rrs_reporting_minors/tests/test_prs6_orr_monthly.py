@@ -410,7 +410,9 @@ class TestPrs6OrrMonthly(RrsMinorsCommon):
             counts[user.login].append(count(user))
         for login, (small, large) in counts.items():
             self.assertEqual(small, large, login)
-            self.assertLessEqual(large, 25, login)
+            # 26: a manager is a supervisor too, whose contact rule reads the team's people
+            # once per request (res.partner._rrs_people_of_team, issue 17, tenth pass)
+            self.assertLessEqual(large, 26, login)
         figures, listed, _sections = self._tables(self._report(self.manager))
         self.assertEqual(figures[("Cases in the month", "Cases open during the month")], 18)
         self.assertEqual(len(listed), 18)
