@@ -183,11 +183,11 @@ class ResPartner(models.Model):
 
     def _search_rrs_case_worker_user_ids(self, operator, value):
         if operator == "in":
-            people = self._rrs_people_of_team(
+            team = self._rrs_people_of_team(
                 sorted({user_id for user_id in value if isinstance(user_id, int)})
             )
-            if people is not None:
-                people, literal = people
+            if team is not None:
+                people, literal = team
 
                 def to_sql(model, alias, query):
                     # one string parameter: the ids as a list of a tuple's values are quoted
