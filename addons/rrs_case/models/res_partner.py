@@ -161,7 +161,7 @@ class ResPartner(models.Model):
         # page by walking the complete name's index and testing each contact. For a search by
         # text that walk is a gamble on how the matches are spread: a supervisor's search for
         # a family name borne by 164 of the team's people walked 167,416 contacts (770 ms at
-        # 100,798 cases). A search for a text of a trigram or more is therefore ordered on the
+        # 101,000 cases). A search for a text of a trigram or more is therefore ordered on the
         # complete name as a value, not as the index: PostgreSQL reads the contacts bearing
         # the text from the trigram indexes (``init``) and sorts them, a cost that follows the
         # matches. A list without such a search keeps the walk (the first page of the

@@ -416,7 +416,7 @@ class TestContactRulesScale(RrsCaseCommon):
         name, email, reference, tax ID, company ID), is ordered by the complete name as a
         value: PostgreSQL reads the contacts bearing the text (their trigram indexes, at any
         size of the database) and sorts them, and never walks the complete name's index
-        testing each contact in turn (770 ms for a supervisor at 100,798 cases, where 164
+        testing each contact in turn (770 ms for a supervisor at 101,000 cases, where 164
         of the team's people bore the name). Index scans are all the planner is left with
         here, so the walk would be its plan if the order allowed it. Each role finds what
         its rules give, in the contacts' order; a list without a search, or a search for
