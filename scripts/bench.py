@@ -275,16 +275,22 @@ def _view_spec(record, view_type="form", view_id=False):
     return spec(record, etree.fromstring(arch).xpath("//field[not(ancestor::field)]"))
 
 
+def _search_view_node(Model, xpath):
+    """The node ``xpath`` of the model's search view, as the model's user gets the view."""
+    from lxml import etree
+
+    arch = Model.get_views([(False, "search")])["views"]["search"]["arch"]
+    [node] = etree.fromstring(arch).xpath(xpath)
+    return node
+
+
 def _filter_domain(Model, name):
     """The domain of the search view's filter ``name``, evaluated as the web client does
     (``context_today()``, ``uid``), for the model's user."""
-    from lxml import etree
-
     from odoo.tools.safe_eval import datetime as safe_eval_datetime
     from odoo.tools.safe_eval import safe_eval
 
-    arch = Model.get_views([(False, "search")])["views"]["search"]["arch"]
-    [node] = etree.fromstring(arch).xpath(f"//filter[@name='{name}']")
+    node = _search_view_node(Model, f"//filter[@name='{name}']")
     today = fields.Date.context_today(Model)
     return safe_eval(
         node.get("domain"),
@@ -300,12 +306,9 @@ def _filter_domain(Model, name):
 def _field_domain(Model, name, text):
     """The domain the web client sends for ``text`` typed in the field ``name`` of the
     model's search view (its ``filter_domain``)."""
-    from lxml import etree
-
     from odoo.tools.safe_eval import safe_eval
 
-    arch = Model.get_views([(False, "search")])["views"]["search"]["arch"]
-    [node] = etree.fromstring(arch).xpath(f"//field[@name='{name}']")
+    node = _search_view_node(Model, f"//field[@name='{name}']")
     return safe_eval(node.get("filter_domain"), {"self": text})
 
 
