@@ -2660,6 +2660,13 @@ MUTATIONS = [
     },
     {
         "rule": "ASM-3",
+        "file": "addons/rrs_assessment/models/rrs_assessment.py",
+        "old": "changed = existing[factor]._rrs_changed_values(vals)",
+        "new": "changed = vals",
+        "why": "every factor's result is written again at each answer and at completion (issue 17)",
+    },
+    {
+        "rule": "ASM-3",
         "file": "addons/rrs_assessment/models/rrs_case.py",
         "old": 'latest.need_level_id.sorted("sequence")[:1]',
         "new": 'latest.need_level_id.sorted("sequence", reverse=True)[:1]',

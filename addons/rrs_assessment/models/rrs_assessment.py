@@ -45,6 +45,8 @@ class RrsAssessment(models.Model):
     )
     # a completed, skipped or cancelled assessment keeps what it found (rule ASM-3)
     _rrs_frozen_states = ("done", "skipped", "cancelled")
+    # the first answers given start every assessment they answer: one write for all (issue 17)
+    _rrs_batched_moves = (("planned", "in_progress"),)
 
     case_id = fields.Many2one(
         "rrs.case", required=True, index=True, ondelete="cascade", check_company=True
@@ -263,7 +265,9 @@ class RrsAssessment(models.Model):
                     "need_level_id": level.id if level else False,
                 }
                 if factor in existing:
-                    existing[factor].write(vals)
+                    changed = existing[factor]._rrs_changed_values(vals)
+                    if changed:
+                        existing[factor].write(changed)
                 else:
                     to_create.append(dict(vals, assessment_id=assessment.id, factor_id=factor.id))
             if to_create:
@@ -275,7 +279,7 @@ class RrsAssessment(models.Model):
             answered_total = len(
                 [a for a in answers_by_question.values() if a.factor_id in applicable]
             )
-            assessment.write(
+            changed = assessment._rrs_changed_values(
                 {
                     "question_count": question_count,
                     "answered_count": answered_total,
@@ -284,6 +288,8 @@ class RrsAssessment(models.Model):
                     "need_level_id": instrument.get_level(overall).id if enough else False,
                 }
             )
+            if changed:
+                assessment.write(changed)
 
     # ---------------------------------------------------------------------- CRUD
     def write(self, vals):

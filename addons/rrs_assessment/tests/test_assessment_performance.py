@@ -1,4 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from unittest.mock import patch
+
 from freezegun import freeze_time
 
 from odoo.tests import tagged
@@ -88,3 +90,92 @@ class TestAssessmentPerformance(RrsAssessmentCommon):
                     {"assessment_count": {}, "assessment_overdue_count": {}, "need_level_id": {}}
                 )
             self.assertEqual({v["assessment_count"] for v in values}, {8})
+
+    def test_asm3_many_assessments_start_in_one_write(self):
+        """Rule ASM-3, issue 17: starting 2 or 6 planned assessments together, as the first
+        answers of a batch or a client writing the stage do, costs the same queries; each
+        assessment still gets its own entry in the change history (REC-4)."""
+        cases = [self._family_case() for _ in range(10)]
+
+        def batches(point):
+            first = self.env["rrs.assessment"].concat(
+                *[c.assessment_ids.filtered(lambda a: a.point == point) for c in cases]
+            )
+            return (("warm-up", first[:2]), ("2", first[2:4]), ("6", first[4:]))
+
+        Log = self.env["auditlog.log"]
+
+        def check(batch):
+            self.assertEqual(set(batch.mapped("state")), {"in_progress"})
+            logs = Log.search(
+                [
+                    ("model_id.model", "=", "rrs.assessment"),
+                    ("res_id", "in", batch.ids),
+                    ("method", "=", "write"),
+                    ("line_ids.field_id.name", "=", "state"),
+                ]
+            )
+            self.assertEqual(sorted(logs.mapped("res_id")), sorted(batch.ids))
+            self.assertEqual(set(logs.mapped("user_id")), {self.worker})
+
+        for point, path, run in (
+            ("a1", "move", lambda batch: batch.with_user(self.worker)._rrs_move("in_progress")),
+            (
+                "a2",
+                "write",
+                lambda batch: batch.with_user(self.worker).write({"state": "in_progress"}),
+            ),
+        ):
+            with self.subTest(path=path):
+                counts = self._batch_query_counts(batches(point), run, lambda: None, check)
+                self.assertEqual(counts["2"], counts["6"], counts)
+
+    def test_asm3_completion_keeps_the_results_the_answers_wrote(self):
+        """Rule ASM-3, issue 17: the results are computed again on every change of an answer
+        and at completion, and written only where they changed."""
+        # the head's first assessment (each adult has one)
+        assessment = self._family_case().assessment_ids.filtered(lambda a: a.point == "a1")[0]
+        self._answer(assessment, [1] * 8)
+        housing = assessment.factor_result_ids.filtered(lambda r: r.factor_id.code == "housing")
+        self.assertEqual(housing.score, 1.0)
+        answer = assessment.answer_ids.filtered(
+            lambda a: a.question_id.factor_id.code == "housing"
+        )[0]
+        three = answer.question_id.option_ids.filtered(lambda o: o.score == 3)
+        written = []
+
+        def spy(model):
+            original = self.registry[model].write
+
+            def write(records, vals):
+                written.append((records._name, tuple(records.ids), tuple(sorted(vals))))
+                return original(records, vals)
+
+            return patch.object(self.registry[model], "write", write)
+
+        with spy("rrs.assessment.factor.result"), spy("rrs.assessment"):
+            answer.with_user(self.worker).option_id = three
+            self.assertEqual(
+                written,
+                [
+                    ("rrs.assessment.factor.result", tuple(housing.ids), ("score",)),
+                    ("rrs.assessment", tuple(assessment.ids), ("score",)),
+                ],
+            )
+            self.assertEqual(housing.score, 1.5)
+            level, score = assessment.need_level_id, assessment.score
+            written.clear()
+            assessment.with_user(self.worker).action_complete()
+        self.assertEqual(assessment.state, "done")
+        self.assertEqual((assessment.need_level_id, assessment.score), (level, score))
+        # the move's own write only: the stage and what the system sets with it
+        self.assertEqual(
+            written,
+            [
+                (
+                    "rrs.assessment",
+                    tuple(assessment.ids),
+                    ("assessor_id", "completion_date", "state"),
+                )
+            ],
+        )
