@@ -2667,6 +2667,13 @@ MUTATIONS = [
     },
     {
         "rule": "ASM-3",
+        "file": "addons/rrs_assessment/models/rrs_assessment.py",
+        "old": '_rrs_batched_moves = (("planned", "in_progress"),)',
+        "new": "_rrs_batched_moves = ()",
+        "why": "the first answers start their assessments one write each (issue 17)",
+    },
+    {
+        "rule": "ASM-3",
         "file": "addons/rrs_assessment/models/rrs_case.py",
         "old": 'latest.need_level_id.sorted("sequence")[:1]',
         "new": 'latest.need_level_id.sorted("sequence", reverse=True)[:1]',
