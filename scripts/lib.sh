@@ -191,6 +191,20 @@ db_exists() {
 
 odoo_bin() { "$PYTHON" -m odoo "$@"; }
 
+# The database of scripts/populate and scripts/bench: their first argument unless it is an
+# option (DB, the default otherwise); the other arguments in ARGS. -h/--help prints the Python
+# script's help without touching a database. Usage: bench_db_args SCRIPT.py DEFAULT "$@"
+bench_db_args() {
+  local script=$1 arg
+  DB=$2
+  shift 2
+  if [ $# -gt 0 ] && [ "${1#-}" = "$1" ]; then DB=$1; shift; fi
+  ARGS=("$@")
+  for arg in "$@"; do
+    case $arg in -h | --help) cd "$RRS_ROOT/scripts" && exec "$PYTHON" "$script" --help ;; esac
+  done
+}
+
 # A log line of Odoo's at WARNING or above: "date time pid LEVEL db logger: message".
 odoo_log_problems() {
   grep -E '^[0-9-]+ [0-9:,]+ [0-9]+ (WARNING|ERROR|CRITICAL) ' "$1" || true

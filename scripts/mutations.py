@@ -2661,8 +2661,8 @@ MUTATIONS = [
     {
         "rule": "ASM-3",
         "file": "addons/rrs_assessment/models/rrs_assessment.py",
-        "old": "changed = existing[factor]._rrs_changed_values(vals)",
-        "new": "changed = vals",
+        "old": "existing[factor]._rrs_write_changed(vals)",
+        "new": "existing[factor].write(vals)",
         "why": "every factor's result is written again at each answer and at completion (issue 17)",
     },
     {

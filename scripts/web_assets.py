@@ -3,7 +3,7 @@
 
 Odoo builds a bundle at the first request for it and keeps it as an attachment. In a browser
 tour that request runs inside the test's transaction, which is rolled back after the test:
-every tour built the bundles again (about 15 s on a 2-core machine, more under load), holding
+every tour built the bundles again (10-20 s on a 2-core machine, more under load), holding
 the test cursor's lock while the browser's other requests waited for it, and a request that
 waits more than 20 s fails the tour. Built once here, before the tests, every tour finds them.
 The bundles are the ones the tours' pages ask for: the web client's (``web.webclient_bootstrap``,

@@ -265,9 +265,7 @@ class RrsAssessment(models.Model):
                     "need_level_id": level.id if level else False,
                 }
                 if factor in existing:
-                    changed = existing[factor]._rrs_changed_values(vals)
-                    if changed:
-                        existing[factor].write(changed)
+                    existing[factor]._rrs_write_changed(vals)
                 else:
                     to_create.append(dict(vals, assessment_id=assessment.id, factor_id=factor.id))
             if to_create:
@@ -279,7 +277,7 @@ class RrsAssessment(models.Model):
             answered_total = len(
                 [a for a in answers_by_question.values() if a.factor_id in applicable]
             )
-            changed = assessment._rrs_changed_values(
+            assessment._rrs_write_changed(
                 {
                     "question_count": question_count,
                     "answered_count": answered_total,
@@ -288,8 +286,6 @@ class RrsAssessment(models.Model):
                     "need_level_id": instrument.get_level(overall).id if enough else False,
                 }
             )
-            if changed:
-                assessment.write(changed)
 
     # ---------------------------------------------------------------------- CRUD
     def write(self, vals):

@@ -271,17 +271,20 @@ class RrsGuardMixin(models.AbstractModel):
         except (TypeError, ValueError):
             return False
 
-    def _rrs_changed_values(self, vals):
-        """The values of ``vals`` that differ from this record's: what the system writes again
-        after every change (an assessment's results) is written only where it changed. Each
-        write of a case-file record is read twice by its change history (REC-4), and every
-        write stamps ``write_date`` (issue 17)."""
+    def _rrs_write_changed(self, vals):
+        """Write the values of ``vals`` that differ from this record's, if any, and return
+        them: what the system writes again after every change (an assessment's results) is
+        written only where it changed. Each write of a case-file record is read twice by its
+        change history (REC-4), and every write stamps ``write_date`` (issue 17)."""
         self.ensure_one()
-        return {
+        changed = {
             fname: value
             for fname, value in vals.items()
             if not self._rrs_same_value(self, fname, value)
         }
+        if changed:
+            self.write(changed)
+        return changed
 
     @tools.ormcache()
     def _rrs_system_field_names(self):
