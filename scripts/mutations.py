@@ -2672,6 +2672,35 @@ MUTATIONS = [
         "new": "_rrs_batched_moves = ()",
         "why": "the first answers start their assessments one write each (issue 17)",
     },
+    # ------------------------------------ issue 17, thirteenth pass: the day's visits together
+    {
+        "rule": "VIS-1",
+        "file": "addons/rrs_case/models/rrs_home_visit.py",
+        "old": '_rrs_batched_moves = (("planned", "authorised"),)',
+        "new": "_rrs_batched_moves = ()",
+        "why": "the supervisor authorising the day's visits writes them one by one, each read whole twice by the change history (issue 17)",
+    },
+    {
+        "rule": "VIS-1",
+        "file": "addons/rrs_case/models/res_users.py",
+        "old": '    @tools.ormcache("user_id")\n',
+        "new": "",
+        "why": "every check of a supervisor's right reads the team again, one query a record of the batch (issue 17)",
+    },
+    {
+        "rule": "VIS-1",
+        "file": "addons/rrs_case/models/hr_employee.py",
+        "old": '        if {"user_id", "parent_id", "active"} & set(vals):\n',
+        "new": '        if {"active"} & set(vals):\n',
+        "why": "a worker moved to another supervisor is still authorised, signed and reviewed by the former one until the server restarts",
+    },
+    {
+        "rule": "STF-4",
+        "file": "addons/rrs_case/models/rrs_case.py",
+        "old": "            self.browse(ids).worker_user_ids = workers\n",
+        "new": "            for case in self.browse(ids):\n                case.worker_user_ids = workers\n",
+        "why": "a reassignment of many cases writes the workers' relation case by case, a DELETE and an INSERT each (issue 17)",
+    },
     {
         "rule": "ASM-3",
         "file": "addons/rrs_assessment/models/rrs_case.py",

@@ -1,7 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from collections import namedtuple
 
-from odoo import api, models
+from odoo import api, models, tools
 from odoo.tools import SQL
 
 # Open cases and the clients (household members) in them, for one worker in one program.
@@ -33,10 +33,18 @@ class ResUsers(models.Model):
     def rrs_supervised_user_ids(self):
         """Ids of this user and of every user below them in the employee hierarchy.
 
-        Used by the supervisor record rules; the rule cache is cleared whenever the
-        hierarchy changes (see hr.employee).
+        Used by the supervisor record rules and by every check of a supervisor's right
+        (``rrs.case._check_supervisor_of``, once a record in a batch); the registry's cache,
+        this one's and the rules', is cleared whenever the hierarchy changes (see hr.employee).
         """
         self.ensure_one()
+        return list(self._rrs_supervised_user_ids(self.id))
+
+    @api.model
+    @tools.ormcache("user_id")
+    def _rrs_supervised_user_ids(self, user_id):
+        # issue 17: a supervisor authorising or approving many records checked the team again
+        # for each of them, one query a record
         # One recursive query down the hierarchy, archived employees included, as the
         # employees' own "child_of" would walk it level by level (case workers and
         # supervisors may not read hr.employee: this returns user ids only).
@@ -54,10 +62,10 @@ class ResUsers(models.Model):
                   JOIN hr_employee employee ON employee.id = team.id
                  WHERE employee.user_id IS NOT NULL
                 """,
-                user=self.id,
+                user=user_id,
             )
         )
-        return sorted({user_id for (user_id,) in self.env.cr.fetchall()} | {self.id})
+        return tuple(sorted({uid for (uid,) in self.env.cr.fetchall()} | {user_id}))
 
     @api.private
     def rrs_caseload(self, programs, exclude_cases=None, with_clients=True):

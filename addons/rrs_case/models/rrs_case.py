@@ -1,4 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from collections import defaultdict
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
@@ -383,8 +385,14 @@ class RrsCase(models.Model):
 
     @api.depends("user_id", "secondary_user_ids")
     def _compute_worker_user_ids(self):
+        # issue 17: the cases with the same workers are given them together, one write of the
+        # relation for all (assigned case by case, it was a DELETE and an INSERT a case: a
+        # supervisor's reassignment of many cases, a batch of new cases)
+        by_workers = defaultdict(list)
         for case in self:
-            case.worker_user_ids = case.user_id | case.secondary_user_ids
+            by_workers[case.user_id | case.secondary_user_ids].append(case.id)
+        for workers, ids in by_workers.items():
+            self.browse(ids).worker_user_ids = workers
 
     def modified(self, fnames, create=False, before=False):
         # A case changes workers: the case worker's contact rule reads each worker's people

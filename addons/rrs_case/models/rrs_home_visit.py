@@ -81,6 +81,9 @@ class RrsHomeVisit(models.Model):
     # a visit under way, held or cancelled keeps what was planned and authorised
     _rrs_frozen_states = ("checked_in", "checked_out", "cancelled")
     _rrs_frozen_writable = ("sequence", "escalation_ids")
+    # issue 17: the supervisor authorises the day's visits of the team together; their check
+    # reads the visit, its case and the caller only, so they are written in one write
+    _rrs_batched_moves = (("planned", "authorised"),)
 
     event_id = fields.Many2one("calendar.event", required=True, ondelete="cascade", index=True)
     case_id = fields.Many2one(
@@ -329,14 +332,13 @@ class RrsHomeVisit(models.Model):
         the supervision of the case, then by the move's own check, and written as superuser."""
         if self.env.su:
             return super()._rrs_move(target, vals)
-        own = self.filtered(lambda v: v.has_access("write"))
+        own = self._filtered_access("write")
         others = self - own
         if others:
             others.check_access("read")
-            for visit in others:
-                visit.case_id._check_supervisor_of(
-                    self.env.user, self.env._("change the status of this visit")
-                )
+            others.case_id._check_supervisor_of(
+                self.env.user, self.env._("change the status of this visit")
+            )
             others._rrs_check_move_allowed(target)
             moves = self._rrs_moves()
             for visit in others:
@@ -466,16 +468,17 @@ class RrsHomeVisit(models.Model):
         return True
 
     def action_authorise(self):
-        """The supervisor authorises the day's planned visits, in order (rule VIS-1)."""
-        for visit in self.sorted(lambda v: (v.worker_id.id, v.visit_date, v.sequence, v.start)):
+        """The supervisor authorises the day's planned visits, in order (rule VIS-1): each
+        visit is checked in that order, then all are written together."""
+        visits = self.sorted(lambda v: (v.worker_id.id, v.visit_date, v.sequence, v.start))
+        for visit in visits:
             if visit.state != "planned":
                 raise UserError(
                     self.env._(
                         "The visit %(visit)s is not waiting for authorisation.", visit=visit.name
                     )
                 )
-            visit._rrs_move("authorised")
-        return True
+        return visits._rrs_move("authorised")
 
     def _check_own_visit(self):
         for visit in self:

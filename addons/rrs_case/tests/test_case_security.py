@@ -146,6 +146,36 @@ class TestCaseSecurity(RrsCaseCommon):
             self.case | self.case_other | self.case_far,
         )
 
+    def test_vis1_supervisor_checks_follow_the_hierarchy_at_once(self):
+        """The team a supervisor's checks read (signing, reviewing, authorising) is kept
+        between requests (issue 17) and follows every change of the hierarchy at once."""
+        far_employee = self.worker_far.employee_ids
+        action = "review this case"
+
+        def supervises():
+            try:
+                self.case_far._check_supervisor_of(self.supervisor, action)
+            except AccessError:
+                return False
+            return True
+
+        self.assertFalse(supervises())
+        self.assertFalse(supervises(), "the kept team")
+        far_employee.parent_id = self.supervisor.employee_ids
+        self.assertTrue(supervises())
+        self.assertIn(self.worker_far.id, self.supervisor.rrs_supervised_user_ids())
+        far_employee.parent_id = self.supervisor_other.employee_ids
+        self.assertFalse(supervises())
+        # an employee linked to another user, and one deleted, count at once too
+        far_employee.parent_id = self.supervisor.employee_ids
+        self.assertTrue(supervises())
+        far_employee.user_id = False
+        self.assertFalse(supervises())
+        far_employee.user_id = self.worker_far
+        self.assertTrue(supervises())
+        far_employee.unlink()
+        self.assertFalse(supervises())
+
     # --------------------------------------------------------- program manager
     def test_program_manager_sees_everything_of_the_company(self):
         Case = self.env["rrs.case"].with_user(self.manager)

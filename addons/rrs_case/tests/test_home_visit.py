@@ -126,6 +126,60 @@ class TestHomeVisit(RrsCaseCommon):
         with self.assertRefused("never authorises their own visits", AccessError):
             own.with_user(self.supervisor).action_authorise()
 
+    def test_vis1_the_days_visits_authorised_together_cost_the_same(self):
+        """Rule VIS-1, issue 17: the supervisor authorising 2 or 6 of the team's visits, by the
+        button or a client writing the status, costs the same queries; each visit is still
+        checked, authorised by the supervisor and gets its own change-history entry (REC-4)."""
+        cases = [self._active_case() for _ in range(5)]
+        visits = self.env["rrs.home.visit"]
+        for i in range(10):
+            start = MORNING + timedelta(days=i // 5, minutes=10 * i)
+            visits |= self._visit(case=cases[i % 5], start=start, sequence=i)
+        Log = self.env["auditlog.log"]
+        last_log = [0]
+
+        def check(batch):
+            self.assertEqual(set(batch.mapped("state")), {"authorised"})
+            self.assertEqual(batch.authorised_by_id, self.supervisor)
+            logs = Log.search(
+                [
+                    ("id", ">", last_log[0]),
+                    ("model_id.model", "=", "rrs.home.visit"),
+                    ("res_id", "in", batch.ids),
+                    ("method", "=", "write"),
+                    ("line_ids.field_id.name", "=", "state"),
+                ]
+            )
+            self.assertEqual(sorted(logs.mapped("res_id")), sorted(batch.ids))
+            self.assertEqual(set(logs.mapped("user_id")), {self.supervisor})
+
+        def reset():
+            # the same visits planned again, for the other path
+            with visits._rrs_system_write():
+                visits.sudo().write(
+                    {"state": "planned", "authorised_by_id": False, "authorised_date": False}
+                )
+            last_log[0] = Log.search([], order="id desc", limit=1).id
+
+        batches = (("warm-up", visits[:2]), ("2", visits[2:4]), ("6", visits[4:]))
+        for path, run in (
+            ("button", lambda batch: batch.with_user(self.supervisor).action_authorise()),
+            (
+                "write",
+                lambda batch: batch.with_user(self.supervisor).write({"state": "authorised"}),
+            ),
+        ):
+            with self.subTest(path=path):
+                counts = self._batch_query_counts(batches, run, reset, check)
+                self.assertEqual(counts["2"], counts["6"], counts)
+        # still checked visit by visit: one not risk-assessed stops the whole authorisation
+        reset()
+        with visits[-1]._rrs_system_write():
+            visits[-1].sudo().write({"risk_assessed_date": False, "risk_assessed_by_id": False})
+        with self.assertRefused("risk assessment", UserError):
+            visits[4:].with_user(self.supervisor).action_authorise()
+        self.assertEqual(set(visits[4:].mapped("state")), {"planned"})
+
     def test_vis2_risk_assessment_before_authorisation(self):
         # rule VIS-2
         visit = self._visit(assess=False, risk_level=False)

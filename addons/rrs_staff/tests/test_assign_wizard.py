@@ -105,6 +105,42 @@ class TestAssignWizard(RrsStaffCommon):
                 )
             )
 
+    def test_stf4_reassigning_many_cases_costs_no_more_a_case(self):
+        """Rule STF-4, issue 17: the supervisor moving 2 or 6 cases in one step writes their
+        worker, the relation the rules search on and the note on each case once for all; what
+        still grows is OCA auditlog's own check, in each case's change-history line, that the
+        former workers still exist (one query a case). The open activities that follow the cases
+        (``test_stf4_bulk_reassignment_moves_open_activities``) are one write, but Odoo tells
+        the new worker of each one by mail."""
+        cases = self.env["rrs.case"].concat(*[self._case() for _ in range(10)])
+
+        def run(batch):
+            wizard = self._wizard(batch)
+            wizard.write({"user_id": self.worker_other.id, "reason": "Workload above target"})
+            self.env.flush_all()
+            self.env.invalidate_all()
+            before = self.cr.sql_log_count
+            wizard.action_assign()
+            self.env.flush_all()
+            return self.cr.sql_log_count - before
+
+        counts = {
+            name: run(batch)
+            for name, batch in (("warm-up", cases[:2]), ("2", cases[2:4]), ("6", cases[4:]))
+        }
+        self.assertLessEqual(counts["6"] - counts["2"], 4, counts)
+        self.assertEqual(cases.user_id, self.worker_other)
+        self.assertEqual(cases.worker_user_ids, self.worker_other)
+        for case in cases:
+            [note] = case.message_ids.filtered(lambda m: "reassigned from" in (m.body or ""))
+            self.assertIn("Workload above target", note.body)
+            self.assertEqual(note.author_id, self.supervisor.partner_id)
+            self.assertEqual(note.subtype_id, self.env.ref("mail.mt_note"))
+            history = self.env["auditlog.log"].search(
+                [("model_id.model", "=", "rrs.case"), ("res_id", "=", case.id)]
+            )
+            self.assertIn(self.supervisor, history.user_id, "the change is the supervisor's")
+
     def test_bulk_reassignment_refused_above_cap(self):
         # rule PRS-9: a bulk move never takes a worker above the program's hard cap
         program = self.program.copy({"code": "CAP", "caseload_target": 1, "caseload_cap": 2})

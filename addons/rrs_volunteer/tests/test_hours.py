@@ -78,6 +78,58 @@ class TestVolunteerHours(RrsVolunteerCommon):
         with self.assertRefused("not allowed to|You are not allowed|doesn't have", AccessError):
             line.with_user(self.worker).action_approve()
 
+    def test_hours_approved_together_cost_the_same(self):
+        """Issue 17: the coordinator approving 2 or 6 lines of several volunteers, by the
+        list's button on a selection or a client writing the status, costs the same queries
+        (the lines' own writes, which the ORM flushes together); each line still checked and
+        valued at the day's rate."""
+        Hours = self.env["rrs.volunteer.hours"]
+        lines = Hours.create(
+            [
+                {
+                    "volunteer_id": (self.vol if i % 2 else self.vol_other).id,
+                    "match_id": (self.m1 if i % 2 else self.m3).id,
+                    "hours": 1.0 + i / 4,
+                    "activity": f"Visit {i}",
+                }
+                for i in range(10)
+            ]
+        )
+
+        def check(batch):
+            sudo_batch = batch.sudo()
+            self.assertEqual(set(batch.mapped("state")), {"approved"})
+            self.assertEqual(sudo_batch.approved_by_id, self.coordinator)
+            self.assertEqual(set(sudo_batch.mapped("hourly_rate")), {20.0})
+            for line in sudo_batch:
+                self.assertAlmostEqual(line.value, line.hours * 20.0)
+
+        def reset():
+            with lines._rrs_system_write():
+                lines.sudo().write(
+                    {
+                        "state": "submitted",
+                        "approved_by_id": False,
+                        "approved_date": False,
+                        "hourly_rate": 0.0,
+                    }
+                )
+
+        batches = (("warm-up", lines[:2]), ("2", lines[2:4]), ("6", lines[4:]))
+        for path, run in (
+            ("button", lambda batch: batch.with_user(self.coordinator).action_approve()),
+            ("write", lambda batch: batch.with_user(self.coordinator).write({"state": "approved"})),
+        ):
+            with self.subTest(path=path):
+                counts = self._batch_query_counts(batches, run, reset, check)
+                self.assertEqual(counts["2"], counts["6"], counts)
+        # still checked line by line: a volunteer never approves, even among others' lines
+        reset()
+        with self.assertRefused("Only a volunteer coordinator approves hours", UserError):
+            own = lines.filtered(lambda line: line.volunteer_id == self.vol)
+            own.with_user(self.portal_user).write({"state": "approved"})
+        self.assertEqual(set(lines.mapped("state")), {"submitted"})
+
     def test_hours_approved_or_rejected_are_frozen(self):
         approved = self._approve(self._log(match_id=self.m1, hours=2.0))
         with self.assertRefused("not allowed to|You are not allowed|doesn't have", AccessError):
