@@ -1252,6 +1252,8 @@ def run_all(env, args, odoo):
     env.cr.rollback()
     bench_change_history(env, worker)
     env.cr.rollback()
+    bench_supervisor_steps(env, worker, supervisor)
+    env.cr.rollback()
     history = {
         "create_date": {},
         "user_id": {"fields": {"display_name": {}}},
@@ -1295,6 +1297,58 @@ def run_all(env, args, odoo):
             ),
             odoo_list(env, user, share),
         )
+
+
+def bench_supervisor_steps(env, worker, supervisor, size=40):
+    """Issue 17: what a supervisor does to many records at once, each run rolled back: the day's
+    visits of the team authorised (VIS-1), a worker's open cases moved to a teammate (STF-4)."""
+    print(f"\nSupervisor's steps on {size} records at once (each run rolled back)\n")
+    print("| scenario | median ms | queries |\n| --- | ---: | ---: |")
+    team = [u for u in supervisor.rrs_supervised_user_ids() if u != supervisor.id]
+    visits = env["rrs.home.visit"].search(
+        [("state", "=", "planned"), ("worker_id", "in", team)], limit=size
+    )
+    if visits:
+        # the workers' risk assessments, done before the supervisor's step (VIS-2)
+        with visits._rrs_system_write():
+            visits.sudo().write(
+                {
+                    "risk_assessed_date": fields.Datetime.now(),
+                    "risk_assessed_by_id": worker.id,
+                    "risk_level": "low",
+                }
+            )
+        env.flush_all()
+        measure_undone(
+            env,
+            f"supervisor: authorise {len(visits)} of the team's visits",
+            lambda: (visits.with_user(supervisor).action_authorise(), env.flush_all()),
+        )
+    cases = env["rrs.case"].search(
+        [("user_id", "=", worker.id), ("state", "in", ("intake", "active"))], limit=size
+    )
+    teammates = [u for u in team if u != worker.id]
+    if cases and teammates:
+        wizard = (
+            env["rrs.case.assign.wizard"]
+            .with_user(supervisor)
+            .with_context(active_model="rrs.case", active_ids=cases.ids)
+            .create({})
+        )
+        wizard.write({"user_id": teammates[0], "reason": "Workload above target"})
+        env.flush_all()
+        measure_undone(
+            env,
+            f"supervisor: reassign {len(cases)} of a worker's open cases",
+            lambda: (wizard.action_assign(), env.flush_all()),
+        )
+
+
+def measure_undone(env, label, fn):
+    """``measure`` of a change, each run rolled back outside the measure."""
+    ms, queries = _timed(env, fn, undo=True)
+    RESULTS[label] = {"ms": ms, "queries": queries}
+    print(f"| {label} | {ms:.1f} | {queries} |", flush=True)
 
 
 def bench_change_history(env, worker):
