@@ -2702,6 +2702,20 @@ MUTATIONS = [
         "why": "a reassignment of many cases writes the workers' relation case by case, a DELETE and an INSERT each (issue 17)",
     },
     {
+        "rule": "STF-4",
+        "file": "addons/rrs_case/models/auditlog.py",
+        "old": '        if method != "write" or not old_values or res_model not in self.env:\n',
+        "new": "        if True:\n",
+        "why": "the change history of a reassignment looks up the former workers case by case, a query a case (issue 17)",
+    },
+    {
+        "rule": "REC-4",
+        "file": "addons/rrs_case/models/auditlog.py",
+        "old": "        alive = [id_ for id_ in existing[relation] if id_ in before]\n",
+        "new": "        alive = []\n",
+        "why": "a many2many's records before a write of several records are named DELETED in the change history",
+    },
+    {
         "rule": "ASM-3",
         "file": "addons/rrs_assessment/models/rrs_case.py",
         "old": 'latest.need_level_id.sorted("sequence")[:1]',

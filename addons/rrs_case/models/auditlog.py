@@ -18,6 +18,8 @@ module adds to ``auditlog``:
   models' logs instead of being read before and after every write;
 - a creation keeps who, when and the record's name: its values are the record's own, and the
   first change of each field keeps its value before;
+- the records a many2many named before a write are looked up once for the whole batch, not
+  once a record (``_prepare_log_line_vals_on_write``);
 - auditlog's throw-away cache is fixed for Odoo 19 (``_ThrowAwayCache``).
 
 Reads, exports and prints are not logged here but in ``rrs.access.log`` (see its module).
@@ -147,7 +149,9 @@ class AuditlogRule(models.Model):
         # one insert for the whole batch: auditlog.log.create collects the values upstream
         # creates one by one
         pending = []
-        result = super(AuditlogRule, self.with_context(rrs_auditlog_pending=pending)).create_logs(
+        existing = self._rrs_existing_related_ids(res_model, method, old_values)
+        rule = self.with_context(rrs_auditlog_pending=pending, rrs_auditlog_existing=existing)
+        result = super(AuditlogRule, rule).create_logs(
             uid,
             res_model,
             res_ids,
@@ -159,6 +163,53 @@ class AuditlogRule(models.Model):
         if pending:
             result = self.env["auditlog.log"].create(pending)
         return result
+
+    @api.model
+    def _rrs_existing_related_ids(self, res_model, method, old_values):
+        """For a write, the records the many2many values before still name, found once for
+        the whole batch: ``{comodel: ids in its order}`` (see the next method)."""
+        if method != "write" or not old_values or res_model not in self.env:
+            return {}
+        model = self.env[res_model]
+        wanted = {}
+        for values in old_values.values():
+            for name, value in values.items():
+                field = model._fields.get(name)
+                if field is not None and field.type == "many2many" and value:
+                    wanted.setdefault(field.comodel_name, set()).update(value)
+        return {
+            comodel: tuple(self.env[comodel]._search([("id", "in", sorted(ids))]))
+            for comodel, ids in wanted.items()
+        }
+
+    def _prepare_log_line_vals_on_write(self, log_vals, field, old_values, new_values):
+        """Upstream names the records of a many2many's value before after searching which
+        still exist, once for each record written: a query a record of a batch (issue 17, a
+        supervisor's reassignment of many cases). The search is made once for the batch by
+        ``create_logs`` (``_rrs_existing_related_ids``); the line is upstream's otherwise,
+        records that no longer exist named "DELETED" as upstream does."""
+        existing = self.env.context.get("rrs_auditlog_existing") or {}
+        relation = field["relation"]
+        if (
+            relation not in existing
+            or field["ttype"] != "many2many"
+            or log_vals.get("log_type") != "full"
+        ):
+            return super()._prepare_log_line_vals_on_write(log_vals, field, old_values, new_values)
+        # upstream's line without its part for the relation, then that part
+        vals = super()._prepare_log_line_vals_on_write(
+            log_vals, dict(field, relation=False), old_values, new_values
+        )
+        comodel = self.env[relation]
+        before = set(vals["old_value"] or ())
+        alive = [id_ for id_ in existing[relation] if id_ in before]
+        vals["old_value_text"] = [(rec.id, rec.display_name) for rec in comodel.browse(alive)] + [
+            (id_, "DELETED") for id_ in before.difference(alive)
+        ]
+        vals["new_value_text"] = [
+            (rec.id, rec.display_name) for rec in comodel.browse(vals["new_value"])
+        ]
+        return vals
 
 
 class AuditlogLog(models.Model):

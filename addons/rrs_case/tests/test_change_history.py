@@ -80,6 +80,24 @@ class TestChangeHistory(RrsCaseCommon):
         self.assertNotIn("document", consent_fields, "a file is an attachment, not a line")
         self.assertIn("signature_date", consent_fields)
 
+    def test_rec4_a_many2many_change_names_the_records_before_and_after(self):
+        """The workers a batch of cases had and has now, by name on each case's line; the
+        records named before are looked up once for the whole batch (issue 17)."""
+        other = self._active_case()
+        self.case.secondary_user_ids = self.worker_other
+        cases = self.case | other
+        self.env.flush_all()
+        cases.with_user(self.supervisor).write({"user_id": self.worker_other.id})
+        self.env.flush_all()
+        for case, before in ((self.case, self.worker | self.worker_other), (other, self.worker)):
+            log = self._history(case, "write")[-1]
+            self.assertEqual(log.user_id, self.supervisor)
+            old_text, new_text = self._values(log)["worker_user_ids"]
+            for user in before:
+                self.assertIn(f"({user.id}, '{user.name}')", old_text)
+            self.assertEqual(new_text, f"[({self.worker_other.id}, '{self.worker_other.name}')]")
+            self.assertNotIn("DELETED", old_text)
+
     def test_rec4_a_change_keeps_the_value_before_and_after(self):
         note = self._note()
         note.with_user(self.worker).write({"subject": "Housing and rent"})
