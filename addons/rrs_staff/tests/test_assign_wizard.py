@@ -109,9 +109,8 @@ class TestAssignWizard(RrsStaffCommon):
         """Rule STF-4, issue 17: the supervisor moving 2 or 6 cases in one step costs the same:
         their worker, the relation the rules search on, each case's note and change-history
         entry (the former workers by name) are written once for all. The open activities that
-        follow the cases
-        (``test_stf4_bulk_reassignment_moves_open_activities``) are one write, but Odoo tells
-        the new worker of each one by mail."""
+        follow the cases (``test_stf4_bulk_reassignment_moves_open_activities``) are one write,
+        but Odoo tells the new worker of each one by mail."""
         cases = self.env["rrs.case"].concat(*[self._case() for _ in range(10)])
 
         def run(batch):

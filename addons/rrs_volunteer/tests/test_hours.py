@@ -123,7 +123,7 @@ class TestVolunteerHours(RrsVolunteerCommon):
             with self.subTest(path=path):
                 counts = self._batch_query_counts(batches, run, reset, check)
                 self.assertEqual(counts["2"], counts["6"], counts)
-        # still checked line by line: a volunteer never approves, even among others' lines
+        # still checked line by line: a volunteer never approves their own lines
         reset()
         with self.assertRefused("Only a volunteer coordinator approves hours", UserError):
             own = lines.filtered(lambda line: line.volunteer_id == self.vol)
