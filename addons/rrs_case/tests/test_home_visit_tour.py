@@ -141,3 +141,20 @@ class TestSupervisorApprovalsTour(HttpCase, HomeVisitTourCommon):
         self.assertEqual(letter.letter_signer_id, self.supervisor)
         self.assertEqual(letter.letter_signed_date, self.today)
         self.assertEqual(letter.author_id, self.worker)
+
+    def test_vis1_supervisor_authorises_the_selected_visits_together(self):
+        """Rule VIS-1 in the browser: the supervisor selects the day's visits in the list and
+        authorises them with the list's button, in one step (issue 17)."""
+        first = self._visit("Kitchen heater check")
+        second = self._visit("School enrolment papers", hour=10)
+        unassessed = self._visit("Tenancy papers", hour=11, assess=False)
+        self.start_tour(
+            "/odoo/action-rrs_case.rrs_home_visit_action_authorise",
+            "rrs_supervisor_authorise_selected_visits",
+            login="rrs_supervisor",
+        )
+        for visit in first | second:
+            self.assertEqual(visit.state, "authorised", visit.purpose)
+            self.assertEqual(visit.authorised_by_id, self.supervisor, visit.purpose)
+        self.assertEqual(first.authorised_date, second.authorised_date, "one step")
+        self.assertEqual(unassessed.state, "planned")

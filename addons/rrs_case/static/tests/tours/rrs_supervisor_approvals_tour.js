@@ -34,6 +34,41 @@ registry.category("web_tour.tours").add("rrs_supervisor_authorise_visits", {
     ],
 });
 
+// The supervisor selects the day's visits and authorises them together (rule VIS-1).
+registry.category("web_tour.tours").add("rrs_supervisor_authorise_selected_visits", {
+    steps: () => [
+        { content: "Open the worker's visits", trigger: ".o_group_header:contains(Rrs Worker)", run: "click" },
+        {
+            content: "Open the day",
+            trigger: ".o_group_header.o_group_open:contains(Rrs Worker) ~ .o_group_header:not(.o_group_open)",
+            run: "click",
+        },
+        {
+            content: "Select the first visit",
+            trigger: ".o_data_row:contains(Kitchen heater check) .o_list_record_selector input",
+            run: "click",
+        },
+        {
+            content: "Select the second visit",
+            trigger: ".o_data_row:contains(School enrolment papers) .o_list_record_selector input",
+            run: "click",
+        },
+        {
+            content: "Authorise the selected visits",
+            trigger: ".o_selection_container button:contains(Authorise)",
+            run: "click",
+        },
+        {
+            content: "Both are authorised",
+            trigger: ".o_list_renderer:not(:has(.o_data_row:contains(Kitchen heater check) button[name=action_authorise])):not(:has(.o_data_row:contains(School enrolment papers) button[name=action_authorise]))",
+        },
+        {
+            content: "The visit without its risk assessment waits",
+            trigger: ".o_data_row:contains(Tenancy papers):contains(Planned)",
+        },
+    ],
+});
+
 // The supervisor signs a letter written on behalf of a client (rule REC-2).
 registry.category("web_tour.tours").add("rrs_supervisor_sign_letter", {
     steps: () => [
