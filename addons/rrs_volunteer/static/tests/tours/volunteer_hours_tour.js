@@ -57,3 +57,28 @@ registry.category("web_tour.tours").add("rrs_volunteer_hours_tour", {
         },
     ],
 });
+
+// The coordinator selects the week's lines in the list and approves them together.
+registry.category("web_tour.tours").add("rrs_volunteer_hours_approve_selected", {
+    steps: () => [
+        {
+            content: "Select the first line",
+            trigger: ".o_data_row:contains(Walked to the bank) .o_list_record_selector input",
+            run: "click",
+        },
+        {
+            content: "Select the second line",
+            trigger: ".o_data_row:contains(Read the school letters) .o_list_record_selector input",
+            run: "click",
+        },
+        {
+            content: "Approve the selected lines",
+            trigger: ".o_selection_container button:contains(Approve)",
+            run: "click",
+        },
+        {
+            content: "Both are approved: the lines to approve keep the third only",
+            trigger: ".o_list_renderer:not(:has(.o_data_row:contains(Walked to the bank))):not(:has(.o_data_row:contains(Read the school letters))) .o_data_row:contains(Filled in the bus pass form)",
+        },
+    ],
+});
