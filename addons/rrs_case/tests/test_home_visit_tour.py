@@ -114,11 +114,17 @@ class TestHomeVisitPhoneTour(HttpCase, HomeVisitTourCommon):
 
 @tagged("post_install", "-at_install")
 class TestSupervisorApprovalsTour(HttpCase, HomeVisitTourCommon):
+    def _days_visits(self):
+        """Two visits risk-assessed and one not, on the same day of the same worker."""
+        return (
+            self._visit("Kitchen heater check"),
+            self._visit("School enrolment papers", hour=10),
+            self._visit("Tenancy papers", hour=11, assess=False),
+        )
+
     def test_supervisor_authorises_the_days_visits_and_signs_a_letter(self):
         """Rules VIS-1 and REC-2 in the browser, as a supervisor, with the row buttons."""
-        first = self._visit("Kitchen heater check")
-        second = self._visit("School enrolment papers", hour=10)
-        unassessed = self._visit("Tenancy papers", hour=11, assess=False)
+        first, second, unassessed = self._days_visits()
         self.start_tour(
             "/odoo/action-rrs_case.rrs_home_visit_action_authorise",
             "rrs_supervisor_authorise_visits",
@@ -145,9 +151,7 @@ class TestSupervisorApprovalsTour(HttpCase, HomeVisitTourCommon):
     def test_vis1_supervisor_authorises_the_selected_visits_together(self):
         """Rule VIS-1 in the browser: the supervisor selects the day's visits in the list and
         authorises them with the list's button, in one step (issue 17)."""
-        first = self._visit("Kitchen heater check")
-        second = self._visit("School enrolment papers", hour=10)
-        unassessed = self._visit("Tenancy papers", hour=11, assess=False)
+        first, second, unassessed = self._days_visits()
         self.start_tour(
             "/odoo/action-rrs_case.rrs_home_visit_action_authorise",
             "rrs_supervisor_authorise_selected_visits",

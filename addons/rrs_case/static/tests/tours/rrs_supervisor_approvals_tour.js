@@ -16,15 +16,22 @@ function authorise(purpose) {
     ];
 }
 
-// The supervisor authorises the day's planned visits, worker by worker (rule VIS-1).
-registry.category("web_tour.tours").add("rrs_supervisor_authorise_visits", {
-    steps: () => [
+// The visits to authorise are grouped by worker and day: open the worker's day.
+function openTheWorkersDay() {
+    return [
         { content: "Open the worker's visits", trigger: ".o_group_header:contains(Rrs Worker)", run: "click" },
         {
             content: "Open the day",
             trigger: ".o_group_header.o_group_open:contains(Rrs Worker) ~ .o_group_header:not(.o_group_open)",
             run: "click",
         },
+    ];
+}
+
+// The supervisor authorises the day's planned visits, worker by worker (rule VIS-1).
+registry.category("web_tour.tours").add("rrs_supervisor_authorise_visits", {
+    steps: () => [
+        ...openTheWorkersDay(),
         {
             content: "A visit without its risk assessment cannot be authorised",
             trigger: ".o_data_row:contains(Tenancy papers):not(:has(button[name=action_authorise]))",
@@ -37,12 +44,7 @@ registry.category("web_tour.tours").add("rrs_supervisor_authorise_visits", {
 // The supervisor selects the day's visits and authorises them together (rule VIS-1).
 registry.category("web_tour.tours").add("rrs_supervisor_authorise_selected_visits", {
     steps: () => [
-        { content: "Open the worker's visits", trigger: ".o_group_header:contains(Rrs Worker)", run: "click" },
-        {
-            content: "Open the day",
-            trigger: ".o_group_header.o_group_open:contains(Rrs Worker) ~ .o_group_header:not(.o_group_open)",
-            run: "click",
-        },
+        ...openTheWorkersDay(),
         {
             content: "Select the first visit",
             trigger: ".o_data_row:contains(Kitchen heater check) .o_list_record_selector input",
