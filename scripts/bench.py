@@ -646,13 +646,14 @@ def _no_commit(env):
     return patch.object(env.cr, "commit", lambda: None)
 
 
-def measure(env, label, fn, odoo_fn=None):
+def measure(env, label, fn, odoo_fn=None, undo=False):
     """The median time and the queries of ``fn``; with ``odoo_fn`` (see ``odoo_list``), beside
-    the same user's comparable Odoo list, measured interleaved (``measure_pair``)."""
+    the same user's comparable Odoo list, measured interleaved (``measure_pair``); with
+    ``undo``, a change whose every run is rolled back outside the measure."""
     if odoo_fn:
         measure_pair(env, label, fn, odoo_fn)
         return
-    ms, queries = _timed(env, fn)
+    ms, queries = _timed(env, fn, undo=undo)
     RESULTS[label] = {"ms": ms, "queries": queries}
     print(f"| {label} | {ms:.1f} | {queries} |", flush=True)
 
@@ -1319,10 +1320,11 @@ def bench_supervisor_steps(env, worker, supervisor, size=40):
                 }
             )
         env.flush_all()
-        measure_undone(
+        measure(
             env,
             f"supervisor: authorise {len(visits)} of the team's visits",
             lambda: (visits.with_user(supervisor).action_authorise(), env.flush_all()),
+            undo=True,
         )
     cases = env["rrs.case"].search(
         [("user_id", "=", worker.id), ("state", "in", ("intake", "active"))], limit=size
@@ -1337,18 +1339,12 @@ def bench_supervisor_steps(env, worker, supervisor, size=40):
         )
         wizard.write({"user_id": teammates[0], "reason": "Workload above target"})
         env.flush_all()
-        measure_undone(
+        measure(
             env,
             f"supervisor: reassign {len(cases)} of a worker's open cases",
             lambda: (wizard.action_assign(), env.flush_all()),
+            undo=True,
         )
-
-
-def measure_undone(env, label, fn):
-    """``measure`` of a change, each run rolled back outside the measure."""
-    ms, queries = _timed(env, fn, undo=True)
-    RESULTS[label] = {"ms": ms, "queries": queries}
-    print(f"| {label} | {ms:.1f} | {queries} |", flush=True)
 
 
 def bench_change_history(env, worker):

@@ -103,18 +103,9 @@ class TestAssessmentPerformance(RrsAssessmentCommon):
             )
             return (("warm-up", first[:2]), ("2", first[2:4]), ("6", first[4:]))
 
-        Log = self.env["auditlog.log"]
-
         def check(batch):
             self.assertEqual(set(batch.mapped("state")), {"in_progress"})
-            logs = Log.search(
-                [
-                    ("model_id.model", "=", "rrs.assessment"),
-                    ("res_id", "in", batch.ids),
-                    ("method", "=", "write"),
-                    ("line_ids.field_id.name", "=", "state"),
-                ]
-            )
+            logs = self._stage_change_entries(batch)
             self.assertEqual(sorted(logs.mapped("res_id")), sorted(batch.ids))
             self.assertEqual(set(logs.mapped("user_id")), {self.worker})
 

@@ -166,6 +166,19 @@ class RrsCaseCommon(TransactionCase):
             workers |= worker
         return workers
 
+    def _stage_change_entries(self, records, after_id=0):
+        """The change-history entries of ``records`` that changed their stage (REC-4), later
+        than the entry ``after_id``."""
+        return self.env["auditlog.log"].search(
+            [
+                ("id", ">", after_id),
+                ("model_id.model", "=", records._name),
+                ("res_id", "in", records.ids),
+                ("method", "=", "write"),
+                ("line_ids.field_id.name", "=", records._rrs_state_field),
+            ]
+        )
+
     def _batch_query_counts(self, batches, run, reset, check):
         """The queries of ``run(batch)`` for each ``(name, batch)``, flush included, each
         after ``reset()`` and a cleared cache, then ``check(batch)`` that it did its work

@@ -141,15 +141,7 @@ class TestHomeVisit(RrsCaseCommon):
         def check(batch):
             self.assertEqual(set(batch.mapped("state")), {"authorised"})
             self.assertEqual(batch.authorised_by_id, self.supervisor)
-            logs = Log.search(
-                [
-                    ("id", ">", last_log[0]),
-                    ("model_id.model", "=", "rrs.home.visit"),
-                    ("res_id", "in", batch.ids),
-                    ("method", "=", "write"),
-                    ("line_ids.field_id.name", "=", "state"),
-                ]
-            )
+            logs = self._stage_change_entries(batch, last_log[0])
             self.assertEqual(sorted(logs.mapped("res_id")), sorted(batch.ids))
             self.assertEqual(set(logs.mapped("user_id")), {self.supervisor})
 
