@@ -2715,6 +2715,21 @@ MUTATIONS = [
         "new": "        alive = []\n",
         "why": "a many2many's records before a write of several records are named DELETED in the change history",
     },
+    # ------------------------------- issue 17, fourteenth pass: a batch's company check
+    {
+        "rule": "CON-2",
+        "file": "addons/rrs_case/models/rrs_guard_mixin.py",
+        "old": "                    return super()._check_company(fnames)\n",
+        "new": "                    return None\n",
+        "why": "a batch of records naming another agency's program or case is accepted when checked together",
+    },
+    {
+        "rule": "CON-2",
+        "file": "addons/rrs_case/models/rrs_guard_mixin.py",
+        "old": "            by_field = named[record[company_field]._ids]\n",
+        "new": "            by_field = named[self.env.company._ids]\n",
+        "why": "a batch of two agencies' records is checked against one agency, then record by record (issue 17)",
+    },
     {
         "rule": "ASM-3",
         "file": "addons/rrs_assessment/models/rrs_case.py",

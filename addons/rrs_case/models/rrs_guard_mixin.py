@@ -37,6 +37,7 @@ is held in a context variable of this Python thread that no client can set. Supe
 import contextlib
 import contextvars
 import logging
+from collections import defaultdict
 
 from odoo import api, models, tools
 from odoo.exceptions import UserError, ValidationError
@@ -285,6 +286,51 @@ class RrsGuardMixin(models.AbstractModel):
         if changed:
             self.write(changed)
         return changed
+
+    def _check_company(self, fnames=None):
+        """Odoo's check of the companies of the records a batch names, made once for each
+        field and company of the batch: Odoo builds and evaluates a domain for every record
+        and field, a tenth of the time of a batch of households (issue 17).
+
+        A record passes when each record its field names satisfies the domain of the
+        record's companies (``_check_company_domain``); the records of a batch with the
+        same companies pass together exactly when every record they name satisfies it, so
+        the domain is evaluated once on all of them. When one fails, Odoo's check runs on
+        the whole batch and its message names every record at fault. Company-dependent
+        fields and models without a company are left to Odoo's check."""
+        if len(self) < 2:
+            return super()._check_company(fnames)
+        if fnames is None or {"company_id", "company_ids"} & set(fnames):
+            fnames = self._fields
+        fields_ = [
+            self._fields[name]
+            for name in fnames
+            if self._fields[name].relational and self._fields[name].check_company
+        ]
+        company_field = next((f for f in ("company_id", "company_ids") if f in self._fields), None)
+        if not fields_:
+            return None
+        if not company_field or any(field.company_dependent for field in fields_):
+            return super()._check_company(fnames)
+        named = defaultdict(lambda: defaultdict(set))
+        # sudo(): the records the batch names, whoever may read them, as Odoo's check reads
+        # them; only whether they belong to the record's companies is used
+        for record in self.sudo():
+            by_field = named[record[company_field]._ids]
+            for field in fields_:
+                by_field[field].update(record[field.name]._ids)
+        for company_ids, by_field in named.items():
+            companies = self.env["res.company"].browse(company_ids)
+            for field, ids in by_field.items():
+                if not ids:
+                    continue
+                corecords = self.env[field.comodel_name].sudo().browse(ids)  # sudo(): as above
+                domain = corecords._check_company_domain(companies)
+                if domain and corecords != corecords.with_context(
+                    active_test=False
+                ).filtered_domain(domain):
+                    return super()._check_company(fnames)
+        return None
 
     @tools.ormcache()
     def _rrs_system_field_names(self):
